@@ -1,0 +1,44 @@
+package dev.atscope.core.decode;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the decoder must know about how the module answers one command.
+ *
+ * @param extraFinals final result texts of this command besides the standard ones, upper case
+ *     ({@code DEACT OK})
+ * @param bareLineIsFinal the first response line ends the command, with no {@code OK} after it
+ *     ({@code AT+QILOCIP} answers the bare IP address)
+ * @param dataMode whether {@code CONNECT} leads into data mode, and who sends
+ * @param lengthParam for host data mode, the index of the parameter that gives the byte count
+ * @param infoPrefixes the prefixes of its information responses ({@code +QSSLCFG:}), which win over
+ *     a URC with the same prefix while the command is pending
+ * @param maxResponseMillis the longest the module may take to answer, or 0 when unknown
+ */
+public record ResponseShape(
+        Set<String> extraFinals,
+        boolean bareLineIsFinal,
+        DataMode dataMode,
+        int lengthParam,
+        List<String> infoPrefixes,
+        long maxResponseMillis) {
+
+    /** Who sends in data mode after {@code CONNECT}. */
+    public enum DataMode {
+        /** {@code CONNECT} is a final result here (a dial), or never comes. */
+        NONE,
+        /** The host sends a counted number of bytes, or the {@code +++} escape (uploads, URLs). */
+        HOST_SENDS,
+        /** The module sends bytes of unknown length until its final result (a response body). */
+        MODULE_SENDS
+    }
+
+    /** An ordinary command: standard finals, no data mode. */
+    public static final ResponseShape PLAIN = new ResponseShape(Set.of(), false, DataMode.NONE, -1, List.of(), 0);
+
+    public ResponseShape {
+        extraFinals = Set.copyOf(extraFinals);
+        infoPrefixes = List.copyOf(infoPrefixes);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.atscope.core.trace;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The reversible text form of captured bytes used in trace files: printable ASCII stays as it is,
+ * a backslash becomes {@code \\}, CR, LF and TAB become {@code \r}, {@code \n}, {@code \t}, and
+ * every other byte becomes {@code \xHH} (two hex digits, either case on reading).
+ */
+public final class ByteEscaper {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private ByteEscaper() {}
+
+    /** The escaped form of all of {@code data}. */
+    public static String escape(byte[] data) {
+        return escape(data, 0, data.length);
+    }
+
+    /** The escaped form of {@code data[from, to)}. */
+    public static String escape(byte[] data, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from + 8);
+        for (int i = from; i < to; i++) {
+            int b = data[i] & 0xff;
+            switch (b) {
+                case '\\' -> sb.append("\\\\");
+                case '\r' -> sb.append("\\r");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (b >= 0x20 && b < 0x7f) {
+                        sb.append((char) b);
+                    } else {
+                        sb.append("\\x").append(HEX[b >> 4]).append(HEX[b & 0xf]);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The bytes an escaped text stands for.
+     *
+     * @throws IllegalArgumentException naming the column of the first bad escape or character
+     */
+    public static byte[] unescape(CharSequence text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= n) {
+                    throw new IllegalArgumentException(
+                            "column " + (i + 1) + ": a lone backslash at the end; expected \\\\, \\r, \\n, \\t or \\xHH");
+                }
+                char e = text.charAt(++i);
+                switch (e) {
+                    case '\\' -> out.write('\\');
+                    case 'r' -> out.write('\r');
+                    case 'n' -> out.write('\n');
+                    case 't' -> out.write('\t');
+                    case 'x' -> {
+                        int hi = i + 1 < n ? Character.digit(text.charAt(i + 1), 16) : -1;
+                        int lo = i + 2 < n ? Character.digit(text.charAt(i + 2), 16) : -1;
+                        if (hi < 0 || lo < 0) {
+                            throw new IllegalArgumentException(
+                                    "column " + i + ": \\x must be followed by two hex digits");
+                        }
+                        out.write(hi << 4 | lo);
+                        i += 2;
+                    }
+                    default -> throw new IllegalArgumentException("column " + i + ": unknown escape \\" + e
+                            + "; expected \\\\, \\r, \\n, \\t or \\xHH");
+                }
+            } else if (c >= 0x20 && c < 0x7f) {
+                out.write(c);
+            } else {
+                throw new IllegalArgumentException(String.format(
+                        "column %d: character U+%04X must be written as an escape", i + 1, (int) c));
+            }
+        }
+        return out.toByteArray();
+    }
+}
