@@ -1,0 +1,50 @@
+package dev.atscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code atscope} command: lists the subcommands, nothing else. */
+@Command(
+        name = "atscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Records, decodes, checks, searches, replays and draws AT-command traffic between a host and a"
+                + " cellular module.",
+        subcommands = {
+            DecodeCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})
+public final class Main {
+
+    private Main() {}
+
+    /** Runs atscope with the given streams and returns the exit code; used by tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("atscope: internal error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return 3;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("atscope: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return 2;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+}
