@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 + " cellular module.",
         subcommands = {
             DecodeCommand.class,
+            IndexCommand.class,
+            SearchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})

@@ -1,0 +1,51 @@
+package dev.atscope.core.index;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+
+/**
+ * Analysis that keeps AT tokens whole: {@code AT+QSSLCFG="sslversion",0,2} gives {@code
+ * at+qsslcfg}, {@code sslversion}, {@code 0}, {@code 2}; {@code +CME ERROR: 3815} gives {@code
+ * +cme}, {@code error}, {@code 3815}. Splits at white space, quotes, commas, {@code =}, {@code :},
+ * brackets and semicolons, never at {@code +}, {@code .} or {@code /} (IP addresses, URLs' paths).
+ */
+public final class AtAnalyzer extends Analyzer {
+
+    static final String SEPARATORS = "[\\s\",=:;()\\[\\]{}<>]+";
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer t = new PatternTokenizer(java.util.regex.Pattern.compile(SEPARATORS), -1);
+        return new TokenStreamComponents(t, new LowerCaseFilter(t));
+    }
+
+    /** The analyzer for every field: keywords lower-cased whole, raw text as AT tokens. */
+    public static Analyzer perField() {
+        Analyzer keyword = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer t = new KeywordTokenizer();
+                return new TokenStreamComponents(t, new LowerCaseFilter(t));
+            }
+        };
+        Map<String, Analyzer> fields = new HashMap<>();
+        for (String f : IndexFields.KEYWORDS) {
+            fields.put(f, keyword);
+        }
+        // parameter fields (sslversion:0, apn:cmnet) are keywords too: anything not named here
+        return new PerFieldAnalyzerWrapper(keyword, withRaw(fields));
+    }
+
+    private static Map<String, Analyzer> withRaw(Map<String, Analyzer> fields) {
+        AtAnalyzer at = new AtAnalyzer();
+        fields.put(IndexFields.RAW, at);
+        fields.put(IndexFields.ERROR_MEANING, at);
+        return fields;
+    }
+}

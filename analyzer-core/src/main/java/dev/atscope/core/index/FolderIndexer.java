@@ -1,0 +1,114 @@
+package dev.atscope.core.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Indexes files and whole folders (recursively) in parallel. A file that cannot be read is
+ * reported and skipped; the others are indexed.
+ */
+public final class FolderIndexer {
+
+    /** Told after each file. */
+    public interface Progress {
+        void fileDone(int done, int total, long transactions, Path file, Exception failure);
+    }
+
+    /** The outcome of a run. */
+    public record Report(List<TraceIndexWriter.Indexed> indexed, List<Failure> failures, long transactions) {}
+
+    /** A file that could not be indexed, and why. */
+    public record Failure(Path file, String message) {}
+
+    private final TraceIndexWriter writer;
+    private final int threads;
+
+    public FolderIndexer(TraceIndexWriter writer, int threads) {
+        this.writer = writer;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The files under the given paths, sorted; hidden files and folders are skipped. */
+    public static List<Path> files(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> notHidden(p.relativize(f)))
+                            .sorted()
+                            .forEach(out::add);
+                }
+            } else if (Files.exists(p)) {
+                out.add(p);
+            } else {
+                throw new java.nio.file.NoSuchFileException(p.toString());
+            }
+        }
+        return out;
+    }
+
+    private static boolean notHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Indexes every file, then commits. */
+    public Report run(List<Path> paths, Progress progress) throws IOException, InterruptedException {
+        List<Path> files = files(paths);
+        List<TraceIndexWriter.Indexed> done = Collections.synchronizedList(new ArrayList<>());
+        List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong transactions = new AtomicLong();
+        AtomicLong finished = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Path f : files) {
+                futures.add(pool.submit(() -> {
+                    Exception failure = null;
+                    try {
+                        TraceIndexWriter.Indexed r = writer.index(f);
+                        done.add(r);
+                        transactions.addAndGet(r.transactions());
+                    } catch (IOException | RuntimeException e) {
+                        failure = e;
+                        failures.add(new Failure(f, message(e)));
+                    }
+                    progress.fileDone((int) finished.incrementAndGet(), files.size(), transactions.get(), f, failure);
+                }));
+            }
+            for (Future<?> fu : futures) {
+                try {
+                    fu.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        writer.commit();
+        return new Report(List.copyOf(done), List.copyOf(failures), transactions.get());
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof UncheckedIOException u) {
+            return u.getCause().getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

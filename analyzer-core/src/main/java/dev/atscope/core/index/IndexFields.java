@@ -1,0 +1,56 @@
+package dev.atscope.core.index;
+
+/**
+ * Every field name of the trace index, in one place, shared by the writer and the searcher. The
+ * README's search section lists them for users.
+ */
+public final class IndexFields {
+
+    private IndexFields() {}
+
+    /** {@code transaction} or {@code session}: keyword. */
+    public static final String TYPE = "type";
+    /** Unique key of a document (file#tx or file#session): keyword, the upsert key of nothing but itself. */
+    public static final String KEY = "key";
+    /** The trace file's path as given (normalised, absolute): keyword, stored; re-indexing a file replaces all documents with this value. */
+    public static final String FILE = "file";
+    /** Device name (the trace's {@code device} tag, else its host port, else the file name): lower-case keyword, stored. */
+    public static final String DEVICE = "device";
+    /** Session number within the file, from 1: keyword, stored. */
+    public static final String SESSION = "session";
+    /** Wall-clock start in epoch milliseconds: long point for ranges, doc values for sorting, stored. */
+    public static final String TIME = "time";
+    /** Duration in milliseconds: long point for ranges, stored. */
+    public static final String DURATION = "duration";
+    /** Command names with and without the {@code +} ({@code qsslcfg}, {@code +qsslcfg}): lower-case keyword. */
+    public static final String COMMAND = "command";
+    /** The command line as sent: stored only, for display. */
+    public static final String COMMAND_TEXT = "command_text";
+    /** The first parameter of a command with subcommands ({@code sslversion} of AT+QSSLCFG): lower-case keyword. */
+    public static final String SUBCOMMAND = "subcommand";
+    /** The final result text ({@code ok}, {@code deact ok}, {@code +cme error: 3815}): lower-case keyword. */
+    public static final String RESULT = "result";
+    /** Transaction outcome ({@code ok}, {@code error}, {@code no-response}, {@code interrupted}) or session outcome: lower-case keyword. */
+    public static final String OUTCOME = "outcome";
+    /** +CME ERROR code: long point (exact and ranges), stored. */
+    public static final String ERROR = "error";
+    /** The meaning of the error code: analysed text, stored. */
+    public static final String ERROR_MEANING = "error_meaning";
+    /** Rule ids of the diagnostics on the document: lower-case keyword. */
+    public static final String RULE = "rule";
+    /** Command, responses, result and (unless secret) payload text: analysed with {@link AtAnalyzer}, stored for snippets. */
+    public static final String RAW = "raw";
+    /** Transaction id within the file: stored. */
+    public static final String TX_ID = "tx";
+    /** Offset of the command in the host stream, for jumping to it: stored. */
+    public static final String OFFSET = "offset";
+
+    /** Facet dimensions (sorted-set doc values). */
+    public static final String FACET_OUTCOME = "f_outcome";
+    public static final String FACET_COMMAND = "f_command";
+    public static final String FACET_ERROR = "f_error";
+    public static final String FACET_RULE = "f_rule";
+
+    /** Fields holding one lower-case keyword per value; queries on them are lower-cased too. */
+    static final String[] KEYWORDS = {TYPE, KEY, DEVICE, SESSION, COMMAND, SUBCOMMAND, RESULT, OUTCOME, RULE};
+}

@@ -1,0 +1,125 @@
+package dev.atscope.core.index;
+
+import dev.atscope.core.decode.Decoded;
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.decode.EventKind;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.decode.TraceDecoding;
+import dev.atscope.core.decode.UrcKind;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.trace.TraceMetadata;
+import dev.atscope.core.trace.TraceReader;
+import dev.atscope.core.trace.Traces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Writes traces into a Lucene index, one document per transaction (and per session). Indexing a
+ * file again replaces its documents. Thread-safe: several files may be indexed at once.
+ */
+public final class TraceIndexWriter implements AutoCloseable {
+
+    private final IndexWriter writer;
+    private final FacetsConfig facets = new FacetsConfig();
+    private final ProtocolRegistry registry;
+    private final TransactionDocuments documents;
+
+    /**
+     * Opens (or creates) the index in {@code dir}.
+     *
+     * @param storeSecrets keep certificate and key upload bodies in the raw text (off: only their size)
+     */
+    public TraceIndexWriter(Path dir, ProtocolRegistry registry, boolean storeSecrets) throws IOException {
+        Files.createDirectories(dir);
+        IndexWriterConfig cfg = new IndexWriterConfig(AtAnalyzer.perField());
+        cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        cfg.setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(FSDirectory.open(dir), cfg);
+        this.registry = registry;
+        this.documents = new TransactionDocuments(registry, storeSecrets);
+        facets.setMultiValued(IndexFields.FACET_COMMAND, true);
+        facets.setMultiValued(IndexFields.FACET_RULE, true);
+    }
+
+    /** What indexing one file gave. */
+    public record Indexed(Path file, long transactions, long sessions, long bytes) {}
+
+    /**
+     * Indexes one trace file, replacing what the index held for it.
+     *
+     * @throws IOException when the file cannot be read; the index keeps the file's old documents
+     *     removed only once reading succeeded up to the failure point is not guaranteed, so a failed
+     *     file is removed entirely
+     */
+    public Indexed index(Path file) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        String key = abs.toString();
+        long[] counts = new long[2];
+        writer.deleteDocuments(new Term(IndexFields.FILE, key));
+        try (TraceReader reader = Traces.open(abs)) {
+            TraceMetadata meta = reader.metadata();
+            long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
+                    Files.getLastModifiedTime(abs).toMillis())).toEpochMilli();
+            String device = device(meta, abs);
+            int[] session = {1};
+            counts[1] = 1;
+            TraceDecoding.decode(reader, registry, d -> add(d, key, device, startMillis, session, counts));
+        } catch (IOException | RuntimeException e) {
+            writer.deleteDocuments(new Term(IndexFields.FILE, key));
+            throw e;
+        }
+        return new Indexed(file, counts[0], counts[1], Files.size(abs));
+    }
+
+    private void add(Decoded d, String key, String device, long startMillis, int[] session, long[] counts) {
+        try {
+            if (d instanceof Transaction t) {
+                Document doc = documents.of(t, key, device, startMillis, session[0]);
+                writer.addDocument(facets.build(doc));
+                counts[0]++;
+            } else if (d instanceof Event e && e.kind() == EventKind.URC
+                    && registry.urcKind(e.text()) == UrcKind.RESTART && counts[0] > 0) {
+                session[0]++;
+                counts[1] = session[0];
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String device(TraceMetadata meta, Path file) {
+        if (meta.tags().containsKey("device")) {
+            return meta.tags().get("device");
+        }
+        if (meta.hostPort() != null) {
+            return meta.hostPort();
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Makes what was indexed visible to searches. */
+    public void commit() throws IOException {
+        writer.commit();
+    }
+
+    /** Documents in the index. */
+    public long documents() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.atscope.core.index;
+
+import dev.atscope.core.decode.AtArguments;
+import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.decode.EventKind;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.trace.ByteEscaper;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/** Turns decoded transactions into index documents; the field types are chosen for their queries. */
+final class TransactionDocuments {
+
+    /** Payload bytes kept in the raw text of a document (URLs, the start of a body). */
+    private static final int PAYLOAD_TEXT = 1024;
+
+    private final ProtocolRegistry registry;
+    private final boolean storeSecrets;
+
+    TransactionDocuments(ProtocolRegistry registry, boolean storeSecrets) {
+        this.registry = registry;
+        this.storeSecrets = storeSecrets;
+    }
+
+    /** The fields every document of a file carries. */
+    static void common(Document d, String type, String key, String file, String device, long timeMillis) {
+        d.add(new StringField(IndexFields.TYPE, type, Field.Store.YES));
+        d.add(new StringField(IndexFields.KEY, key, Field.Store.YES));
+        d.add(new StringField(IndexFields.FILE, file, Field.Store.YES));
+        d.add(new StringField(IndexFields.DEVICE, device.toLowerCase(Locale.ROOT), Field.Store.NO));
+        d.add(new StoredField(IndexFields.DEVICE, device));
+        // points for ranges, doc values for sorting by time, stored to show it
+        d.add(new LongPoint(IndexFields.TIME, timeMillis));
+        d.add(new NumericDocValuesField(IndexFields.TIME, timeMillis));
+        d.add(new StoredField(IndexFields.TIME, timeMillis));
+    }
+
+    Document of(Transaction t, String file, String device, long startMillis, int session) {
+        Document d = new Document();
+        long time = startMillis + t.startMicros() / 1000;
+        common(d, "transaction", file + "#" + t.id(), file, device, time);
+        d.add(new StringField(IndexFields.SESSION, Integer.toString(session), Field.Store.YES));
+        d.add(new StoredField(IndexFields.TX_ID, t.id()));
+        d.add(new StoredField(IndexFields.OFFSET, t.command().startOffset()));
+        long duration = t.durationMicros() / 1000;
+        d.add(new LongPoint(IndexFields.DURATION, duration));
+        d.add(new StoredField(IndexFields.DURATION, duration));
+        d.add(new StoredField(IndexFields.COMMAND_TEXT, ByteEscaper.escape(t.command().bytes())));
+        for (AtCommand c : t.commands()) {
+            String name = c.name().toLowerCase(Locale.ROOT);
+            d.add(new StringField(IndexFields.COMMAND, name, Field.Store.NO));
+            if (name.startsWith("+")) {
+                d.add(new StringField(IndexFields.COMMAND, name.substring(1), Field.Store.NO));
+            }
+            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_COMMAND, c.name()));
+            parameters(d, c);
+        }
+        String result = t.resultText().toLowerCase(Locale.ROOT);
+        d.add(new StringField(IndexFields.RESULT, result, Field.Store.YES));
+        d.add(new StringField(IndexFields.OUTCOME, t.outcome().word(), Field.Store.YES));
+        d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_OUTCOME, t.outcome().word()));
+        int code = t.errorCode();
+        if (code < 0 && t.errorDetail() != null) {
+            code = registry.cmeCodeOf(t.errorDetail());
+        }
+        if (code >= 0) {
+            d.add(new LongPoint(IndexFields.ERROR, code));
+            d.add(new StoredField(IndexFields.ERROR, code));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_ERROR, Integer.toString(code)));
+            String meaning = registry.cmeMeaning(code);
+            if (meaning != null) {
+                d.add(new TextField(IndexFields.ERROR_MEANING, meaning, Field.Store.YES));
+            }
+        }
+        d.add(new TextField(IndexFields.RAW, raw(t), Field.Store.YES));
+        return d;
+    }
+
+    /** Each parameter as a field named after it in the grammar ({@code sslversion:0}, {@code apn:cmnet}). */
+    private void parameters(Document d, AtCommand c) {
+        List<String> values = c.params();
+        if (values.isEmpty()) {
+            return;
+        }
+        List<String> names = ParameterNames.of(registry, c);
+        for (int i = 0; i < values.size(); i++) {
+            String v = AtArguments.unquote(values.get(i)).toLowerCase(Locale.ROOT);
+            if (i == 0 && ParameterNames.hasSubcommand(registry, c)) {
+                d.add(new StringField(IndexFields.SUBCOMMAND, v, Field.Store.NO));
+                continue;
+            }
+            if (i < names.size() && !v.isEmpty()) {
+                d.add(new StringField(names.get(i).toLowerCase(Locale.ROOT), v, Field.Store.NO));
+            }
+        }
+    }
+
+    private String raw(Transaction t) {
+        StringBuilder sb = new StringBuilder(ByteEscaper.escape(t.command().bytes()));
+        boolean secret = isSecretUpload(t);
+        for (Event e : t.responses()) {
+            sb.append('\n');
+            if (e.kind() == EventKind.PAYLOAD) {
+                if (secret && !storeSecrets) {
+                    sb.append("<").append(e.bytes().length).append(" bytes not stored>");
+                } else {
+                    int n = Math.min(PAYLOAD_TEXT, e.bytes().length);
+                    sb.append(ByteEscaper.escape(e.bytes(), 0, n));
+                }
+            } else {
+                sb.append(ByteEscaper.escape(e.bytes()));
+            }
+        }
+        if (t.result() != null && t.result().kind() == EventKind.FINAL) {
+            sb.append('\n').append(ByteEscaper.escape(t.result().bytes()));
+        }
+        return sb.toString();
+    }
+
+    /** Certificate and key uploads: their payloads are secrets. */
+    static boolean isSecretUpload(Transaction t) {
+        return t.commands().stream().anyMatch(c -> c.name().equals("+QSECWRITE"));
+    }
+
+    /** Parameter names from the grammar. */
+    static final class ParameterNames {
+        private ParameterNames() {}
+
+        static boolean hasSubcommand(ProtocolRegistry registry, AtCommand c) {
+            List<Grammar.ParamSpec> specs = specs(registry, c);
+            return !specs.isEmpty() && "type".equals(specs.get(0).name()) && !c.params().isEmpty()
+                    && AtArguments.isQuoted(c.params().get(0));
+        }
+
+        static List<String> of(ProtocolRegistry registry, AtCommand c) {
+            if (hasSubcommand(registry, c)) {
+                // AT+QSSLCFG="<type>"[,<ctxindex>][,<value>]: the value is named after its type
+                String type = AtArguments.unquote(c.params().get(0)).toLowerCase(Locale.ROOT);
+                return c.params().size() >= 3 ? List.of("type", "ctxindex", type) : List.of("type", type);
+            }
+            return specs(registry, c).stream().map(Grammar.ParamSpec::name).toList();
+        }
+
+        private static List<Grammar.ParamSpec> specs(ProtocolRegistry registry, AtCommand c) {
+            return registry.command(c.name())
+                    .map(s -> s.forms().get(c.form().word()))
+                    .map(Grammar.FormSpec::params)
+                    .orElse(List.of());
+        }
+    }
+}

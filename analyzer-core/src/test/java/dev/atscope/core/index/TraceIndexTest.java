@@ -1,0 +1,145 @@
+package dev.atscope.core.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.protocol.quectel.NoteExamples;
+import dev.atscope.core.trace.ScriptedTraffic;
+import dev.atscope.core.trace.Trace;
+import dev.atscope.core.trace.TraceMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Given a small fleet of traces, when indexed, the README's example queries find exactly the right ones. */
+class TraceIndexTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path corpus;
+    static Path index;
+
+    static void write(Path file, String device, Instant start, ScriptedTraffic t) throws Exception {
+        new Trace(TraceMetadata.EMPTY.withStart(start).withTag("device", device), t.entries()).write(file);
+    }
+
+    static ScriptedTraffic https(int sslVersion, String getAnswer, long actLatency) {
+        ScriptedTraffic t = new ScriptedTraffic();
+        t.urc("RDY").pause(3_000_000);
+        t.command("AT+QICSGP=1,\"CMNET\"").answer(10_000, "OK");
+        t.pause(50_000).command("AT+QIACT").answer(actLatency, "OK");
+        t.pause(50_000).command("AT+QSSLCFG=\"sslversion\",0," + sslVersion).answer(10_000, "OK");
+        t.pause(50_000).command("AT+QHTTPURL=23,60").answer(10_000, "CONNECT");
+        t.hostBytes(10_000, "https://example.net/a/b".getBytes()).answer(5_000, "OK");
+        t.pause(50_000).command("AT+QHTTPGET=60").answer(2_000_000, getAnswer);
+        return t;
+    }
+
+    @BeforeAll
+    static void buildCorpus() throws Exception {
+        corpus = Files.createDirectories(tmp.resolve("fleet"));
+        index = tmp.resolve("index");
+        write(corpus.resolve("pump-1.csv"), "pump-1", Instant.parse("2026-11-20T10:00:00Z"), https(3, "OK", 2_000_000));
+        write(corpus.resolve("pump-2.csv"), "pump-2", Instant.parse("2026-11-21T10:00:00Z"),
+                https(0, "+CME ERROR: 3815", 2_000_000));
+        write(corpus.resolve("pump-3.csv"), "pump-3", Instant.parse("2026-11-10T10:00:00Z"),
+                https(3, "+CME ERROR: http socket connect error", 12_500_000));
+        Files.createDirectories(corpus.resolve("sub"));
+        Files.writeString(corpus.resolve("sub/corrupt.csv"), "# atscope-trace: 1\ntime_us,dir,kind,data\n5,H>M,data,A\n1,H>M,data,B\n2,H>M,data,C\n");
+        Files.createDirectories(corpus.resolve(".hidden"));
+        Files.writeString(corpus.resolve(".hidden/ignored.csv"), "junk");
+        NoteExamples.httpsGet(); // the procedure itself is covered by the samples
+        try (TraceIndexWriter w = new TraceIndexWriter(index, ProtocolRegistry.loadDefault(), false)) {
+            List<Path> failed = new ArrayList<>();
+            FolderIndexer.Report r = new FolderIndexer(w, 2).run(List.of(corpus), (d, t, n, f, e) -> {
+                if (e != null) {
+                    failed.add(f);
+                }
+            });
+            assertThat(r.indexed()).hasSize(3);
+            assertThat(r.failures()).singleElement().satisfies(f -> {
+                assertThat(f.file().toString()).endsWith("corrupt.csv");
+                assertThat(f.message()).contains("corrupt.csv:4: time goes backwards");
+            });
+            assertThat(failed).hasSize(1);
+        }
+    }
+
+    static List<String> devices(String query) throws Exception {
+        try (TraceSearcher s = new TraceSearcher(index)) {
+            return s.search(query, 100, TraceSearcher.Order.TIME, false).hits().stream()
+                    .map(TraceSearcher.Hit::device).distinct().sorted().toList();
+        }
+    }
+
+    @Test
+    void everyError3815ByCodeOrVerboseText() throws Exception {
+        assertThat(devices("error:3815")).containsExactly("pump-2", "pump-3");
+    }
+
+    @Test
+    void whoStillUsesSsl30() throws Exception {
+        assertThat(devices("command:QSSLCFG AND sslversion:0")).containsExactly("pump-2");
+        assertThat(devices("subcommand:sslversion")).containsExactly("pump-1", "pump-2", "pump-3");
+    }
+
+    @Test
+    void slowActivations() throws Exception {
+        assertThat(devices("command:QIACT AND duration:[10000 TO *]")).containsExactly("pump-3");
+    }
+
+    @Test
+    void timeRanges() throws Exception {
+        assertThat(devices("error:3815 AND time:[2026-11-16 TO 2026-11-23]")).containsExactly("pump-2");
+    }
+
+    @Test
+    void rawTextKeepsAtTokensWhole() throws Exception {
+        assertThat(devices("\"at+qhttpget=60\" AND outcome:error")).containsExactly("pump-2", "pump-3");
+        assertThat(devices("cmnet")).containsExactly("pump-1", "pump-2", "pump-3");
+    }
+
+    @Test
+    void hitsCarrySnippetsAndFacetsCount() throws Exception {
+        try (TraceSearcher s = new TraceSearcher(index)) {
+            TraceSearcher.Result r = s.search("command:QHTTPGET", 10, TraceSearcher.Order.SCORE, true);
+            assertThat(r.total()).isEqualTo(3);
+            assertThat(r.hits()).allSatisfy(h -> {
+                assertThat(h.snippet()).startsWith("AT+QHTTPGET=60");
+                assertThat(h.file()).endsWith(".csv");
+            });
+            assertThat(s.search("3815", 10, TraceSearcher.Order.SCORE, false).hits())
+                    .singleElement().satisfies(h -> assertThat(h.snippet()).contains("<b>3815</b>"));
+            assertThat(r.facets().get("outcome")).containsEntry("ok", 1L).containsEntry("error", 2L);
+            assertThat(r.facets().get("error")).containsEntry("3815", 2L);
+        }
+    }
+
+    @Test
+    void reindexingIsIdempotent() throws Exception {
+        long before;
+        try (TraceSearcher s = new TraceSearcher(index)) {
+            before = s.documents();
+        }
+        try (TraceIndexWriter w = new TraceIndexWriter(index, ProtocolRegistry.loadDefault(), false)) {
+            w.index(corpus.resolve("pump-1.csv"));
+            w.index(corpus.resolve("pump-1.csv"));
+            w.commit();
+        }
+        try (TraceSearcher s = new TraceSearcher(index)) {
+            assertThat(s.documents()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void missingIndexIsAClearError() {
+        assertThatThrownBy(() -> new TraceSearcher(tmp.resolve("nothing"))).hasMessageContaining("no atscope index");
+    }
+}
