@@ -42,8 +42,18 @@ public final class TraceGenerator {
      * @return the bytes of wire traffic written
      */
     public long write(TraceWriter out, long bytesOfTraffic) throws IOException {
+        return write(out, bytesOfTraffic, Long.MAX_VALUE);
+    }
+
+    /**
+     * Writes whole sessions until {@code bytesOfTraffic} bytes or {@code maxTransactions} command
+     * lines are reached, whichever comes first.
+     *
+     * @return the bytes of wire traffic written
+     */
+    public long write(TraceWriter out, long bytesOfTraffic, long maxTransactions) throws IOException {
         long written = 0;
-        while (written < bytesOfTraffic) {
+        while (written < bytesOfTraffic && transactions < maxTransactions) {
             ScriptedTraffic t = new ScriptedTraffic().pause(now);
             session(t);
             for (TraceEntry e : t.entries()) {

@@ -121,7 +121,11 @@ public final class TraceSearcher implements AutoCloseable {
                     Float.isNaN(sd.score) ? 0 : sd.score));
         }
         Map<String, Map<String, Long>> facets = withFacets ? facets(q) : Map.of();
-        return new Result(top.totalHits.value, hits, facets, (System.nanoTime() - t0) / 1000);
+        // top-N search counts only the first thousand hits exactly; the total is counted on its own
+        long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                ? top.totalHits.value
+                : searcher.count(q);
+        return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000);
     }
 
     private String[] snippets(Query q, TopDocs top) throws IOException {
