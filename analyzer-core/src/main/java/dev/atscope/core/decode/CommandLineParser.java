@@ -50,12 +50,9 @@ public final class CommandLineParser {
                 }
                 String name = c + rest.substring(nameStart, i).toUpperCase(Locale.ROOT);
                 i = skipSpaces(rest, i);
-                if (rest.startsWith("=?", i)) {
-                    i += 2;
-                    out.add(new AtCommand(name, CommandForm.TEST, "", rest.substring(start, i)));
-                } else if (i < n && rest.charAt(i) == '?') {
-                    i++;
-                    out.add(new AtCommand(name, CommandForm.READ, "", rest.substring(start, i)));
+                int asked = queryForm(rest, start, i, name, out);
+                if (asked >= 0) {
+                    i = asked;
                 } else if (i < n && rest.charAt(i) == '=') {
                     int argStart = i + 1;
                     i = endOfArguments(rest, argStart);
@@ -76,12 +73,9 @@ public final class CommandLineParser {
                     i++;
                 }
                 String name = "S" + rest.substring(numStart, i);
-                if (i < n && rest.charAt(i) == '?') {
-                    i++;
-                    out.add(new AtCommand(name, CommandForm.READ, "", rest.substring(start, i)));
-                } else if (rest.startsWith("=?", i)) {
-                    i += 2;
-                    out.add(new AtCommand(name, CommandForm.TEST, "", rest.substring(start, i)));
+                int asked = queryForm(rest, start, i, name, out);
+                if (asked >= 0) {
+                    i = asked;
                 } else if (i < n && rest.charAt(i) == '=') {
                     int argStart = ++i;
                     while (i < n && Character.isDigit(rest.charAt(i))) {
@@ -105,12 +99,9 @@ public final class CommandLineParser {
                 } else {
                     name = String.valueOf(Character.toUpperCase(c));
                 }
-                if (rest.startsWith("=?", i)) {
-                    i += 2;
-                    out.add(new AtCommand(name, CommandForm.TEST, "", rest.substring(start, i)));
-                } else if (i < n && rest.charAt(i) == '?') {
-                    i++;
-                    out.add(new AtCommand(name, CommandForm.READ, "", rest.substring(start, i)));
+                int asked = queryForm(rest, start, i, name, out);
+                if (asked >= 0) {
+                    i = asked;
                 } else {
                     boolean eq = i < n && rest.charAt(i) == '=';
                     int numStart = eq ? i + 1 : i;
@@ -136,6 +127,19 @@ public final class CommandLineParser {
             out.add(new AtCommand("AT", CommandForm.EXECUTE, "", ""));
         }
         return out;
+    }
+
+    /** Adds a test ({@code =?}) or read ({@code ?}) form found at {@code i}; returns the index after it, or -1. */
+    private static int queryForm(String rest, int start, int i, String name, List<AtCommand> out) {
+        if (rest.startsWith("=?", i)) {
+            out.add(new AtCommand(name, CommandForm.TEST, "", rest.substring(start, i + 2)));
+            return i + 2;
+        }
+        if (i < rest.length() && rest.charAt(i) == '?') {
+            out.add(new AtCommand(name, CommandForm.READ, "", rest.substring(start, i + 1)));
+            return i + 1;
+        }
+        return -1;
     }
 
     private static AtCommand unparsed(String rest, int start) {
