@@ -1,12 +1,9 @@
 package dev.atscope.core.index;
 
-import dev.atscope.core.decode.Decoded;
-import dev.atscope.core.decode.Event;
-import dev.atscope.core.decode.EventKind;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.TraceDecoding;
-import dev.atscope.core.decode.UrcKind;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
@@ -70,9 +67,18 @@ public final class TraceIndexWriter implements AutoCloseable {
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
                     Files.getLastModifiedTime(abs).toMillis())).toEpochMilli();
             String device = device(meta, abs);
-            int[] session = {1};
-            counts[1] = 1;
-            TraceDecoding.decode(reader, registry, d -> add(d, key, device, startMillis, session, counts));
+            SessionTracker sessions = new SessionTracker(registry, s -> {
+                add(documents.of(s, key, device, startMillis));
+                counts[1]++;
+            });
+            TraceDecoding.decode(reader, registry, d -> {
+                sessions.accept(d);
+                if (d instanceof Transaction t) {
+                    add(documents.of(t, key, device, startMillis, sessions.currentIndex()));
+                    counts[0]++;
+                }
+            });
+            sessions.finish();
         } catch (IOException | RuntimeException e) {
             writer.deleteDocuments(new Term(IndexFields.FILE, key));
             throw e;
@@ -80,17 +86,9 @@ public final class TraceIndexWriter implements AutoCloseable {
         return new Indexed(file, counts[0], counts[1], Files.size(abs));
     }
 
-    private void add(Decoded d, String key, String device, long startMillis, int[] session, long[] counts) {
+    private void add(Document doc) {
         try {
-            if (d instanceof Transaction t) {
-                Document doc = documents.of(t, key, device, startMillis, session[0]);
-                writer.addDocument(facets.build(doc));
-                counts[0]++;
-            } else if (d instanceof Event e && e.kind() == EventKind.URC
-                    && registry.urcKind(e.text()) == UrcKind.RESTART && counts[0] > 0) {
-                session[0]++;
-                counts[1] = session[0];
-            }
+            writer.addDocument(facets.build(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import dev.atscope.core.decode.EventKind;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.trace.ByteEscaper;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,31 @@ final class TransactionDocuments {
             }
         }
         d.add(new TextField(IndexFields.RAW, raw(t), Field.Store.YES));
+        return d;
+    }
+
+    /** A session with its outcome and the transactions that decided it. */
+    Document of(SessionSummary s, String file, String device, long startMillis) {
+        Document d = new Document();
+        common(d, "session", file + "#s" + s.index(), file, device, startMillis + s.startMicros() / 1000);
+        d.add(new StringField(IndexFields.SESSION, Integer.toString(s.index()), Field.Store.YES));
+        long duration = (s.endMicros() - s.startMicros()) / 1000;
+        d.add(new LongPoint(IndexFields.DURATION, duration));
+        d.add(new StoredField(IndexFields.DURATION, duration));
+        d.add(new StringField(IndexFields.OUTCOME, s.outcome().word(), Field.Store.YES));
+        d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_OUTCOME, s.outcome().word()));
+        d.add(new StoredField(IndexFields.COMMAND_TEXT, "session " + s.index() + " (" + s.transactions()
+                + " transactions, ended by " + s.endedBy() + ")"));
+        if (!s.deciding().isEmpty()) {
+            d.add(new StoredField(IndexFields.TX_ID, s.deciding().get(0)));
+        }
+        if (s.errorCode() >= 0) {
+            d.add(new LongPoint(IndexFields.ERROR, s.errorCode()));
+            d.add(new StoredField(IndexFields.ERROR, s.errorCode()));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_ERROR, Integer.toString(s.errorCode())));
+        }
+        d.add(new StringField(IndexFields.RESULT, s.outcome().word(), Field.Store.YES));
+        d.add(new TextField(IndexFields.RAW, s.outcome().word() + "\n" + s.detail(), Field.Store.YES));
         return d;
     }
 

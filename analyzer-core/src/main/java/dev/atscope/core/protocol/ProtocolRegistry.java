@@ -110,16 +110,29 @@ public final class ProtocolRegistry implements ResponseModel {
 
     /**
      * The code of a verbose {@code +CME ERROR} text (after AT+CMEE=2), matched without regard to
-     * case, spaces or a trailing period; -1 when no library knows it.
+     * case, spaces or punctuation, and tolerating small wording differences of firmware versions
+     * ({@code http response fail} for "HTTP response failed"): an exact match wins, else the longest
+     * meaning that one text begins with the other; -1 when no library knows it.
      */
     public int cmeCodeOf(String text) {
         String want = normalise(text);
+        if (want.length() < 4) {
+            return -1;
+        }
+        int best = -1;
+        int bestLength = 0;
         for (Map.Entry<String, String> e : cmeErrors.entrySet()) {
-            if (normalise(e.getValue()).equals(want)) {
+            String have = normalise(e.getValue());
+            if (have.equals(want)) {
                 return Integer.parseInt(e.getKey());
             }
+            boolean near = have.startsWith(want) && want.length() >= 8 || want.startsWith(have) && have.length() >= 8;
+            if (near && have.length() > bestLength) {
+                best = Integer.parseInt(e.getKey());
+                bestLength = have.length();
+            }
         }
-        return -1;
+        return best;
     }
 
     private static String normalise(String s) {

@@ -85,6 +85,14 @@ class TraceIndexTest {
     }
 
     @Test
+    void whichDevicesHadATlsHandshakeFailureLastWeek() throws Exception {
+        assertThat(devices("type:session AND outcome:tls-handshake-failed")).containsExactly("pump-2", "pump-3");
+        assertThat(devices("type:session AND outcome:tls-handshake-failed AND time:[2026-11-16 TO 2026-11-23]"))
+                .containsExactly("pump-2");
+        assertThat(devices("type:session AND outcome:ok")).containsExactly("pump-1");
+    }
+
+    @Test
     void whoStillUsesSsl30() throws Exception {
         assertThat(devices("command:QSSLCFG AND sslversion:0")).containsExactly("pump-2");
         assertThat(devices("subcommand:sslversion")).containsExactly("pump-1", "pump-2", "pump-3");
@@ -109,13 +117,13 @@ class TraceIndexTest {
     @Test
     void hitsCarrySnippetsAndFacetsCount() throws Exception {
         try (TraceSearcher s = new TraceSearcher(index)) {
-            TraceSearcher.Result r = s.search("command:QHTTPGET", 10, TraceSearcher.Order.SCORE, true);
+            TraceSearcher.Result r = s.search("type:transaction AND command:QHTTPGET", 10, TraceSearcher.Order.SCORE, true);
             assertThat(r.total()).isEqualTo(3);
             assertThat(r.hits()).allSatisfy(h -> {
                 assertThat(h.snippet()).startsWith("AT+QHTTPGET=60");
                 assertThat(h.file()).endsWith(".csv");
             });
-            assertThat(s.search("3815", 10, TraceSearcher.Order.SCORE, false).hits())
+            assertThat(s.search("type:transaction AND 3815", 10, TraceSearcher.Order.SCORE, false).hits())
                     .singleElement().satisfies(h -> assertThat(h.snippet()).contains("<b>3815</b>"));
             assertThat(r.facets().get("outcome")).containsEntry("ok", 1L).containsEntry("error", 2L);
             assertThat(r.facets().get("error")).containsEntry("3815", 2L);
