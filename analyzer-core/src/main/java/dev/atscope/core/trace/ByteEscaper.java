@@ -1,7 +1,5 @@
 package dev.atscope.core.trace;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * The reversible text form of captured bytes used in trace files: printable ASCII stays as it is,
  * a backslash becomes {@code \\}, CR, LF and TAB become {@code \r}, {@code \n}, {@code \t}, and
@@ -46,8 +44,10 @@ public final class ByteEscaper {
      * @throws IllegalArgumentException naming the column of the first bad escape or character
      */
     public static byte[] unescape(CharSequence text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        // the hot path of reading a trace: fill a plain array, no per-byte stream calls
         int n = text.length();
+        byte[] out = new byte[n];
+        int len = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\\') {
@@ -57,10 +57,10 @@ public final class ByteEscaper {
                 }
                 char e = text.charAt(++i);
                 switch (e) {
-                    case '\\' -> out.write('\\');
-                    case 'r' -> out.write('\r');
-                    case 'n' -> out.write('\n');
-                    case 't' -> out.write('\t');
+                    case '\\' -> out[len++] = '\\';
+                    case 'r' -> out[len++] = '\r';
+                    case 'n' -> out[len++] = '\n';
+                    case 't' -> out[len++] = '\t';
                     case 'x' -> {
                         int hi = i + 1 < n ? Character.digit(text.charAt(i + 1), 16) : -1;
                         int lo = i + 2 < n ? Character.digit(text.charAt(i + 2), 16) : -1;
@@ -68,19 +68,19 @@ public final class ByteEscaper {
                             throw new IllegalArgumentException(
                                     "column " + i + ": \\x must be followed by two hex digits");
                         }
-                        out.write(hi << 4 | lo);
+                        out[len++] = (byte) (hi << 4 | lo);
                         i += 2;
                     }
                     default -> throw new IllegalArgumentException("column " + i + ": unknown escape \\" + e
                             + "; expected \\\\, \\r, \\n, \\t or \\xHH");
                 }
             } else if (c >= 0x20 && c < 0x7f) {
-                out.write(c);
+                out[len++] = (byte) c;
             } else {
                 throw new IllegalArgumentException(String.format(
                         "column %d: character U+%04X must be written as an escape", i + 1, (int) c));
             }
         }
-        return out.toByteArray();
+        return len == n ? out : java.util.Arrays.copyOf(out, len);
     }
 }
