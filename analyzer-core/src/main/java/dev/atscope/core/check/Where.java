@@ -39,4 +39,19 @@ public record Where(
         return new Where(t.id(), e.direction(), e.startOffset(), e.endOffset(), e.startMicros(), e.line(), column,
                 length);
     }
+
+    /**
+     * The same columns placed at one event of a transaction (an answer line): the transaction's
+     * id, the event's direction, span, time and line.
+     */
+    public Where at(dev.atscope.core.decode.Transaction t, dev.atscope.core.decode.Event e) {
+        return new Where(t.id(), e.direction(), e.startOffset(), e.endOffset(), e.startMicros(), e.line(), column,
+                length);
+    }
+
+    /** The same place with the columns moved right by {@code n} (a command's place in a line of several). */
+    public Where shifted(int n) {
+        return column < 0 ? this : new Where(transactionId, direction, startOffset, endOffset, timeMicros, line,
+                column + n, length);
+    }
 }
