@@ -346,7 +346,7 @@ public final class CommandValidator {
     }
 
     /** The column of each parameter in the command line (or answer line), given where its text starts. */
-    private static int[] columns(String args, List<String> params, int argsColumn) {
+    static int[] columns(String args, List<String> params, int argsColumn) {
         int[] out = new int[params.size() + 1];
         int pos = 0;
         for (int i = 0; i < params.size(); i++) {
