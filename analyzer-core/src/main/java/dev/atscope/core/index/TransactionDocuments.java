@@ -45,7 +45,12 @@ final class TransactionDocuments {
         d.add(new StoredField(IndexFields.TIME, timeMillis));
     }
 
-    Document of(Transaction t, String file, String device, long startMillis, int session) {
+    /**
+     * A transaction with its commands, parameters by grammar name, result, error and the rule ids
+     * of the checker's findings about it.
+     */
+    Document of(Transaction t, String file, String device, long startMillis, int session,
+            java.util.Collection<String> rules) {
         Document d = new Document();
         long time = startMillis + t.startMicros() / 1000;
         common(d, "transaction", file + "#" + t.id(), file, device, time);
@@ -81,6 +86,10 @@ final class TransactionDocuments {
             if (meaning != null) {
                 d.add(new TextField(IndexFields.ERROR_MEANING, meaning, Field.Store.YES));
             }
+        }
+        for (String rule : rules) {
+            d.add(new StringField(IndexFields.RULE, rule.toLowerCase(Locale.ROOT), Field.Store.NO));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_RULE, rule));
         }
         d.add(new TextField(IndexFields.RAW, raw(t), Field.Store.YES));
         return d;
