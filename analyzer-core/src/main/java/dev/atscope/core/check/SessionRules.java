@@ -68,6 +68,9 @@ final class SessionRules {
     private boolean activationFailed;
     private long lastRestartAfterFailure = -1;
 
+    /** AT+CMEE=1 or 2 is in effect: the module gives error codes where it can. */
+    private boolean errorCodesOn;
+
     // HTTP
     private String url;
     private boolean getDone;
@@ -176,6 +179,7 @@ final class SessionRules {
         registrationAnswer = null;
         apnSetBy = null;
         foreground = "0";
+        errorCodesOn = false;
         url = null;
         getDone = false;
         urlTransaction = null;
@@ -220,6 +224,11 @@ final class SessionRules {
                     }
                 }
                 case "+CGACT" -> cgact(t, c);
+                case "+CMEE" -> {
+                    if (TraceChecker.ok(t) && c.form() == CommandForm.WRITE) {
+                        errorCodesOn = !c.args().equals("0");
+                    }
+                }
                 case "+QIACT" -> activate(t, c);
                 case "+QIDEACT" -> {
                     if (TraceChecker.ok(t)) {
@@ -527,7 +536,7 @@ final class SessionRules {
         if (limit != null) {
             items.add(activeContexts() >= limit.value()
                     ? "[problem] " + activeContexts() + " PDP contexts already active, the module keeps " + limit.value()
-                    : "[done] " + activeContexts() + " PDP contexts active, fewer than " + limit.value());
+                    : "[done] " + activeContexts() + " of at most " + limit.value() + " PDP contexts active");
         }
         m.append(String.join("; ", items)).append(". If all pass and it still fails, restart the module, at most"
                 + " every 10 minutes.");
@@ -622,6 +631,11 @@ final class SessionRules {
             sink.accept(new Diagnostic("http.read-without-get", Severity.ERROR, "AT+QHTTPREAD with no successful"
                     + " AT+QHTTPGET before it: there is no response to read", "1.2", Where.NONE.at(t)));
         }
+    }
+
+    /** Whether AT+CMEE=1 or 2 was set in this run of the module. */
+    boolean errorCodesOn() {
+        return errorCodesOn;
     }
 
     /** A hint for an HTTP failure of an https request: PROTOCOL-NOTES, a failed handshake shows up as these codes. */

@@ -81,7 +81,7 @@ public final class TraceChecker {
                 }
             }
         }
-        result(t);
+        result(t, valid);
         rules.transaction(t, valid);
     }
 
@@ -97,14 +97,17 @@ public final class TraceChecker {
         return t.last();
     }
 
-    /** Every failure explained; AT+QIACT's failure has its own diagnostic that also walks the checklist. */
-    private void result(Transaction t) {
+    /**
+     * Every failure explained; AT+QIACT's failure has its own diagnostic that also walks the
+     * checklist, and a command the validator refused needs no second word.
+     */
+    private void result(Transaction t, boolean valid) {
         AtCommand c = t.last();
         String what = t.command().text();
         String section = registry.command(c.name()).map(Grammar.CommandSpec::section).orElse(null);
         switch (t.outcome()) {
             case ERROR -> {
-                if (c.name().equals("+QIACT")) {
+                if (c.name().equals("+QIACT") || !valid) {
                     return;
                 }
                 sink.accept(new Diagnostic("result.error", Severity.ERROR, what + " failed: " + explain(t)
@@ -131,7 +134,8 @@ public final class TraceChecker {
         String detail = t.errorDetail();
         if (detail == null) {
             String r = t.resultText();
-            return r + ("ERROR".equals(r) ? " (no reason given: AT+CMEE=1 or AT+CMEE=2 makes the module say why)" : "");
+            return r + ("ERROR".equals(r) && !rules.errorCodesOn()
+                    ? " (no reason given: AT+CMEE=1 or AT+CMEE=2 makes the module say why)" : "");
         }
         int code = code(t);
         String meaning = code >= 0 ? registry.cmeMeaning(code) : null;
