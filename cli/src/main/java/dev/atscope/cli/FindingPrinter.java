@@ -22,6 +22,8 @@ final class FindingPrinter {
 
     /** Command lines remembered for findings about an earlier transaction (a setting a later request relies on). */
     private static final int RECENT = 4096;
+    /** Messages are broken into lines of at most this many columns. */
+    private static final int WIDTH = 110;
 
     private final PrintWriter out;
     private final boolean info;
@@ -111,7 +113,25 @@ final class FindingPrinter {
                         text.length() - w.column()))));
             }
         }
-        out.println("      " + d.message());
+        wrap("      ", d.message());
+    }
+
+    /** Prints text indented, broken at spaces so that lines stay within {@link #WIDTH} columns. */
+    private void wrap(String indent, String text) {
+        int room = WIDTH - indent.length();
+        String rest = text;
+        while (rest.length() > room) {
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = rest.indexOf(' ', room);
+                if (cut < 0) {
+                    break;
+                }
+            }
+            out.println(indent + rest.substring(0, cut));
+            rest = rest.substring(cut + 1);
+        }
+        out.println(indent + rest);
     }
 
     /** "section 2.2.1" for the note's sections, the source's own words otherwise. */

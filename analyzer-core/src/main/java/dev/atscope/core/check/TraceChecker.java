@@ -76,7 +76,8 @@ public final class TraceChecker {
         }
         for (Event e : t.responses()) {
             if (e.kind() == EventKind.RESPONSE) {
-                for (Diagnostic d : validator.validateResponse(owner(t, e.text()), e.text())) {
+                String text = e.text();
+                for (Diagnostic d : validator.validateResponse(owner(t, text), text)) {
                     sink.accept(d.withWhere(d.where().at(t, e)));
                 }
             }
