@@ -1,6 +1,7 @@
 package dev.atscope.core.check;
 
 import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
@@ -27,6 +28,13 @@ public final class TraceChecker {
     private final Consumer<Diagnostic> sink;
     private final CommandValidator validator;
     private final SessionRules rules;
+    /**
+     * The trace uses the LTE modules' syntax (PROTOCOL-NOTES): the vendor library describes the
+     * M-series, so its commands and session rules are left unchecked rather than flagged line by line.
+     */
+    private boolean otherDialect;
+    /** The library whose commands another dialect makes unreliable: the one that defines AT+QICSGP. */
+    private final String dialectLibrary;
 
     /**
      * @param registry the protocol libraries to check against
@@ -37,6 +45,7 @@ public final class TraceChecker {
         this.sink = sink;
         this.validator = new CommandValidator(registry);
         this.rules = new SessionRules(registry, sink);
+        this.dialectLibrary = registry.libraryOf("+QICSGP");
     }
 
     /** Checks a whole decoded trace held in memory (small traces, tests). */
@@ -68,6 +77,16 @@ public final class TraceChecker {
         String line = t.command().text();
         boolean valid = true;
         for (AtCommand c : t.commands()) {
+            if (!otherDialect && isOtherDialect(c)) {
+                otherDialect = true;
+                sink.accept(new Diagnostic("library.dialect", Severity.WARNING, line + " is the syntax of Quectel's"
+                        + " LTE modules (BG96, EC21, ...), not of the M-series modules that " + dialectLibrary
+                        + " describes: that library's commands and the session rules are not checked in this trace",
+                        "1.2, 3.3", Where.NONE.at(t)));
+            }
+            if (otherDialect && dialectLibrary != null && dialectLibrary.equals(registry.libraryOf(c.name()))) {
+                continue;
+            }
             int shift = SessionRules.shift(line, c);
             for (Diagnostic d : validator.validate(c)) {
                 valid &= d.severity() != Severity.ERROR;
@@ -83,7 +102,28 @@ public final class TraceChecker {
             }
         }
         result(t, valid);
-        rules.transaction(t, valid);
+        if (!otherDialect) {
+            rules.transaction(t, valid);
+        }
+    }
+
+    /**
+     * AT+QICSGP with a context id before the type ({@code =1,1,"apn",...}) or AT+QIACT with a
+     * context id: the LTE modules' forms (PROTOCOL-NOTES), where the M-series sends
+     * {@code AT+QICSGP=1,"apn"} and {@code AT+QIACT}.
+     */
+    private static boolean isOtherDialect(AtCommand c) {
+        if (c.form() != CommandForm.WRITE) {
+            return false;
+        }
+        if (c.name().equals("+QIACT")) {
+            return true;
+        }
+        if (c.name().equals("+QICSGP")) {
+            List<String> p = c.params();
+            return p.size() >= 2 && !p.get(1).isEmpty() && Character.isDigit(p.get(1).charAt(0));
+        }
+        return false;
     }
 
     /** The command of a line of several that an answer belongs to: the one whose prefix it carries. */

@@ -472,6 +472,21 @@ class TraceCheckerTest {
         }
 
         @Test
+        void anLteModulesTraceIsNamedAsSuchInsteadOfFlaggedLineByLine() {
+            ScriptedTraffic lte = new ScriptedTraffic();
+            lte.urc("RDY");
+            step(lte, "AT+QICSGP=1,1,\"internet\",\"\",\"\",1", "OK");
+            step(lte, "AT+QIACT=1", "OK");
+            step(lte, "AT+QSSLCFG=\"sslversion\",1,4", "OK");
+            url(lte, URL);
+            step(lte, "AT+QHTTPGET=80", "+CME ERROR: 3815");
+            step(lte, "AT+CGREG=7", "OK");
+            assertThat(rules(lte)).containsExactly("library.dialect", "result.error", "param.value");
+            assertThat(only(lte, "library.dialect").message()).contains("LTE").contains("quectel-gsm-https");
+            assertThat(rules(online())).doesNotContain("library.dialect");
+        }
+
+        @Test
         void theStreamingCheckerGivesWhatTheListCheckerGives() {
             List<Diagnostic> streamed = new ArrayList<>();
             TraceChecker checker = new TraceChecker(REGISTRY, streamed::add);
