@@ -64,6 +64,8 @@ final class SessionRules {
     private final Set<String> activeCids = new HashSet<>();
     private String attachAnswer;
     private String registrationAnswer;
+    /** The meaning of the registration state, from the grammar's table for AT+CGREG's {@code <stat>}. */
+    private String registrationMeaning;
     private String apnSetBy;
     private boolean activationFailed;
     private long lastRestartAfterFailure = -1;
@@ -173,16 +175,24 @@ final class SessionRules {
         contexts.clear();
         httpsEnabled = false;
         httpsContext = null;
-        written.removeIf(n -> !n.startsWith("NVRAM:"));
+        written.removeIf(n -> !keptAtRestart(n));
+        readChecksums.keySet().removeIf(n -> !keptAtRestart(n));
         pdpDown();
         attachAnswer = null;
         registrationAnswer = null;
+        registrationMeaning = null;
         apnSetBy = null;
         foreground = "0";
         errorCodesOn = false;
         url = null;
         getDone = false;
         urlTransaction = null;
+    }
+
+    private boolean keptAtRestart(String file) {
+        int colon = file.indexOf(':');
+        return colon > 0 && registry.storage(file.substring(0, colon)).map(Grammar.StorageSpec::keptAtRestart)
+                .orElse(false);
     }
 
     private void pdpDown() {
@@ -271,14 +281,14 @@ final class SessionRules {
         String v = value.value();
         switch (name) {
             case "sslversion" -> {
-                if (v.equals("0")) {
+                if (value.meaning() != null && value.meaning().startsWith("SSL 3")) {
                     sink.accept(new Diagnostic("security.ssl3", Severity.WARNING, "SSL 3.0 is broken (POODLE) and"
                             + " most servers refuse it; use 3 (TLS 1.2)", "1.1, 2.2.1", param(t, c, valueIndex)));
                 }
             }
             case "ciphersuite" -> {
                 String meaning = value.meaning();
-                if (meaning != null && !v.equalsIgnoreCase("0XFFFF")) {
+                if (meaning != null) {
                     List<String> weak = new ArrayList<>();
                     for (String suite : meaning.split(", ")) {
                         if (suite.contains("_RC4_") || suite.endsWith("_MD5") || suite.contains("_3DES_")) {
@@ -458,6 +468,14 @@ final class SessionRules {
             if (a != null) {
                 List<String> f = AtArguments.split(a);
                 registrationAnswer = f.size() >= 2 ? f.get(1) : f.get(0);
+                registrationMeaning = null;
+                for (Grammar.ResponseSpec r : registry.responseSpecs(c)) {
+                    for (Grammar.ParamSpec p : r.params()) {
+                        if (p.name().equals("stat")) {
+                            registrationMeaning = ProtocolRegistry.valueMeaning(p, registrationAnswer);
+                        }
+                    }
+                }
             }
         }
     }
@@ -529,17 +547,20 @@ final class SessionRules {
                 : attachAnswer.equals("1") ? "[done] PS attached (AT+CGATT: 1)"
                 : "[problem] PS not attached (AT+CGATT: " + attachAnswer + "); send AT+CGATT=1");
         items.add(registrationAnswer == null ? "[not done] registration never queried (AT+CGREG?)"
-                : registrationAnswer.equals("1") || registrationAnswer.equals("5")
-                        ? "[done] registered (AT+CGREG? stat " + registrationAnswer + ")"
-                        : "[problem] not registered (AT+CGREG? stat " + registrationAnswer + ")");
+                : registrationMeaning != null && registrationMeaning.startsWith("registered")
+                        ? "[done] " + registrationMeaning + " (AT+CGREG? stat " + registrationAnswer + ")"
+                        : "[problem] " + (registrationMeaning == null ? "not registered" : registrationMeaning)
+                                + " (AT+CGREG? stat " + registrationAnswer + ")");
         items.add(apnSetBy == null ? "[not done] no APN set (AT+QICSGP or AT+QIREGAPP)" : "[done] APN set by " + apnSetBy);
         if (limit != null) {
             items.add(activeContexts() >= limit.value()
                     ? "[problem] " + activeContexts() + " PDP contexts already active, the module keeps " + limit.value()
                     : "[done] " + activeContexts() + " of at most " + limit.value() + " PDP contexts active");
         }
-        m.append(String.join("; ", items)).append(". If all pass and it still fails, restart the module, at most"
-                + " every 10 minutes.");
+        m.append(String.join("; ", items)).append(". If all pass and it still fails, restart the module");
+        registry.limit("restartIntervalMs").ifPresent(l -> m.append(", at most every ").append(l.value() / 60_000)
+                .append(" minutes"));
+        m.append('.');
         sink.accept(new Diagnostic("pdp.activation-failed", Severity.ERROR, m.toString(), "1.3.1", Where.NONE.at(t)));
     }
 

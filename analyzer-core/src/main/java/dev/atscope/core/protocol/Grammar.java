@@ -127,10 +127,12 @@ public record Grammar(
      * @param title what it is
      * @param maxSize the largest file it takes, in bytes
      * @param names the only file names it accepts, each with its role; empty when any name goes
+     * @param keptAtRestart whether its files survive a restart of the module
      * @param note anything a maintainer should know
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StorageSpec(String title, Long maxSize, Map<String, String> names, String note) {
+    public record StorageSpec(String title, Long maxSize, Map<String, String> names, boolean keptAtRestart,
+            String note) {
         public StorageSpec {
             names = names == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
         }

@@ -362,7 +362,7 @@ class TraceCheckerTest {
             step(unregistered, "AT+CGREG?", "+CGREG: 0,2", "OK");
             step(unregistered, "AT+QIACT", "ERROR");
             assertThat(only(unregistered, "pdp.activation-failed").message())
-                    .contains("[problem] not registered (AT+CGREG? stat 2)").contains("[not done] no APN set");
+                    .contains("[problem] not registered, searching (AT+CGREG? stat 2)").contains("[not done] no APN set");
             assertThat(rules(online())).isEmpty();
         }
 
