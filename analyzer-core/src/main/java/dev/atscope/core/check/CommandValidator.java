@@ -45,7 +45,7 @@ public final class CommandValidator {
             return out;
         }
         Grammar.CommandSpec c = spec.get();
-        Grammar.FormSpec form = c.forms().get(command.form().word());
+        Grammar.FormSpec form = registry.form(command);
         if (form == null) {
             out.add(new Diagnostic("command.form", Severity.ERROR,
                     "AT" + c.name() + " has no " + command.form().word() + " form" + forms(c), c.section(),

@@ -74,12 +74,14 @@ public final class TraceChecker {
     }
 
     private void transaction(Transaction t) {
-        String line = t.command().text();
+        // the line as text only when a command does not start right after "AT" (several commands, spaces)
+        String line = t.commands().size() > 1 || t.command().bytes().length != t.first().raw().length() + 2
+                ? t.command().text() : null;
         boolean valid = true;
         for (AtCommand c : t.commands()) {
             if (!otherDialect && isOtherDialect(c)) {
                 otherDialect = true;
-                sink.accept(new Diagnostic("library.dialect", Severity.WARNING, line + " is the syntax of Quectel's"
+                sink.accept(new Diagnostic("library.dialect", Severity.WARNING, t.command().text() + " is the syntax of Quectel's"
                         + " LTE modules (BG96, EC21, ...), not of the M-series modules that " + dialectLibrary
                         + " describes: that library's commands and the session rules are not checked in this trace",
                         "1.2, 3.3", Where.NONE.at(t)));
@@ -87,14 +89,14 @@ public final class TraceChecker {
             if (otherDialect && dialectLibrary != null && dialectLibrary.equals(registry.libraryOf(c.name()))) {
                 continue;
             }
-            int shift = SessionRules.shift(line, c);
+            int shift = line == null ? 0 : SessionRules.shift(line, c);
             for (Diagnostic d : validator.validate(c)) {
                 valid &= d.severity() != Severity.ERROR;
                 sink.accept(d.withWhere(d.where().shifted(shift).at(t)));
             }
         }
         for (Event e : t.responses()) {
-            if (e.kind() == EventKind.RESPONSE) {
+            if (e.kind() == EventKind.RESPONSE && !registry.responseSpecs(t.last()).isEmpty()) {
                 String text = e.text();
                 for (Diagnostic d : validator.validateResponse(owner(t, text), text)) {
                     sink.accept(d.withWhere(d.where().at(t, e)));

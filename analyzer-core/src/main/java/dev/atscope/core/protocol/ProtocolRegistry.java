@@ -26,6 +26,15 @@ public final class ProtocolRegistry implements ResponseModel {
 
     private static volatile ProtocolRegistry defaultRegistry;
 
+    /** {@link CommandForm#word()} of each form, computed once: lookups run for every command of a trace. */
+    private static final String[] FORM_WORDS = new String[CommandForm.values().length];
+
+    static {
+        for (CommandForm f : CommandForm.values()) {
+            FORM_WORDS[f.ordinal()] = f.word();
+        }
+    }
+
     private final List<ProtocolLibrary> libraries;
     private final Map<String, Grammar.CommandSpec> commands = new LinkedHashMap<>();
     private final Map<String, String> commandLibrary = new HashMap<>();
@@ -139,7 +148,14 @@ public final class ProtocolRegistry implements ResponseModel {
 
     /** The command of that name ({@code +QSSLCFG}, any case), if a library knows it. */
     public Optional<Grammar.CommandSpec> command(String name) {
-        return Optional.ofNullable(commands.get(name.toUpperCase(Locale.ROOT)));
+        Grammar.CommandSpec c = commands.get(name); // decoded names are upper case already
+        return Optional.ofNullable(c != null ? c : commands.get(name.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The grammar of the form a command was sent in, or null when the command or that form is unknown. */
+    public Grammar.FormSpec form(AtCommand command) {
+        Grammar.CommandSpec spec = command(command.name()).orElse(null);
+        return spec == null ? null : spec.forms().get(FORM_WORDS[command.form().ordinal()]);
     }
 
     /** All known commands, by upper-case name. */
@@ -237,11 +253,7 @@ public final class ProtocolRegistry implements ResponseModel {
         if (sub.isPresent()) {
             return sub.get().params();
         }
-        Grammar.CommandSpec spec = commands.get(command.name());
-        if (spec == null) {
-            return List.of();
-        }
-        Grammar.FormSpec form = spec.forms().get(command.form().word());
+        Grammar.FormSpec form = form(command);
         return form == null ? List.of() : form.params();
     }
 
@@ -251,11 +263,7 @@ public final class ProtocolRegistry implements ResponseModel {
         if (sub.isPresent() && !sub.get().spec().responses().isEmpty()) {
             return sub.get().spec().responses();
         }
-        Grammar.CommandSpec spec = commands.get(command.name());
-        if (spec == null) {
-            return List.of();
-        }
-        Grammar.FormSpec form = spec.forms().get(command.form().word());
+        Grammar.FormSpec form = form(command);
         return form == null ? List.of() : form.responses();
     }
 
