@@ -41,7 +41,7 @@ public final class CommandValidator {
         if (spec.isEmpty()) {
             out.add(new Diagnostic("command.unknown", Severity.INFO,
                     "AT" + command.name() + " is not in any loaded protocol library; not checked", null,
-                    Where.column(2, Math.max(1, display.length() - 2))));
+                    Where.column(2, Math.max(0, display.length() - 2))));
             return out;
         }
         Grammar.CommandSpec c = spec.get();
@@ -49,7 +49,7 @@ public final class CommandValidator {
         if (form == null) {
             out.add(new Diagnostic("command.form", Severity.ERROR,
                     "AT" + c.name() + " has no " + command.form().word() + " form" + forms(c), c.section(),
-                    Where.column(2, Math.max(1, display.length() - 2))));
+                    Where.column(2, Math.max(0, display.length() - 2))));
             return out;
         }
         if (command.form() != CommandForm.WRITE) {
@@ -75,7 +75,7 @@ public final class CommandValidator {
                         : first.isEmpty() ? "the subcommand is missing" : first + " is not a quoted subcommand name";
                 out.add(new Diagnostic(AtArguments.isQuoted(first) ? "param.value" : "param.type", Severity.ERROR,
                         problem + "; expected one of " + String.join(", ", quoted(form.subcommands().keySet())),
-                        section, Where.column(columns[0], Math.max(1, first.length()))));
+                        section, Where.column(columns[0], first.length())));
                 return out;
             }
             if (!AtArguments.isQuoted(first)) {
@@ -101,11 +101,11 @@ public final class CommandValidator {
             int extra = columns[specs.size()];
             out.add(new Diagnostic("param.count", Severity.ERROR, what + " takes at most " + specs.size()
                     + " parameters (" + names(specs) + "); " + params.size() + " given", section,
-                    Where.column(extra, Math.max(1, display.length() - extra))));
+                    Where.column(extra, display.length() - extra)));
         } else if (params.size() < required) {
             out.add(new Diagnostic("param.count", Severity.ERROR, what + " needs " + required
                     + " parameters (" + names(specs) + "); " + params.size() + " given", section,
-                    Where.column(argsColumn, Math.max(1, args.length()))));
+                    Where.column(argsColumn, args.length())));
         }
         int first = form.subcommands().isEmpty() ? 0 : 1;
         for (int i = first; i < Math.min(params.size(), specs.size()); i++) {
@@ -117,7 +117,7 @@ public final class CommandValidator {
             }
             if (problem != null) {
                 out.add(new Diagnostic(problem.rule(), Severity.ERROR, "<" + p.name() + "> of " + what + ": "
-                        + problem.message(), section, Where.column(columns[i], Math.max(1, value.length()))));
+                        + problem.message(), section, Where.column(columns[i], value.length())));
             }
         }
         return out;
@@ -148,7 +148,7 @@ public final class CommandValidator {
                 int col = argsColumn + args.indexOf(piece, from);
                 return new Diagnostic("param.type", Severity.ERROR, piece + " lacks a quote: every string of AT"
                         + c.name() + " is wrapped in a pair of double quotes", c.section(),
-                        Where.column(col, Math.max(1, piece.length())));
+                        Where.column(col, piece.length()));
             }
             if (comma < 0) {
                 break;
@@ -156,7 +156,7 @@ public final class CommandValidator {
             from = comma + 1;
         }
         return new Diagnostic("param.type", Severity.ERROR, "a quote is missing in the parameters of AT" + c.name(),
-                c.section(), Where.column(argsColumn, Math.max(1, args.length())));
+                c.section(), Where.column(argsColumn, args.length()));
     }
 
     /**
@@ -198,14 +198,14 @@ public final class CommandValidator {
         if (fields.size() > ps.size() || fields.size() < required) {
             out.add(new Diagnostic("response.count", Severity.WARNING, what + " has " + fields.size()
                     + " fields; the grammar expects " + (required == ps.size() ? "" : required + " to ") + ps.size()
-                    + " (" + names(ps) + ")", section, Where.column(bodyStart + lead, Math.max(1, body.length()))));
+                    + " (" + names(ps) + ")", section, Where.column(bodyStart + lead, body.length())));
         }
         for (int i = 0; i < Math.min(fields.size(), ps.size()); i++) {
             Problem problem = check(ps.get(i), fields.get(i), false);
             if (problem != null) {
                 out.add(new Diagnostic("response.value", Severity.WARNING, "<" + ps.get(i).name() + "> of " + what
                         + ": " + problem.message(), section,
-                        Where.column(columns[i], Math.max(1, fields.get(i).length()))));
+                        Where.column(columns[i], fields.get(i).length())));
             }
         }
         return out;
@@ -277,7 +277,7 @@ public final class CommandValidator {
             }
             case "hex" -> {
                 String v = AtArguments.unquote(raw);
-                for (String item : items(p, v)) {
+                for (String item : ProtocolRegistry.items(p, v)) {
                     if (!p.values().isEmpty()) {
                         if (ProtocolRegistry.valueMeaning(p, item) == null) {
                             return new Problem("param.value", item + " is not one of "
@@ -315,21 +315,6 @@ public final class CommandValidator {
                 return null;
             }
         }
-    }
-
-    private static List<String> items(Grammar.ParamSpec p, String v) {
-        if (p.list() == null || !v.contains(p.list())) {
-            return List.of(v);
-        }
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        int at;
-        while ((at = v.indexOf(p.list(), from)) >= 0) {
-            out.add(v.substring(from, at).strip());
-            from = at + p.list().length();
-        }
-        out.add(v.substring(from).strip());
-        return out;
     }
 
     private static boolean isHex(String v) {

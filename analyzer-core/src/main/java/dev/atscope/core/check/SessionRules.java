@@ -100,7 +100,7 @@ final class SessionRules {
         }
         String display = c.display();
         int[] cols = CommandValidator.columns(c.args(), params, display.length() - c.args().length());
-        return Where.column(cols[index], Math.max(1, params.get(index).length())).shifted(shift(t.command().text(), c))
+        return Where.column(cols[index], params.get(index).length()).shifted(shift(t.command().text(), c))
                 .at(t);
     }
 
@@ -287,19 +287,19 @@ final class SessionRules {
                 }
             }
             case "ciphersuite" -> {
-                String meaning = value.meaning();
-                if (meaning != null) {
-                    List<String> weak = new ArrayList<>();
-                    for (String suite : meaning.split(", ")) {
-                        if (suite.contains("_RC4_") || suite.endsWith("_MD5") || suite.contains("_3DES_")) {
-                            weak.add(suite);
-                        }
+                Grammar.ParamSpec spec = registry.paramSpecs(c).get(valueIndex);
+                List<String> weak = new ArrayList<>();
+                for (String item : ProtocolRegistry.items(spec, v)) {
+                    String suite = ProtocolRegistry.valueMeaning(spec, item);
+                    // the suites' names say their algorithms (1.1, Table 2): RC4, MD5 and 3DES are broken
+                    if (suite != null && (suite.contains("_RC4_") || suite.endsWith("_MD5") || suite.contains("_3DES_"))) {
+                        weak.add(suite);
                     }
-                    if (!weak.isEmpty()) {
-                        sink.accept(new Diagnostic("security.weak-cipher", Severity.WARNING, String.join(", ", weak)
-                                + (weak.size() == 1 ? " is" : " are") + " weak (RC4, MD5 and 3DES are broken); use"
-                                + " an AES suite", "1.1, 2.2.1", param(t, c, valueIndex)));
-                    }
+                }
+                if (!weak.isEmpty()) {
+                    sink.accept(new Diagnostic("security.weak-cipher", Severity.WARNING, String.join(", ", weak)
+                            + (weak.size() == 1 ? " is" : " are") + " weak (RC4, MD5 and 3DES are broken); use"
+                            + " an AES suite", "1.1, 2.2.1", param(t, c, valueIndex)));
                 }
             }
             case "secllevel" -> {
@@ -419,6 +419,9 @@ final class SessionRules {
             String body = text.substring(10).strip();
             int at = text.length() - text.substring(10).stripLeading().length();
             List<String> f = AtArguments.split(body);
+            if (f.isEmpty()) {
+                continue;
+            }
             if (f.get(0).equals("0")) {
                 sink.accept(new Diagnostic("upload.damaged", Severity.ERROR, "the module says " + name + " is"
                         + " damaged (its checksum no longer matches the one stored when it was written): delete it"
@@ -465,7 +468,7 @@ final class SessionRules {
     private void registration(Transaction t, AtCommand c) {
         if (c.form() == CommandForm.READ) {
             String a = answer(t, "+CGREG:");
-            if (a != null) {
+            if (a != null && !a.isEmpty()) {
                 List<String> f = AtArguments.split(a);
                 registrationAnswer = f.size() >= 2 ? f.get(1) : f.get(0);
                 registrationMeaning = null;

@@ -13,7 +13,7 @@ import dev.atscope.core.trace.Direction;
  * @param timeMicros when it happened, or -1
  * @param line the source line, or -1
  * @param column 0-based column in the command line ({@code AT...}) where the problem starts, or -1
- * @param length how many columns the problem covers, or 0
+ * @param length how many columns the problem covers; 0 for something missing at {@code column}
  */
 public record Where(
         long transactionId,

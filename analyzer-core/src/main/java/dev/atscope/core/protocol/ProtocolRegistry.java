@@ -314,8 +314,8 @@ public final class ProtocolRegistry implements ResponseModel {
         }
         if (p.list() != null && value.contains(p.list())) {
             StringBuilder sb = new StringBuilder();
-            for (String item : value.split(java.util.regex.Pattern.quote(p.list()), -1)) {
-                String m = valueMeaning(p, item.strip());
+            for (String item : items(p, value)) {
+                String m = valueMeaning(p, item);
                 if (m == null) {
                     return null;
                 }
@@ -324,6 +324,22 @@ public final class ProtocolRegistry implements ResponseModel {
             return sb.toString();
         }
         return valueMeaning(p, value);
+    }
+
+    /** The items of a value: split at the parameter's list separator when it has one, each stripped. */
+    public static List<String> items(Grammar.ParamSpec p, String value) {
+        if (p.list() == null || !value.contains(p.list())) {
+            return List.of(value);
+        }
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        int at;
+        while ((at = value.indexOf(p.list(), from)) >= 0) {
+            out.add(value.substring(from, at).strip());
+            from = at + p.list().length();
+        }
+        out.add(value.substring(from).strip());
+        return out;
     }
 
     /** The meaning of one value in a parameter's table (hexadecimal values without regard to case), or null. */
@@ -353,7 +369,14 @@ public final class ProtocolRegistry implements ResponseModel {
     }
 
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** The URC definition that matches a line, if any. */
