@@ -60,6 +60,7 @@ public final class ProtocolRegistry implements ResponseModel {
         for (ProtocolLibrary lib : this.libraries) {
             Grammar g = lib.grammar();
             for (Grammar.CommandSpec c : g.commands()) {
+                checkParams(lib.id(), c);
                 String key = c.name().toUpperCase(Locale.ROOT);
                 if (commands.putIfAbsent(key, c) == null) {
                     commandLibrary.put(key, lib.id());
@@ -112,6 +113,38 @@ public final class ProtocolRegistry implements ResponseModel {
             });
             subcommands.put(name, subs);
         });
+    }
+
+    private static final java.util.Set<String> TYPES = java.util.Set.of("integer", "string", "hex", "enum", "file");
+
+    /** Refuses a grammar whose parameters name an unknown type or a size's file parameter that is not there. */
+    private static void checkParams(String library, Grammar.CommandSpec c) {
+        for (Map.Entry<String, Grammar.FormSpec> f : c.forms().entrySet()) {
+            String where = library + ": " + c.name() + " " + f.getKey();
+            checkParams(where, f.getValue().params(), f.getValue().responses());
+            for (Map.Entry<String, Grammar.SubcommandSpec> sub : f.getValue().subcommands().entrySet()) {
+                List<Grammar.ParamSpec> all = new ArrayList<>(f.getValue().params());
+                all.addAll(sub.getValue().params());
+                checkParams(where + " \"" + sub.getKey() + "\"", all, sub.getValue().responses());
+            }
+        }
+    }
+
+    private static void checkParams(String where, List<Grammar.ParamSpec> params, List<Grammar.ResponseSpec> responses) {
+        List<Grammar.ParamSpec> all = new ArrayList<>(params);
+        responses.forEach(r -> all.addAll(r.params()));
+        for (Grammar.ParamSpec p : all) {
+            if (p.type() != null && !TYPES.contains(p.type())) {
+                throw new IllegalArgumentException(where + " <" + p.name() + ">: type '" + p.type()
+                        + "'; expected one of " + String.join(", ", new java.util.TreeSet<>(TYPES)));
+            }
+        }
+        for (Grammar.ParamSpec p : params) {
+            if (p.sizeOf() != null && params.stream().noneMatch(q -> q.name().equals(p.sizeOf()) && "file".equals(q.type()))) {
+                throw new IllegalArgumentException(where + " <" + p.name() + ">: sizeOf names '" + p.sizeOf()
+                        + "', which is not a file parameter of the same form");
+            }
+        }
     }
 
     /**

@@ -101,6 +101,15 @@ class CommandValidatorTest {
     }
 
     @Test
+    void aCommandNoLibraryKnowsIsNotedNotRefused() {
+        assertThat(validate("AT+QFOO=1")).singleElement().satisfies(d -> {
+            assertThat(d.ruleId()).isEqualTo("command.unknown");
+            assertThat(d.severity()).isEqualTo(Severity.INFO);
+        });
+        assertThat(validate("AT+CSQ")).isEmpty();
+    }
+
+    @Test
     void anUnknownSubcommandIsNamedWithTheKnownOnes() {
         assertThat(validate("AT+QSSLCFG=\"sni\",0,1")).singleElement().satisfies(d -> {
             assertThat(d.ruleId()).isEqualTo("param.value");

@@ -103,6 +103,30 @@ class ProtocolRegistryTest {
                 .hasMessageContaining("\"maxRespMs\"");
     }
 
+    static ProtocolRegistry registryOf(String resource) {
+        Grammar g = GrammarLibrary.load(ProtocolRegistryTest.class, resource);
+        ProtocolLibrary lib = new ProtocolLibrary() {
+            @Override
+            public String id() {
+                return g.id();
+            }
+
+            @Override
+            public Grammar grammar() {
+                return g;
+            }
+        };
+        return new ProtocolRegistry(List.of(lib));
+    }
+
+    @Test
+    void anUnknownParameterTypeOrSizeReferenceIsRefused() {
+        assertThatThrownBy(() -> registryOf("bad-type.json"))
+                .hasMessageContaining("bad: +X write <n>: type 'integr'; expected one of enum, file, hex, integer, string");
+        assertThatThrownBy(() -> registryOf("bad-size.json"))
+                .hasMessageContaining("<size>: sizeOf names 'name', which is not a file parameter");
+    }
+
     @Test
     void anAliasOfNoSubcommandIsRefused() {
         Grammar g = GrammarLibrary.load(ProtocolRegistryTest.class, "bad-alias.json");
