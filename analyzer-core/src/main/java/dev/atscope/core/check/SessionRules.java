@@ -44,6 +44,8 @@ final class SessionRules {
         String cacert;
         String clientcert;
         String clientkey;
+        /** Where each file was configured, by the subcommand that named it ({@code cacert}, ...). */
+        final Map<String, Where> fileWhere = new HashMap<>(4);
         /** The HTTPS rules about this configuration have been reported; set again when it changes. */
         boolean reported;
     }
@@ -68,6 +70,8 @@ final class SessionRules {
     private String registrationMeaning;
     private String apnSetBy;
     private boolean activationFailed;
+    /** A restart was seen: the files of storages not kept at a restart are exactly those written since. */
+    private boolean restartSeen;
     private long lastRestartAfterFailure = -1;
 
     /** AT+CMEE=1 or 2 is in effect: the module gives error codes where it can. */
@@ -172,6 +176,7 @@ final class SessionRules {
     }
 
     private void restart() {
+        restartSeen = true;
         contexts.clear();
         httpsEnabled = false;
         httpsContext = null;
@@ -310,14 +315,17 @@ final class SessionRules {
             }
             case "cacert" -> {
                 context(ctxIndex).cacert = v;
+                context(ctxIndex).fileWhere.put(name, param(t, c, valueIndex));
                 context(ctxIndex).reported = false;
             }
             case "clientcert" -> {
                 context(ctxIndex).clientcert = v;
+                context(ctxIndex).fileWhere.put(name, param(t, c, valueIndex));
                 context(ctxIndex).reported = false;
             }
             case "clientkey" -> {
                 context(ctxIndex).clientkey = v;
+                context(ctxIndex).fileWhere.put(name, param(t, c, valueIndex));
                 context(ctxIndex).reported = false;
             }
             case "ignorertctime" -> {
@@ -636,6 +644,11 @@ final class SessionRules {
                             + " in SSL context " + index + " needs a CA certificate, and none was configured: send"
                             + " AT+QSSLCFG=\"cacert\"," + index + ",\"RAM:...\"", "2.2.1", ctx.secllevelWhere));
                 }
+                notUploaded(ctx, "cacert", ctx.cacert, "CA certificate");
+                if (ctx.secllevel.equals("2")) {
+                    notUploaded(ctx, "clientcert", ctx.clientcert, "client certificate");
+                    notUploaded(ctx, "clientkey", ctx.clientkey, "client key");
+                }
                 if (ctx.secllevel.equals("2") && (ctx.clientcert == null || ctx.clientkey == null)) {
                     String missing = ctx.clientcert == null && ctx.clientkey == null ? "a client certificate and key"
                             : ctx.clientcert == null ? "a client certificate" : "a client key";
@@ -648,6 +661,26 @@ final class SessionRules {
                 // not a level the grammar knows: the validator said so
             }
         }
+    }
+
+    /**
+     * A configured file in a storage that a restart empties (RAM), not written since the restart
+     * this trace shows: the module has no such file. Before any restart the trace cannot know.
+     */
+    private void notUploaded(SslContext ctx, String role, String file, String what) {
+        if (file == null || !restartSeen) {
+            return;
+        }
+        String key = fileKey(file);
+        int colon = key.indexOf(':');
+        if (colon <= 0 || registry.storage(key.substring(0, colon)).isEmpty() || keptAtRestart(key)
+                || written.contains(key)) {
+            return;
+        }
+        sink.accept(new Diagnostic("https.cert-not-uploaded", Severity.ERROR, "the " + what + " " + key + " was"
+                + " configured but not written with AT+QSECWRITE since the module restarted, and "
+                + key.substring(0, colon) + " loses its files at a restart: the module has no such file", "1.2, 2.2.2",
+                ctx.fileWhere.getOrDefault(role, Where.NONE)));
     }
 
     private void httpRead(Transaction t, AtCommand c) {

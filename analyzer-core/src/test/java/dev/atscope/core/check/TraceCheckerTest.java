@@ -125,17 +125,43 @@ class TraceCheckerTest {
             Diagnostic d = only(httpsGet("1"), "https.ca-missing");
             assertThat(d.severity()).isEqualTo(Severity.ERROR);
             assertThat(underCaret(httpsGet("1"), d)).isEqualTo("1");
-            assertThat(rules(httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\""))).isEmpty();
+            assertThat(rules(httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"NVRAM:CA0\""))).isEmpty();
         }
 
         @Test
         void levelTwoNeedsTheClientCertificateAndKeyToo() {
-            assertThat(rules(httpsGet("2", "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\"")))
+            assertThat(rules(httpsGet("2", "AT+QSSLCFG=\"cacert\",0,\"NVRAM:CA0\"")))
                     .containsExactly("https.client-missing");
             assertThat(only(httpsGet("2", "AT+QSSLCFG=\"clientcert\",0,\"NVRAM:CC0\""), "https.client-missing")
                     .message()).contains("a client key");
             assertThat(rules(httpsGet("2", "AT+QSSLCFG=\"cacert\",0,\"NVRAM:CA0\"",
                     "AT+QSSLCFG=\"clientcert\",0,\"NVRAM:CC0\"", "AT+QSSLCFG=\"clientkey\",0,\"NVRAM:CK0\""))).isEmpty();
+        }
+
+        @Test
+        void aRamCertificateMustBeWrittenAgainAfterARestart() {
+            // online() starts with RDY: RAM is empty, and nothing writes ca.pem into it
+            ScriptedTraffic missing = httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\"");
+            Diagnostic d = only(missing, "https.cert-not-uploaded");
+            assertThat(underCaret(missing, d)).isEqualTo("\"RAM:ca.pem\"");
+            ScriptedTraffic written = online();
+            upload(written, "RAM:ca.pem", CERT);
+            step(written, "AT+QSSLCFG=\"secllevel\",0,1", "OK");
+            step(written, "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\"", "OK");
+            step(written, "AT+QSSLCFG=\"https\",1", "OK");
+            url(written, URL);
+            step(written, "AT+QHTTPGET=60", "OK");
+            assertThat(rules(written)).isEmpty();
+            // NVRAM keeps its files, and without a restart in the trace nothing is known about RAM
+            assertThat(rules(httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"NVRAM:CA0\""))).isEmpty();
+            ScriptedTraffic noRestart = new ScriptedTraffic();
+            step(noRestart, "AT+QIACT", "OK");
+            step(noRestart, "AT+QSSLCFG=\"secllevel\",0,1", "OK");
+            step(noRestart, "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\"", "OK");
+            step(noRestart, "AT+QSSLCFG=\"https\",1", "OK");
+            url(noRestart, URL);
+            step(noRestart, "AT+QHTTPGET=60", "OK");
+            assertThat(rules(noRestart)).isEmpty();
         }
 
         @Test
@@ -248,7 +274,7 @@ class TraceCheckerTest {
         void anHttpsUrlNeedsHttpsEnabled() {
             ScriptedTraffic t = online();
             step(t, "AT+QSSLCFG=\"secllevel\",0,1", "OK");
-            step(t, "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\"", "OK");
+            step(t, "AT+QSSLCFG=\"cacert\",0,\"NVRAM:CA0\"", "OK");
             url(t, URL);
             step(t, "AT+QHTTPGET=60", "OK");
             assertThat(rules(t)).containsExactly("https.not-enabled");
@@ -313,7 +339,7 @@ class TraceCheckerTest {
 
         @Test
         void everyErrorIsExplainedWithItsCode() {
-            ScriptedTraffic t = httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\"");
+            ScriptedTraffic t = httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"NVRAM:CA0\"");
             step(t, "AT+QHTTPGET=60", "+CME ERROR: 3815");
             step(t, "AT+QHTTPGET=60", "+CME ERROR: http socket connect error");
             step(t, "AT+QSECDEL=\"RAM:none.pem\"", "ERROR");
@@ -433,7 +459,7 @@ class TraceCheckerTest {
             ScriptedTraffic noRequest = online();
             step(noRequest, "AT+QSSLCFG=\"secllevel\",0,0", "OK");
             assertThat(rules(noRequest)).isEmpty();
-            assertThat(rules(httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\""))).isEmpty();
+            assertThat(rules(httpsGet("1", "AT+QSSLCFG=\"cacert\",0,\"NVRAM:CA0\""))).isEmpty();
         }
 
         @Test
