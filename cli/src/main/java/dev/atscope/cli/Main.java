@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 + " cellular module.",
         subcommands = {
             DecodeCommand.class,
+            CheckCommand.class,
             IndexCommand.class,
             SearchCommand.class,
             GenerateCommand.class,

@@ -2,6 +2,9 @@ package dev.atscope.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.Severity;
+import dev.atscope.core.check.TraceChecker;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
@@ -50,6 +53,22 @@ class SamplesTest {
         List<Transaction> tx = all.stream().filter(d -> d instanceof Transaction).map(d -> (Transaction) d).toList();
         assertThat(tx).isNotEmpty();
         assertThat(tx).allSatisfy(t -> assertThat(t.outcome()).isEqualTo(Outcome.OK));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleFiles")
+    void everySampleChecksCleanButForTheTrueWarning(Path file) throws IOException {
+        List<Diagnostic> findings = TraceChecker.check(decode(file), ProtocolRegistry.loadDefault()).stream()
+                .filter(d -> d.severity() != Severity.INFO).toList();
+        if (file.getFileName().toString().equals("https-get.csv")) {
+            // section 3.3 sets security level 0: HTTPS without authenticating the server, rightly warned about
+            assertThat(findings).singleElement().satisfies(d -> {
+                assertThat(d.ruleId()).isEqualTo("security.no-auth");
+                assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            });
+        } else {
+            assertThat(findings).isEmpty();
+        }
     }
 
     @Test

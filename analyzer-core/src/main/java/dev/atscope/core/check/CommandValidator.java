@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks one command against the grammar of the protocol libraries: known command, allowed form,
- * parameter count, types and ranges. The checker, the emulator and the report all ask this one
- * class, so that there is one reading of the grammar. Columns in the returned diagnostics are
- * 0-based positions in {@link AtCommand#display()}.
+ * Checks one command, and the module's answer lines to it, against the grammar of the protocol
+ * libraries: known command, allowed form, subcommand, parameter count, types and ranges, file
+ * names and sizes. The checker, the emulator and the report all ask this one class, so that there
+ * is one reading of the grammar. Columns in the returned diagnostics are 0-based positions in
+ * {@link AtCommand#display()} (for answers: in the answer line).
  */
 public final class CommandValidator {
 
@@ -23,96 +24,290 @@ public final class CommandValidator {
         this.registry = registry;
     }
 
+    /** What is wrong with one value: the rule it breaks and why. */
+    private record Problem(String rule, String message) {}
+
     /** The problems of one command; empty when it is valid. */
     public List<Diagnostic> validate(AtCommand command) {
         List<Diagnostic> out = new ArrayList<>();
         Optional<Grammar.CommandSpec> spec = registry.command(command.name());
         String display = command.display();
+        String raw = command.raw();
+        if (raw.length() > 1 && raw.charAt(0) == '+' && raw.charAt(1) == ' ') {
+            // 3.3 prints "AT+ QIFGCNT=0": a typesetting artefact; a module answers ERROR (PROTOCOL-NOTES)
+            out.add(new Diagnostic("command.space", Severity.ERROR, "a space after AT+: the module answers ERROR;"
+                    + " send AT" + command.name() + " without it", "3.3", Where.column(3, 1)));
+        }
         if (spec.isEmpty()) {
             out.add(new Diagnostic("command.unknown", Severity.INFO,
                     "AT" + command.name() + " is not in any loaded protocol library; not checked", null,
-                    Where.column(2, Math.max(1, display.length() - 2))));
+                    Where.column(2, Math.max(0, display.length() - 2))));
             return out;
         }
         Grammar.CommandSpec c = spec.get();
-        Grammar.FormSpec form = c.forms().get(command.form().word());
+        Grammar.FormSpec form = registry.form(command);
         if (form == null) {
             out.add(new Diagnostic("command.form", Severity.ERROR,
                     "AT" + c.name() + " has no " + command.form().word() + " form" + forms(c), c.section(),
-                    Where.column(2, Math.max(1, display.length() - 2))));
+                    Where.column(2, Math.max(0, display.length() - 2))));
             return out;
         }
         if (command.form() != CommandForm.WRITE) {
             return out;
         }
-        List<String> params = command.params();
-        int argsColumn = display.length() - command.args().length();
-        List<Grammar.ParamSpec> specs = form.params();
-        int required = (int) specs.stream().filter(p -> !p.optional()).count();
-        if (params.size() > specs.size()) {
-            out.add(new Diagnostic("param.count", Severity.ERROR, "AT" + c.name() + " takes at most " + specs.size()
-                    + " parameters; " + params.size() + " given", c.section(),
-                    Where.column(argsColumn, command.args().length())));
-        } else if (params.size() < required) {
-            out.add(new Diagnostic("param.count", Severity.ERROR, "AT" + c.name() + " needs " + required
-                    + " parameters (" + names(specs) + "); " + params.size() + " given", c.section(),
-                    Where.column(argsColumn, Math.max(1, command.args().length()))));
+        String args = command.args();
+        int argsColumn = display.length() - args.length();
+        Diagnostic quote = unbalancedQuote(c, args, argsColumn);
+        if (quote != null) {
+            out.add(quote);
+            return out;
         }
-        int col = argsColumn;
-        int rawPos = 0;
-        for (int i = 0; i < Math.min(params.size(), specs.size()); i++) {
-            String raw = params.get(i);
-            int at = command.args().indexOf(raw, rawPos);
-            int column = at < 0 ? col : argsColumn + at;
-            if (at >= 0) {
-                rawPos = at + raw.length();
+        List<String> params = command.params();
+        int[] columns = columns(args, params, argsColumn);
+        String section = c.section();
+        List<Grammar.ParamSpec> specs = form.params();
+        String what = "AT" + c.name();
+        if (!form.subcommands().isEmpty()) {
+            Optional<ProtocolRegistry.Sub> sub = registry.subcommand(command);
+            String first = params.isEmpty() ? "" : params.get(0);
+            if (sub.isEmpty()) {
+                String problem = AtArguments.isQuoted(first) ? first + " is not a subcommand of " + what
+                        : first.isEmpty() ? "the subcommand is missing" : first + " is not a quoted subcommand name";
+                out.add(new Diagnostic(AtArguments.isQuoted(first) ? "param.value" : "param.type", Severity.ERROR,
+                        problem + "; expected one of " + String.join(", ", quoted(form.subcommands().keySet())),
+                        section, Where.column(columns[0], first.length())));
+                return out;
             }
-            String problem = problem(specs.get(i), raw);
+            if (!AtArguments.isQuoted(first)) {
+                out.add(new Diagnostic("param.type", Severity.ERROR, "<type> of " + what + ": " + first
+                        + " is not a quoted string; expected \"" + sub.get().name() + "\"", section,
+                        Where.column(columns[0], first.length())));
+            }
+            if (sub.get().alias()) {
+                out.add(new Diagnostic("param.spelling", Severity.INFO, first + " is another spelling of \""
+                        + sub.get().name() + "\", the one the note uses; modules accept both", section,
+                        Where.column(columns[0], first.length())));
+            }
+            specs = sub.get().params();
+            what = what + "=\"" + sub.get().name() + "\"";
+        }
+        int required = 0;
+        for (Grammar.ParamSpec p : specs) {
+            if (!p.optional()) {
+                required++;
+            }
+        }
+        if (params.size() > specs.size()) {
+            int extra = columns[specs.size()];
+            out.add(new Diagnostic("param.count", Severity.ERROR, what + " takes at most " + specs.size()
+                    + " parameters (" + names(specs) + "); " + params.size() + " given", section,
+                    Where.column(extra, display.length() - extra)));
+        } else if (params.size() < required) {
+            out.add(new Diagnostic("param.count", Severity.ERROR, what + " needs " + required
+                    + " parameters (" + names(specs) + "); " + params.size() + " given", section,
+                    Where.column(argsColumn, args.length())));
+        }
+        int first = form.subcommands().isEmpty() ? 0 : 1;
+        for (int i = first; i < Math.min(params.size(), specs.size()); i++) {
+            Grammar.ParamSpec p = specs.get(i);
+            String value = params.get(i);
+            Problem problem = check(p, value, true);
+            if (problem == null && p.sizeOf() != null) {
+                problem = sizeProblem(p, value, specs, params);
+            }
             if (problem != null) {
-                out.add(new Diagnostic(problemRule(specs.get(i), raw), Severity.ERROR,
-                        "<" + specs.get(i).name() + "> of AT" + c.name() + ": " + problem, c.section(),
-                        Where.column(column, Math.max(1, raw.length()))));
+                out.add(new Diagnostic(problem.rule(), Severity.ERROR, "<" + p.name() + "> of " + what + ": "
+                        + problem.message(), section, Where.column(columns[i], value.length())));
             }
         }
         return out;
     }
 
-    /** What is wrong with one value, or null when it fits the parameter. */
+    /**
+     * An odd number of quotes: a parameter lacks one, and the commas after it no longer separate
+     * parameters. The culprit is the first comma-separated piece with a quote at one end only.
+     */
+    private static Diagnostic unbalancedQuote(Grammar.CommandSpec c, String args, int argsColumn) {
+        int quotes = 0;
+        for (int i = 0; i < args.length(); i++) {
+            if (args.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        if (quotes % 2 == 0) {
+            return null;
+        }
+        int from = 0;
+        while (from <= args.length()) {
+            int comma = args.indexOf(',', from);
+            int to = comma < 0 ? args.length() : comma;
+            String piece = args.substring(from, to).strip();
+            boolean opens = piece.startsWith("\"");
+            boolean closes = piece.length() > (opens ? 1 : 0) && piece.endsWith("\"");
+            if (opens != closes) {
+                int col = argsColumn + args.indexOf(piece, from);
+                return new Diagnostic("param.type", Severity.ERROR, piece + " lacks a quote: every string of AT"
+                        + c.name() + " is wrapped in a pair of double quotes", c.section(),
+                        Where.column(col, piece.length()));
+            }
+            if (comma < 0) {
+                break;
+            }
+            from = comma + 1;
+        }
+        return new Diagnostic("param.type", Severity.ERROR, "a quote is missing in the parameters of AT" + c.name(),
+                c.section(), Where.column(argsColumn, args.length()));
+    }
+
+    /**
+     * The problems of one information line that the module sent in answer to {@code command}:
+     * its fields against the grammar's response lines (the subcommand's, for AT+QSSLCFG). Lines
+     * the grammar does not describe are not judged. Columns are positions in {@code line}.
+     */
+    public List<Diagnostic> validateResponse(AtCommand command, String line) {
+        List<Grammar.ResponseSpec> specs = registry.responseSpecs(command);
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        Grammar.ResponseSpec match = null;
+        for (Grammar.ResponseSpec r : specs) {
+            if (r.prefix() == null ? !line.startsWith("+") : line.startsWith(r.prefix())) {
+                match = r;
+                break;
+            }
+        }
+        if (match == null || match.params().isEmpty()) {
+            return List.of();
+        }
+        int bodyStart = match.prefix() == null ? 0 : match.prefix().length();
+        String body = line.substring(bodyStart);
+        int lead = body.length() - body.stripLeading().length();
+        body = body.strip();
+        List<String> fields = AtArguments.split(body);
+        int[] columns = columns(body, fields, bodyStart + lead);
+        List<Diagnostic> out = new ArrayList<>();
+        String section = registry.command(command.name()).map(Grammar.CommandSpec::section).orElse(null);
+        String what = (match.prefix() == null ? "the answer" : match.prefix()) + " to " + command.display();
+        List<Grammar.ParamSpec> ps = match.params();
+        int required = 0;
+        for (Grammar.ParamSpec p : ps) {
+            if (!p.optional()) {
+                required++;
+            }
+        }
+        if (fields.size() > ps.size() || fields.size() < required) {
+            out.add(new Diagnostic("response.count", Severity.WARNING, what + " has " + fields.size()
+                    + " fields; the grammar expects " + (required == ps.size() ? "" : required + " to ") + ps.size()
+                    + " (" + names(ps) + ")", section, Where.column(bodyStart + lead, body.length())));
+        }
+        for (int i = 0; i < Math.min(fields.size(), ps.size()); i++) {
+            Problem problem = check(ps.get(i), fields.get(i), false);
+            if (problem != null) {
+                out.add(new Diagnostic("response.value", Severity.WARNING, "<" + ps.get(i).name() + "> of " + what
+                        + ": " + problem.message(), section,
+                        Where.column(columns[i], fields.get(i).length())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What is wrong with one value of a command, or null when it fits the parameter. File names are
+     * only checked for their quotes here; {@link #validate} also checks their storage and name.
+     */
     public static String problem(Grammar.ParamSpec p, String raw) {
+        Problem pr = basic(p, raw, true);
+        return pr == null ? null : pr.message();
+    }
+
+    private Problem check(Grammar.ParamSpec p, String raw, boolean strict) {
+        Problem pr = basic(p, raw, strict);
+        if (pr != null || !"file".equals(p.type()) || raw.isEmpty()) {
+            return pr;
+        }
+        String v = AtArguments.unquote(raw);
+        int colon = v.indexOf(':');
+        Optional<Grammar.StorageSpec> storage = colon > 0 ? registry.storage(v.substring(0, colon)) : Optional.empty();
+        if (storage.isEmpty()) {
+            return new Problem("file.storage", raw + " names no storage; expected "
+                    + String.join(" or ", quoted(prefixed(registry.storages().keySet()))) + " (2.2.1, 2.2.2)");
+        }
+        String name = v.substring(colon + 1);
+        if (name.isEmpty()) {
+            return new Problem("file.name", raw + " has no file name after the storage");
+        }
+        if (!storage.get().names().isEmpty() && !storage.get().names().containsKey(name)) {
+            return new Problem("file.name", v.substring(0, colon) + " only takes the names "
+                    + String.join(", ", storage.get().names().keySet()) + "; " + name + " given (2.2.2)");
+        }
+        return null;
+    }
+
+    private Problem sizeProblem(Grammar.ParamSpec p, String raw, List<Grammar.ParamSpec> specs, List<String> params) {
+        for (int j = 0; j < Math.min(specs.size(), params.size()); j++) {
+            if (!specs.get(j).name().equals(p.sizeOf())) {
+                continue;
+            }
+            String file = AtArguments.unquote(params.get(j));
+            int colon = file.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            String prefix = file.substring(0, colon);
+            Long max = registry.storage(prefix).map(Grammar.StorageSpec::maxSize).orElse(null);
+            if (max != null && Long.parseLong(raw.strip()) > max) {
+                return new Problem("file.size", raw + " bytes is more than " + prefix + " takes; at most " + max);
+            }
+        }
+        return null;
+    }
+
+    /** Type, value table and range; {@code strict} false for the module's answers, whose strings may lack quotes. */
+    private static Problem basic(Grammar.ParamSpec p, String raw, boolean strict) {
         if (raw.isEmpty()) {
-            return p.optional() ? null : "missing; expected " + expected(p);
+            return p.optional() ? null : new Problem("param.missing", "missing; expected " + expected(p));
         }
         String type = p.type() == null ? "string" : p.type();
         switch (type) {
-            case "string" -> {
-                if (!AtArguments.isQuoted(raw)) {
-                    return raw + " is not a quoted string; expected \"...\"";
+            case "string", "file" -> {
+                if (strict && !AtArguments.isQuoted(raw)) {
+                    return new Problem("param.type", raw + " is not a quoted string; expected \"...\"");
                 }
                 return null;
             }
             case "hex" -> {
                 String v = AtArguments.unquote(raw);
-                if (!v.matches("(0[xX])?[0-9a-fA-F]+")) {
-                    return raw + " is not a hexadecimal number";
+                for (String item : ProtocolRegistry.items(p, v)) {
+                    if (!p.values().isEmpty()) {
+                        if (ProtocolRegistry.valueMeaning(p, item) == null) {
+                            return new Problem("param.value", item + " is not one of "
+                                    + String.join(", ", p.values().keySet()));
+                        }
+                    } else if (!isHex(item)) {
+                        return new Problem("param.type", item + " is not a hexadecimal number");
+                    }
                 }
                 return null;
             }
             case "integer", "enum" -> {
+                if (strict && AtArguments.isQuoted(raw)) {
+                    return new Problem("param.type", raw + " is quoted; expected a number, " + expected(p));
+                }
+                String v = AtArguments.unquote(raw);
                 if (!p.values().isEmpty()) {
-                    String v = AtArguments.unquote(raw);
                     if (!p.values().containsKey(v)) {
-                        return raw + " is not one of " + String.join(", ", p.values().keySet());
+                        return new Problem("param.value", v + " is not one of " + describe(p));
                     }
                     return null;
                 }
-                long v;
+                long n;
                 try {
-                    v = Long.parseLong(raw);
+                    n = Long.parseLong(v);
                 } catch (NumberFormatException e) {
-                    return raw + " is not a whole number; expected " + expected(p);
+                    return new Problem("param.type", v + " is not a whole number; expected " + expected(p));
                 }
-                if (p.min() != null && v < p.min() || p.max() != null && v > p.max()) {
-                    return v + " is out of range; expected " + expected(p);
+                if (p.min() != null && n < p.min() || p.max() != null && n > p.max()) {
+                    return new Problem("param.range", n + " is out of range; expected " + expected(p));
                 }
                 return null;
             }
@@ -122,30 +317,71 @@ public final class CommandValidator {
         }
     }
 
-    private static String problemRule(Grammar.ParamSpec p, String raw) {
-        String type = p.type() == null ? "string" : p.type();
-        if (raw.isEmpty()) {
-            return "param.missing";
+    private static boolean isHex(String v) {
+        int i = v.length() > 2 && v.charAt(0) == '0' && (v.charAt(1) == 'x' || v.charAt(1) == 'X') ? 2 : 0;
+        if (i >= v.length()) {
+            return false;
         }
-        if (("integer".equals(type) || "enum".equals(type)) && p.values().isEmpty()) {
-            try {
-                Long.parseLong(raw);
-                return "param.range";
-            } catch (NumberFormatException e) {
-                return "param.type";
+        for (; i < v.length(); i++) {
+            if (Character.digit(v.charAt(i), 16) < 0) {
+                return false;
             }
         }
-        return "enum".equals(type) || !p.values().isEmpty() ? "param.value" : "param.type";
+        return true;
+    }
+
+    /** The column of each parameter in the command line (or answer line), given where its text starts. */
+    static int[] columns(String args, List<String> params, int argsColumn) {
+        int[] out = new int[params.size() + 1];
+        int pos = 0;
+        for (int i = 0; i < params.size(); i++) {
+            String raw = params.get(i);
+            int at = raw.isEmpty() ? -1 : args.indexOf(raw, pos);
+            out[i] = argsColumn + (at < 0 ? Math.min(pos, args.length()) : at);
+            pos = at < 0 ? pos : at + raw.length();
+            // past the comma that ends this parameter
+            int comma = nextComma(args, pos);
+            pos = comma < 0 ? args.length() : comma + 1;
+        }
+        out[params.size()] = argsColumn + args.length();
+        return out;
+    }
+
+    private static int nextComma(String s, int from) {
+        boolean quoted = false;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String expected(Grammar.ParamSpec p) {
         if (!p.values().isEmpty()) {
-            return "one of " + String.join(", ", p.values().keySet());
+            return "one of " + describe(p);
         }
         if (p.min() != null && p.max() != null) {
             return p.min() + "-" + p.max();
         }
         return p.type();
+    }
+
+    private static String describe(Grammar.ParamSpec p) {
+        List<String> out = new ArrayList<>();
+        p.values().forEach((k, v) -> out.add(k + " (" + v + ")"));
+        return String.join(", ", out);
+    }
+
+    private static List<String> quoted(java.util.Collection<String> names) {
+        return names.stream().map(n -> "\"" + n + "\"").toList();
+    }
+
+    private static List<String> prefixed(java.util.Collection<String> storages) {
+        return storages.stream().map(n -> n + ":name").toList();
     }
 
     private static String names(List<Grammar.ParamSpec> specs) {

@@ -13,7 +13,7 @@ import dev.atscope.core.trace.Direction;
  * @param timeMicros when it happened, or -1
  * @param line the source line, or -1
  * @param column 0-based column in the command line ({@code AT...}) where the problem starts, or -1
- * @param length how many columns the problem covers, or 0
+ * @param length how many columns the problem covers; 0 for something missing at {@code column}
  */
 public record Where(
         long transactionId,
@@ -38,5 +38,20 @@ public record Where(
         var e = t.command();
         return new Where(t.id(), e.direction(), e.startOffset(), e.endOffset(), e.startMicros(), e.line(), column,
                 length);
+    }
+
+    /**
+     * The same columns placed at one event of a transaction (an answer line): the transaction's
+     * id, the event's direction, span, time and line.
+     */
+    public Where at(dev.atscope.core.decode.Transaction t, dev.atscope.core.decode.Event e) {
+        return new Where(t.id(), e.direction(), e.startOffset(), e.endOffset(), e.startMicros(), e.line(), column,
+                length);
+    }
+
+    /** The same place with the columns moved right by {@code n} (a command's place in a line of several). */
+    public Where shifted(int n) {
+        return column < 0 ? this : new Where(transactionId, direction, startOffset, endOffset, timeMicros, line,
+                column + n, length);
     }
 }

@@ -1,5 +1,6 @@
 package dev.atscope.core.index;
 
+import dev.atscope.core.check.TraceChecker;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.protocol.ProtocolRegistry;
@@ -71,13 +72,19 @@ public final class TraceIndexWriter implements AutoCloseable {
                 add(documents.of(s, key, device, startMillis));
                 counts[1]++;
             });
+            // the checker reports a transaction's findings while it accepts it: they go on its document
+            java.util.Set<String> rules = new java.util.TreeSet<>();
+            TraceChecker checker = new TraceChecker(registry, diagnostic -> rules.add(diagnostic.ruleId()));
             TraceDecoding.decode(reader, registry, d -> {
                 sessions.accept(d);
+                rules.clear();
+                checker.accept(d);
                 if (d instanceof Transaction t) {
-                    add(documents.of(t, key, device, startMillis, sessions.currentIndex()));
+                    add(documents.of(t, key, device, startMillis, sessions.currentIndex(), rules));
                     counts[0]++;
                 }
             });
+            checker.finish();
             sessions.finish();
         } catch (IOException | RuntimeException e) {
             writer.deleteDocuments(new Term(IndexFields.FILE, key));

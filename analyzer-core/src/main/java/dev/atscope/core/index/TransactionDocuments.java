@@ -1,15 +1,13 @@
 package dev.atscope.core.index;
 
-import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
 import dev.atscope.core.decode.Transaction;
-import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.NamedParam;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.trace.ByteEscaper;
-import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -47,7 +45,12 @@ final class TransactionDocuments {
         d.add(new StoredField(IndexFields.TIME, timeMillis));
     }
 
-    Document of(Transaction t, String file, String device, long startMillis, int session) {
+    /**
+     * A transaction with its commands, parameters by grammar name, result, error and the rule ids
+     * of the checker's findings about it.
+     */
+    Document of(Transaction t, String file, String device, long startMillis, int session,
+            java.util.Collection<String> rules) {
         Document d = new Document();
         long time = startMillis + t.startMicros() / 1000;
         common(d, "transaction", file + "#" + t.id(), file, device, time);
@@ -84,6 +87,10 @@ final class TransactionDocuments {
                 d.add(new TextField(IndexFields.ERROR_MEANING, meaning, Field.Store.YES));
             }
         }
+        for (String rule : rules) {
+            d.add(new StringField(IndexFields.RULE, rule.toLowerCase(Locale.ROOT), Field.Store.NO));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_RULE, rule));
+        }
         d.add(new TextField(IndexFields.RAW, raw(t), Field.Store.YES));
         return d;
     }
@@ -113,21 +120,24 @@ final class TransactionDocuments {
         return d;
     }
 
-    /** Each parameter as a field named after it in the grammar ({@code sslversion:0}, {@code apn:cmnet}). */
+    /**
+     * Each parameter as a field named after it in the grammar ({@code sslversion:0}, {@code
+     * apn:cmnet}); the value that selects a subcommand goes to {@code subcommand}.
+     */
     private void parameters(Document d, AtCommand c) {
-        List<String> values = c.params();
-        if (values.isEmpty()) {
+        if (c.args().isEmpty()) {
             return;
         }
-        List<String> names = ParameterNames.of(registry, c);
-        for (int i = 0; i < values.size(); i++) {
-            String v = AtArguments.unquote(values.get(i)).toLowerCase(Locale.ROOT);
-            if (i == 0 && ParameterNames.hasSubcommand(registry, c)) {
+        boolean selector = registry.hasSubcommands(c);
+        for (NamedParam p : registry.parameters(c)) {
+            String v = p.value().toLowerCase(Locale.ROOT);
+            if (selector) {
                 d.add(new StringField(IndexFields.SUBCOMMAND, v, Field.Store.NO));
+                selector = false;
                 continue;
             }
-            if (i < names.size() && !v.isEmpty()) {
-                d.add(new StringField(names.get(i).toLowerCase(Locale.ROOT), v, Field.Store.NO));
+            if (!v.isEmpty()) {
+                d.add(new StringField(p.name().toLowerCase(Locale.ROOT), v, Field.Store.NO));
             }
         }
     }
@@ -157,32 +167,5 @@ final class TransactionDocuments {
     /** Certificate and key uploads: their payloads are secrets. */
     static boolean isSecretUpload(Transaction t) {
         return t.commands().stream().anyMatch(c -> c.name().equals("+QSECWRITE"));
-    }
-
-    /** Parameter names from the grammar. */
-    static final class ParameterNames {
-        private ParameterNames() {}
-
-        static boolean hasSubcommand(ProtocolRegistry registry, AtCommand c) {
-            List<Grammar.ParamSpec> specs = specs(registry, c);
-            return !specs.isEmpty() && "type".equals(specs.get(0).name()) && !c.params().isEmpty()
-                    && AtArguments.isQuoted(c.params().get(0));
-        }
-
-        static List<String> of(ProtocolRegistry registry, AtCommand c) {
-            if (hasSubcommand(registry, c)) {
-                // AT+QSSLCFG="<type>"[,<ctxindex>][,<value>]: the value is named after its type
-                String type = AtArguments.unquote(c.params().get(0)).toLowerCase(Locale.ROOT);
-                return c.params().size() >= 3 ? List.of("type", "ctxindex", type) : List.of("type", type);
-            }
-            return specs(registry, c).stream().map(Grammar.ParamSpec::name).toList();
-        }
-
-        private static List<Grammar.ParamSpec> specs(ProtocolRegistry registry, AtCommand c) {
-            return registry.command(c.name())
-                    .map(s -> s.forms().get(c.form().word()))
-                    .map(Grammar.FormSpec::params)
-                    .orElse(List.of());
-        }
     }
 }

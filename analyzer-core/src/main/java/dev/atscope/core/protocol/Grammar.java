@@ -15,6 +15,10 @@ import java.util.Map;
  * @param commands the commands
  * @param urcs the unsolicited result codes
  * @param cmeErrors {@code +CME ERROR} codes and their meaning
+ * @param cmeSection where the error codes are documented, for diagnostics that explain them
+ * @param fileStorages where certificates and keys may be stored ({@code RAM}, {@code NVRAM}), by
+ *     the prefix of a file name
+ * @param limits named limits of the module that session rules use ({@code pdpContexts})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Grammar(
@@ -23,12 +27,18 @@ public record Grammar(
         String source,
         List<CommandSpec> commands,
         List<UrcSpec> urcs,
-        Map<String, String> cmeErrors) {
+        Map<String, String> cmeErrors,
+        String cmeSection,
+        Map<String, StorageSpec> fileStorages,
+        Map<String, LimitSpec> limits) {
 
     public Grammar {
         commands = commands == null ? List.of() : List.copyOf(commands);
         urcs = urcs == null ? List.of() : List.copyOf(urcs);
         cmeErrors = cmeErrors == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cmeErrors));
+        fileStorages = fileStorages == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fileStorages));
+        limits = limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
     }
 
     /**
@@ -61,10 +71,13 @@ public record Grammar(
     /**
      * One form of a command.
      *
-     * @param params the parameters of the write form, in order
+     * @param params the parameters of the write form, in order; with {@code subcommands}, only the
+     *     first one, whose quoted value selects the subcommand
      * @param responses the information responses it may give
      * @param bareResponse the answer is one bare line with no final result after it
      * @param dataMode how {@code CONNECT} leads into data mode, or null
+     * @param subcommands for a command whose first parameter selects a sub-form
+     *     ({@code AT+QSSLCFG="sslversion",...}): each sub-form by its lower-case first value
      * @param note anything a maintainer should know
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,24 +86,80 @@ public record Grammar(
             List<ResponseSpec> responses,
             boolean bareResponse,
             DataModeSpec dataMode,
+            Map<String, SubcommandSpec> subcommands,
             String note) {
 
         public FormSpec {
+            params = params == null ? List.of() : List.copyOf(params);
+            responses = responses == null ? List.of() : List.copyOf(responses);
+            subcommands = subcommands == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subcommands));
+        }
+    }
+
+    /**
+     * A sub-form of a write form, selected by the quoted first parameter.
+     *
+     * @param title what it does
+     * @param params the parameters after the selecting one, in order
+     * @param responses the information responses of its query (the form without its last,
+     *     optional parameter)
+     * @param aliasOf another spelling of this subcommand that the module also accepts, or null
+     * @param note anything a maintainer should know (a misprint, with its section)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SubcommandSpec(
+            String title,
+            List<ParamSpec> params,
+            List<ResponseSpec> responses,
+            String aliasOf,
+            String note) {
+
+        public SubcommandSpec {
             params = params == null ? List.of() : List.copyOf(params);
             responses = responses == null ? List.of() : List.copyOf(responses);
         }
     }
 
     /**
+     * A storage for certificates and keys: a file name {@code "NVRAM:CA0"} names its storage before the colon.
+     *
+     * @param title what it is
+     * @param maxSize the largest file it takes, in bytes
+     * @param names the only file names it accepts, each with its role; empty when any name goes
+     * @param keptAtRestart whether its files survive a restart of the module
+     * @param note anything a maintainer should know
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StorageSpec(String title, Long maxSize, Map<String, String> names, boolean keptAtRestart,
+            String note) {
+        public StorageSpec {
+            names = names == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
+        }
+    }
+
+    /**
+     * A named limit of the module.
+     *
+     * @param value the limit
+     * @param section where the source says so
+     * @param note what it means
+     */
+    public record LimitSpec(long value, String section, String note) {}
+
+    /**
      * One parameter.
      *
      * @param name its name in the source document
-     * @param type {@code integer}, {@code string} (quoted), {@code hex}, or {@code enum}
+     * @param type {@code integer}, {@code string} (quoted), {@code hex}, {@code enum}, or {@code
+     *     file} (a quoted {@code STORAGE:name}, see {@link Grammar#fileStorages()})
      * @param min smallest integer value, or null
      * @param max largest integer value, or null
      * @param optional whether it may be left out
      * @param defaultValue the value when left out, or null
      * @param values for enumerations: each value and its meaning
+     * @param list the separator when the value may be a list of values, or null
+     * @param sizeOf for a size: the name of the {@code file} parameter whose storage caps it, or null
      * @param note anything a maintainer should know
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -102,6 +171,8 @@ public record Grammar(
             boolean optional,
             String defaultValue,
             Map<String, String> values,
+            String list,
+            String sizeOf,
             String note) {
 
         public ParamSpec {

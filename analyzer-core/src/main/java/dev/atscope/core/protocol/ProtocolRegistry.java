@@ -1,6 +1,8 @@
 package dev.atscope.core.protocol;
 
+import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.ResponseModel;
 import dev.atscope.core.decode.ResponseShape;
 import dev.atscope.core.decode.UrcKind;
@@ -24,6 +26,15 @@ public final class ProtocolRegistry implements ResponseModel {
 
     private static volatile ProtocolRegistry defaultRegistry;
 
+    /** {@link CommandForm#word()} of each form, computed once: lookups run for every command of a trace. */
+    private static final String[] FORM_WORDS = new String[CommandForm.values().length];
+
+    static {
+        for (CommandForm f : CommandForm.values()) {
+            FORM_WORDS[f.ordinal()] = f.word();
+        }
+    }
+
     private final List<ProtocolLibrary> libraries;
     private final Map<String, Grammar.CommandSpec> commands = new LinkedHashMap<>();
     private final Map<String, String> commandLibrary = new HashMap<>();
@@ -32,6 +43,13 @@ public final class ProtocolRegistry implements ResponseModel {
     private final List<Map.Entry<Pattern, UrcKind>> urcPatterns = new ArrayList<>();
     private final Map<String, Grammar.UrcSpec> urcSpecs = new LinkedHashMap<>();
     private final Map<String, String> cmeErrors = new LinkedHashMap<>();
+    /** {@link #cmeErrors}' meanings, normalised once for {@link #cmeCodeOf(String)}. */
+    private final Map<String, String> cmeNormalised = new LinkedHashMap<>();
+    private final Map<String, String> cmeSections = new HashMap<>();
+    private final Map<String, Grammar.StorageSpec> storages = new LinkedHashMap<>();
+    private final Map<String, Grammar.LimitSpec> limits = new LinkedHashMap<>();
+    /** Per command with subcommands: each subcommand's whole parameter list, selector first, aliases resolved. */
+    private final Map<String, Map<String, Sub>> subcommands = new HashMap<>();
     private final Map<String, ResponseShape> shapes = new ConcurrentHashMap<>();
 
     /** A registry of the given libraries; on a conflict the one with the lower priority wins. */
@@ -42,6 +60,7 @@ public final class ProtocolRegistry implements ResponseModel {
         for (ProtocolLibrary lib : this.libraries) {
             Grammar g = lib.grammar();
             for (Grammar.CommandSpec c : g.commands()) {
+                checkParams(lib.id(), c);
                 String key = c.name().toUpperCase(Locale.ROOT);
                 if (commands.putIfAbsent(key, c) == null) {
                     commandLibrary.put(key, lib.id());
@@ -62,9 +81,81 @@ public final class ProtocolRegistry implements ResponseModel {
                     urcSpecs.putIfAbsent(u.pattern(), u);
                 }
             }
-            g.cmeErrors().forEach(cmeErrors::putIfAbsent);
+            for (Map.Entry<String, String> e : g.cmeErrors().entrySet()) {
+                if (cmeErrors.putIfAbsent(e.getKey(), e.getValue()) == null && g.cmeSection() != null) {
+                    cmeSections.put(e.getKey(), g.cmeSection());
+                }
+            }
+            g.fileStorages().forEach((k, v) -> storages.putIfAbsent(k.toUpperCase(Locale.ROOT), v));
+            g.limits().forEach(limits::putIfAbsent);
+        }
+        cmeErrors.forEach((k, v) -> cmeNormalised.put(k, normalise(v)));
+        commands.forEach((name, c) -> {
+            Grammar.FormSpec write = c.forms().get(CommandForm.WRITE.word());
+            if (write == null || write.subcommands().isEmpty()) {
+                return;
+            }
+            Map<String, Sub> subs = new HashMap<>();
+            write.subcommands().forEach((key, sub) -> {
+                Grammar.SubcommandSpec target = sub;
+                String targetKey = key.toLowerCase(Locale.ROOT);
+                if (sub.aliasOf() != null) {
+                    target = write.subcommands().get(sub.aliasOf());
+                    if (target == null) {
+                        throw new IllegalArgumentException(c.name() + " subcommand \"" + key + "\" is an alias of \""
+                                + sub.aliasOf() + "\", which is not defined");
+                    }
+                    targetKey = sub.aliasOf().toLowerCase(Locale.ROOT);
+                }
+                List<Grammar.ParamSpec> all = new ArrayList<>(write.params());
+                all.addAll(target.params());
+                subs.put(key.toLowerCase(Locale.ROOT), new Sub(targetKey, target, List.copyOf(all), sub.aliasOf() != null));
+            });
+            subcommands.put(name, subs);
+        });
+    }
+
+    private static final java.util.Set<String> TYPES = java.util.Set.of("integer", "string", "hex", "enum", "file");
+
+    /** Refuses a grammar whose parameters name an unknown type or a size's file parameter that is not there. */
+    private static void checkParams(String library, Grammar.CommandSpec c) {
+        for (Map.Entry<String, Grammar.FormSpec> f : c.forms().entrySet()) {
+            String where = library + ": " + c.name() + " " + f.getKey();
+            checkParams(where, f.getValue().params(), f.getValue().responses());
+            for (Map.Entry<String, Grammar.SubcommandSpec> sub : f.getValue().subcommands().entrySet()) {
+                List<Grammar.ParamSpec> all = new ArrayList<>(f.getValue().params());
+                all.addAll(sub.getValue().params());
+                checkParams(where + " \"" + sub.getKey() + "\"", all, sub.getValue().responses());
+            }
         }
     }
+
+    private static void checkParams(String where, List<Grammar.ParamSpec> params, List<Grammar.ResponseSpec> responses) {
+        List<Grammar.ParamSpec> all = new ArrayList<>(params);
+        responses.forEach(r -> all.addAll(r.params()));
+        for (Grammar.ParamSpec p : all) {
+            if (p.type() != null && !TYPES.contains(p.type())) {
+                throw new IllegalArgumentException(where + " <" + p.name() + ">: type '" + p.type()
+                        + "'; expected one of " + String.join(", ", new java.util.TreeSet<>(TYPES)));
+            }
+        }
+        for (Grammar.ParamSpec p : params) {
+            if (p.sizeOf() != null && params.stream().noneMatch(q -> q.name().equals(p.sizeOf()) && "file".equals(q.type()))) {
+                throw new IllegalArgumentException(where + " <" + p.name() + ">: sizeOf names '" + p.sizeOf()
+                        + "', which is not a file parameter of the same form");
+            }
+        }
+    }
+
+    /**
+     * A subcommand of a command ({@code AT+QSSLCFG="sslversion",...}), resolved.
+     *
+     * @param name the subcommand's name in the grammar (the target of an alias), lower case
+     * @param spec its definition
+     * @param params the whole parameter list of the command with this subcommand, selector first
+     * @param alias whether the command used another spelling of it ({@code "seclevel"})
+     */
+    public record Sub(String name, Grammar.SubcommandSpec spec, List<Grammar.ParamSpec> params, boolean alias) {}
 
     /** The libraries found on the class path with {@link ServiceLoader}, loaded once. */
     public static ProtocolRegistry loadDefault() {
@@ -90,7 +181,14 @@ public final class ProtocolRegistry implements ResponseModel {
 
     /** The command of that name ({@code +QSSLCFG}, any case), if a library knows it. */
     public Optional<Grammar.CommandSpec> command(String name) {
-        return Optional.ofNullable(commands.get(name.toUpperCase(Locale.ROOT)));
+        Grammar.CommandSpec c = commands.get(name); // decoded names are upper case already
+        return Optional.ofNullable(c != null ? c : commands.get(name.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The grammar of the form a command was sent in, or null when the command or that form is unknown. */
+    public Grammar.FormSpec form(AtCommand command) {
+        Grammar.CommandSpec spec = command(command.name()).orElse(null);
+        return spec == null ? null : spec.forms().get(FORM_WORDS[command.form().ordinal()]);
     }
 
     /** All known commands, by upper-case name. */
@@ -121,8 +219,8 @@ public final class ProtocolRegistry implements ResponseModel {
         }
         int best = -1;
         int bestLength = 0;
-        for (Map.Entry<String, String> e : cmeErrors.entrySet()) {
-            String have = normalise(e.getValue());
+        for (Map.Entry<String, String> e : cmeNormalised.entrySet()) {
+            String have = e.getValue();
             if (have.equals(want)) {
                 return Integer.parseInt(e.getKey());
             }
@@ -135,8 +233,183 @@ public final class ProtocolRegistry implements ResponseModel {
         return best;
     }
 
+    /** Where the meaning of a {@code +CME ERROR} code is documented, or null. */
+    public String cmeSection(int code) {
+        return cmeSections.get(Integer.toString(code));
+    }
+
+    /** The file storage that a name's prefix selects ({@code NVRAM} of {@code NVRAM:CA0}, any case), if known. */
+    public Optional<Grammar.StorageSpec> storage(String prefix) {
+        return Optional.ofNullable(storages.get(prefix.toUpperCase(Locale.ROOT)));
+    }
+
+    /** All file storages, by upper-case prefix. */
+    public Map<String, Grammar.StorageSpec> storages() {
+        return java.util.Collections.unmodifiableMap(storages);
+    }
+
+    /** A named limit of the module ({@code pdpContexts}), if a library gives it. */
+    public Optional<Grammar.LimitSpec> limit(String name) {
+        return Optional.ofNullable(limits.get(name));
+    }
+
+    /** Whether the command's write form selects a subcommand with its first parameter. */
+    public boolean hasSubcommands(AtCommand command) {
+        return command.form() == CommandForm.WRITE && subcommands.containsKey(command.name());
+    }
+
+    /**
+     * The subcommand a write command selects with its quoted first parameter, aliases resolved;
+     * empty when the command has no subcommands or the value names none.
+     */
+    public Optional<Sub> subcommand(AtCommand command) {
+        if (!hasSubcommands(command)) {
+            return Optional.empty();
+        }
+        String first = firstParam(command.args());
+        return Optional.ofNullable(subcommands.get(command.name()).get(
+                AtArguments.unquote(first).toLowerCase(Locale.ROOT)));
+    }
+
+    /** The subcommands of a command's write form by lower-case name, or an empty map. */
+    public Map<String, Sub> subcommands(String commandName) {
+        Map<String, Sub> m = subcommands.get(commandName.toUpperCase(Locale.ROOT));
+        return m == null ? Map.of() : java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The parameter list that applies to a command as sent: its form's, or for a command with
+     * subcommands the selector followed by the subcommand's; empty when the grammar does not know it.
+     */
+    public List<Grammar.ParamSpec> paramSpecs(AtCommand command) {
+        Optional<Sub> sub = subcommand(command);
+        if (sub.isPresent()) {
+            return sub.get().params();
+        }
+        Grammar.FormSpec form = form(command);
+        return form == null ? List.of() : form.params();
+    }
+
+    /** The information responses a command as sent may give: its subcommand's, else its form's. */
+    public List<Grammar.ResponseSpec> responseSpecs(AtCommand command) {
+        Optional<Sub> sub = subcommand(command);
+        if (sub.isPresent() && !sub.get().spec().responses().isEmpty()) {
+            return sub.get().spec().responses();
+        }
+        Grammar.FormSpec form = form(command);
+        return form == null ? List.of() : form.responses();
+    }
+
+    /**
+     * The command's parameters named by the grammar, subcommands resolved: {@code
+     * AT+QSSLCFG="sslversion",0,2} gives {@code type="sslversion"}, {@code ctxindex=0} and {@code
+     * sslversion=2} (TLS 1.1). Values the grammar has no place for are named {@code pN}.
+     */
+    public List<NamedParam> parameters(AtCommand command) {
+        List<String> raws = command.params();
+        if (raws.isEmpty()) {
+            return List.of();
+        }
+        List<Grammar.ParamSpec> specs = paramSpecs(command);
+        Optional<Sub> sub = subcommand(command);
+        List<NamedParam> out = new ArrayList<>(raws.size());
+        for (int i = 0; i < raws.size(); i++) {
+            String raw = raws.get(i);
+            String value = AtArguments.unquote(raw);
+            if (i < specs.size()) {
+                Grammar.ParamSpec p = specs.get(i);
+                String meaning = i == 0 && sub.isPresent() ? sub.get().spec().title() : meaning(p, value);
+                out.add(new NamedParam(p.name(), raw, value, meaning));
+            } else {
+                out.add(new NamedParam("p" + (i + 1), raw, value, null));
+            }
+        }
+        return out;
+    }
+
+    /** What a value of a parameter means, from its value table (each item of a list) or its file storage; or null. */
+    public String meaning(Grammar.ParamSpec p, String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        if ("file".equals(p.type())) {
+            int colon = value.indexOf(':');
+            if (colon > 0) {
+                Grammar.StorageSpec st = storages.get(value.substring(0, colon).toUpperCase(Locale.ROOT));
+                if (st != null) {
+                    return st.names().get(value.substring(colon + 1));
+                }
+            }
+            return null;
+        }
+        if (p.values().isEmpty()) {
+            return null;
+        }
+        if (p.list() != null && value.contains(p.list())) {
+            StringBuilder sb = new StringBuilder();
+            for (String item : items(p, value)) {
+                String m = valueMeaning(p, item);
+                if (m == null) {
+                    return null;
+                }
+                sb.append(sb.length() == 0 ? "" : ", ").append(m);
+            }
+            return sb.toString();
+        }
+        return valueMeaning(p, value);
+    }
+
+    /** The items of a value: split at the parameter's list separator when it has one, each stripped. */
+    public static List<String> items(Grammar.ParamSpec p, String value) {
+        if (p.list() == null || !value.contains(p.list())) {
+            return List.of(value);
+        }
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        int at;
+        while ((at = value.indexOf(p.list(), from)) >= 0) {
+            out.add(value.substring(from, at).strip());
+            from = at + p.list().length();
+        }
+        out.add(value.substring(from).strip());
+        return out;
+    }
+
+    /** The meaning of one value in a parameter's table (hexadecimal values without regard to case), or null. */
+    public static String valueMeaning(Grammar.ParamSpec p, String value) {
+        String m = p.values().get(value);
+        if (m == null && "hex".equals(p.type())) {
+            for (Map.Entry<String, String> e : p.values().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(value)) {
+                    return e.getValue();
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String firstParam(String args) {
+        boolean quoted = false;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                return args.substring(0, i).strip();
+            }
+        }
+        return args.strip();
+    }
+
     private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** The URC definition that matches a line, if any. */
@@ -218,6 +491,13 @@ public final class ProtocolRegistry implements ResponseModel {
             for (Grammar.ResponseSpec r : form.responses()) {
                 if (r.prefix() != null && !prefixes.contains(r.prefix())) {
                     prefixes.add(r.prefix());
+                }
+            }
+            for (Grammar.SubcommandSpec sub : form.subcommands().values()) {
+                for (Grammar.ResponseSpec r : sub.responses()) {
+                    if (r.prefix() != null && !prefixes.contains(r.prefix())) {
+                        prefixes.add(r.prefix());
+                    }
                 }
             }
             Grammar.DataModeSpec dm = form.dataMode();

@@ -99,6 +99,19 @@ class TraceIndexTest {
     }
 
     @Test
+    void transactionsCarryTheRuleIdsOfTheCheckersFindings() throws Exception {
+        assertThat(devices("rule:security.ssl3 AND command:QSSLCFG")).containsExactly("pump-2");
+        assertThat(devices("rule:result.error AND command:QHTTPGET")).containsExactly("pump-2", "pump-3");
+        // none of the three enables HTTPS before its https:// request
+        assertThat(devices("rule:https.not-enabled AND command:QHTTPGET")).containsExactly("pump-1", "pump-2", "pump-3");
+        assertThat(devices("rule:https.not-enabled AND command:QIACT")).isEmpty();
+        try (TraceSearcher s = new TraceSearcher(index)) {
+            assertThat(s.search("type:transaction", 100, TraceSearcher.Order.TIME, true).facets().get("rule"))
+                    .containsEntry("security.ssl3", 1L).containsEntry("result.error", 2L);
+        }
+    }
+
+    @Test
     void slowActivations() throws Exception {
         assertThat(devices("command:QIACT AND duration:[10000 TO *]")).containsExactly("pump-3");
     }

@@ -1,0 +1,80 @@
+package dev.atscope.cli;
+
+import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.Severity;
+import dev.atscope.core.check.TraceChecker;
+import dev.atscope.core.decode.Decoded;
+import dev.atscope.core.decode.TraceDecoding;
+import dev.atscope.core.json.DiagnosticJson;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.session.SessionTracker;
+import dev.atscope.core.trace.TraceReader;
+import dev.atscope.core.trace.Traces;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code atscope check TRACE...}: each trace's commands and sessions against the protocol libraries' rules. */
+@Command(name = "check", description = {"Checks traces against the grammar and the rules of the application note:"
+        + " syntax and ranges of every command and answer, certificates, uploads, HTTPS, PDP context, security.",
+        "Findings are grouped by session, with the offending line and a caret under the bad part."})
+final class CheckCommand extends AbstractCommand {
+
+    @Parameters(paramLabel = "TRACE", arity = "1..*", description = "trace files, or - for standard input")
+    List<String> traces;
+
+    @Option(names = "--json", description = "JSON Lines: one finding a line, with its place in the trace")
+    boolean json;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "exit with 1 when a finding is this severe:"
+            + " error, or warning (warnings and errors)")
+    String failOn;
+
+    @Option(names = "--info", description = "also show findings of severity info (unknown commands, spellings)")
+    boolean info;
+
+    @Override
+    int execute() throws Exception {
+        Severity gate = gate();
+        ProtocolRegistry registry = ProtocolRegistry.loadDefault();
+        FindingPrinter printer = new FindingPrinter(out(), info);
+        for (String trace : traces) {
+            try (TraceReader reader = Traces.open(trace)) {
+                String name = reader.metadata().source() != null ? reader.metadata().source() : trace;
+                printer.startFile(trace, new DiagnosticJson(reader.metadata().start(), name));
+                SessionTracker sessions = new SessionTracker(registry, s -> printer.sessionClosed());
+                TraceChecker checker = new TraceChecker(registry, d -> printer.finding(d, sessions.currentIndex(), json));
+                TraceDecoding.decode(reader, registry, (Decoded d) -> {
+                    sessions.accept(d);
+                    printer.current(d);
+                    checker.accept(d);
+                });
+                checker.finish();
+                sessions.finish();
+                if (!json) {
+                    printer.endFile();
+                }
+                for (String w : reader.warnings()) {
+                    err().println("atscope: warning: " + w);
+                }
+            }
+        }
+        if (!json && traces.size() > 1) {
+            printer.total();
+        }
+        return gate != null && printer.worst() != null && printer.worst().compareTo(gate) <= 0 ? FINDINGS : OK;
+    }
+
+    private Severity gate() {
+        if (failOn == null) {
+            return null;
+        }
+        return switch (failOn.toLowerCase(Locale.ROOT)) {
+            case "error" -> Severity.ERROR;
+            case "warning" -> Severity.WARNING;
+            default -> throw new UsageException("--fail-on " + failOn + ": expected error or warning");
+        };
+    }
+}

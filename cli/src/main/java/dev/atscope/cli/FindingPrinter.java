@@ -1,0 +1,185 @@
+package dev.atscope.cli;
+
+import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.Severity;
+import dev.atscope.core.check.Where;
+import dev.atscope.core.decode.Decoded;
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.json.DiagnosticJson;
+import dev.atscope.core.trace.ByteEscaper;
+import dev.atscope.core.trace.Direction;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The output of {@code atscope check}: findings as they come, grouped under their file and
+ * session, each with the line it is about and a caret under the bad part; or JSON Lines.
+ */
+final class FindingPrinter {
+
+    /** Command lines remembered for findings about an earlier transaction (a setting a later request relies on). */
+    private static final int RECENT = 4096;
+    /** Messages are broken into lines of at most this many columns. */
+    private static final int WIDTH = 110;
+
+    private final PrintWriter out;
+    private final boolean info;
+    private final Map<Severity, Integer> fileCounts = new EnumMap<>(Severity.class);
+    private final Map<Severity, Integer> totalCounts = new EnumMap<>(Severity.class);
+    private final Map<Long, String> recent = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > RECENT;
+        }
+    };
+    private String file;
+    private DiagnosticJson json;
+    private Decoded current;
+    private int shownSession;
+    private int sessions;
+    private int files;
+    private Severity worst;
+
+    FindingPrinter(PrintWriter out, boolean info) {
+        this.out = out;
+        this.info = info;
+    }
+
+    void startFile(String name, DiagnosticJson form) {
+        file = name;
+        json = form;
+        fileCounts.clear();
+        recent.clear();
+        shownSession = 0;
+        sessions = 0;
+        files++;
+    }
+
+    /** The item the checker is about to judge: findings about it come next. */
+    void current(Decoded d) {
+        current = d;
+        if (d instanceof Transaction t) {
+            recent.put(t.id(), ByteEscaper.escape(t.command().bytes()));
+        }
+    }
+
+    void sessionClosed() {
+        sessions++;
+    }
+
+    void finding(Diagnostic d, int session, boolean asJson) {
+        if (worst == null || d.severity().compareTo(worst) < 0) {
+            worst = d.severity();
+        }
+        if (d.severity() == Severity.INFO && !info) {
+            return;
+        }
+        fileCounts.merge(d.severity(), 1, Integer::sum);
+        totalCounts.merge(d.severity(), 1, Integer::sum);
+        String text = text(d.where());
+        if (asJson) {
+            out.println(json.diagnostic(d, session, text).toString());
+            return;
+        }
+        if (shownSession == 0) {
+            out.println(file);
+        }
+        if (session != shownSession) {
+            out.println("  session " + session);
+            shownSession = session;
+        }
+        Where w = d.where();
+        StringBuilder head = new StringBuilder("    ").append(d.severity().word()).append(' ').append(d.ruleId());
+        if (w.timeMicros() >= 0) {
+            head.append(" at ").append(TransactionTable.time(w.timeMicros()));
+        }
+        if (w.transactionId() >= 0) {
+            head.append(", transaction ").append(w.transactionId());
+        }
+        if (w.line() >= 0) {
+            head.append(", line ").append(w.line());
+        }
+        if (d.section() != null) {
+            head.append(" (").append(section(d.section())).append(')');
+        }
+        out.println(head);
+        if (text != null) {
+            out.println("      " + text);
+            if (w.column() >= 0 && w.column() <= text.length()) {
+                out.println("      " + " ".repeat(w.column()) + "^".repeat(Math.max(1, Math.min(w.length(),
+                        text.length() - w.column()))));
+            }
+        }
+        wrap("      ", d.message());
+    }
+
+    /** Prints text indented, broken at spaces so that lines stay within {@link #WIDTH} columns. */
+    private void wrap(String indent, String text) {
+        int room = WIDTH - indent.length();
+        String rest = text;
+        while (rest.length() > room) {
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = rest.indexOf(' ', room);
+                if (cut < 0) {
+                    break;
+                }
+            }
+            out.println(indent + rest.substring(0, cut));
+            rest = rest.substring(cut + 1);
+        }
+        out.println(indent + rest);
+    }
+
+    /** "section 2.2.1" for the note's sections, the source's own words otherwise. */
+    private static String section(String s) {
+        return Character.isDigit(s.charAt(0)) ? (s.contains(",") ? "sections " : "section ") + s : s;
+    }
+
+    /** The line a finding is about: an answer line of the current transaction, or a command line. */
+    private String text(Where w) {
+        if (w.transactionId() < 0) {
+            return null;
+        }
+        if (current instanceof Transaction t && t.id() == w.transactionId()) {
+            if (w.direction() == Direction.MODULE_TO_HOST) {
+                for (Event e : t.responses()) {
+                    if (e.startOffset() == w.startOffset() && e.direction() == w.direction()) {
+                        return ByteEscaper.escape(e.bytes());
+                    }
+                }
+                return null;
+            }
+            return ByteEscaper.escape(t.command().bytes());
+        }
+        return w.direction() == Direction.MODULE_TO_HOST ? null : recent.get(w.transactionId());
+    }
+
+    void endFile() {
+        out.println(file + ": " + sessions + (sessions == 1 ? " session, " : " sessions, ") + counts(fileCounts));
+    }
+
+    void total() {
+        out.println(files + " files: " + counts(totalCounts));
+    }
+
+    private String counts(Map<Severity, Integer> c) {
+        StringBuilder sb = new StringBuilder();
+        for (Severity s : Severity.values()) {
+            if (s == Severity.INFO && !info) {
+                continue;
+            }
+            int n = c.getOrDefault(s, 0);
+            sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(s.word()).append(n == 1 ? "" : "s");
+        }
+        return sb.toString();
+    }
+
+    /** The most severe finding of all files, or null. */
+    Severity worst() {
+        return worst;
+    }
+}
