@@ -81,7 +81,9 @@ final class GenerateCommand extends AbstractCommand {
             Files.move(textTmp, textLog, StandardCopyOption.REPLACE_EXISTING);
         }
         double secs = (System.nanoTime() - began) / 1e9;
-        err().println();
+        if (System.console() != null) {
+            err().println();
+        }
         out().printf(Locale.ROOT, "wrote %s: %d sessions, %d transactions, %.1f MB of wire traffic, %.1f MB of file in %.1f s%n",
                 output, generator.sessions(), generator.transactions(), written / 1e6, Files.size(output) / 1e6, secs);
         return OK;
@@ -115,6 +117,7 @@ final class GenerateCommand extends AbstractCommand {
         private final long target;
         private long done;
         private long nextReport;
+        private final boolean tty = System.console() != null;
 
         Progress(TraceWriter trace, TraceWriter log, long target) {
             this.trace = trace;
@@ -132,8 +135,9 @@ final class GenerateCommand extends AbstractCommand {
             if (entry instanceof dev.atscope.core.trace.Chunk c) {
                 done += c.data().length;
                 if (done >= nextReport) {
-                    err().printf(Locale.ROOT, "\rgenerating: %3d%% (%.1f of %.1f MB)", Math.min(100, done * 100 / target),
-                            done / 1e6, target / 1e6);
+                    // a terminal gets one line redrawn in place; a log file gets a line each time
+                    err().printf(Locale.ROOT, "%sgenerating: %3d%% (%.1f of %.1f MB)%s", tty ? "\r" : "",
+                            Math.min(100, done * 100 / target), done / 1e6, target / 1e6, tty ? "" : "\n");
                     err().flush();
                     nextReport += target / 20;
                 }
