@@ -1,5 +1,6 @@
 package dev.atscope.bench;
 
+import dev.atscope.core.check.TraceChecker;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.decode.Transaction;
@@ -29,12 +30,13 @@ public final class StreamingFigures {
 
     private StreamingFigures() {}
 
-    /** One stage of the analysis: what it does with each decoded item. */
+    /** One stage of the analysis: what it does with each decoded item, and at the end of the trace. */
     interface Stage {
-        Consumer<Decoded> start(ProtocolRegistry registry);
-
-        default void finish() {}
+        Running start(ProtocolRegistry registry);
     }
+
+    /** A started stage. */
+    record Running(Consumer<Decoded> sink, Runnable finish) {}
 
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 600;
@@ -44,10 +46,14 @@ public final class StreamingFigures {
         System.out.printf(Locale.ROOT, "== streaming %s (%.0f MB file, %d MB of traffic), max heap %d MB, one thread%n",
                 file, fileMb, megabytes, Runtime.getRuntime().maxMemory() >> 20);
         long transactions = countTransactions(file, registry);
-        run("decode", file, registry, transactions, fileMb, megabytes, r -> d -> { });
+        run("decode", file, registry, transactions, fileMb, megabytes, r -> new Running(d -> { }, () -> { }));
         run("decode + sessions", file, registry, transactions, fileMb, megabytes, r -> {
             SessionTracker tracker = new SessionTracker(r, s -> { });
-            return tracker::accept;
+            return new Running(tracker::accept, tracker::finish);
+        });
+        run("decode + check", file, registry, transactions, fileMb, megabytes, r -> {
+            TraceChecker checker = new TraceChecker(r, d -> { });
+            return new Running(checker::accept, checker::finish);
         });
     }
 
@@ -70,7 +76,8 @@ public final class StreamingFigures {
         long every = Math.max(1, transactions / SAMPLES);
         long[] seen = new long[1];
         long[] gcNanos = new long[1];
-        Consumer<Decoded> sink = stage.start(registry);
+        Running running = stage.start(registry);
+        Consumer<Decoded> sink = running.sink();
         long t0 = System.nanoTime();
         try (TraceReader reader = Traces.open(file)) {
             TraceDecoding.decode(reader, registry, d -> {
@@ -83,7 +90,7 @@ public final class StreamingFigures {
                 }
             });
         }
-        stage.finish();
+        running.finish().run();
         double secs = (System.nanoTime() - t0 - gcNanos[0]) / 1e9;
         long min = heap.stream().mapToLong(Long::longValue).min().orElse(0);
         long max = heap.stream().mapToLong(Long::longValue).max().orElse(0);
