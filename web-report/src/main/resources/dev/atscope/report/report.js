@@ -135,6 +135,7 @@
     $('trace-meta').textContent = meta.join(' \u00b7 ');
     var stats = $('stats');
     stats.appendChild(el('span', 'chip', N.toLocaleString('en') + ' transactions'));
+    stats.appendChild(el('span', 'chip', SESS.length.toLocaleString('en') + ' session' + (SESS.length === 1 ? '' : 's')));
     OUTCOMES.forEach(function (o, k) {
       if (!ocCount[k] && k > 1) return;
       var c = el('button', 'chip stat-outcome');
@@ -145,6 +146,7 @@
       c.addEventListener('click', function () { setFilter('outcome:' + o); });
       stats.appendChild(c);
     });
+    stats.appendChild(el('span', 'muted', 'diagnostics:'));
     SEVERITIES.forEach(function (sv, k) {
       var c = el('button', 'chip stat-severity');
       c.type = 'button';
@@ -154,7 +156,6 @@
       c.addEventListener('click', function () { setFilter('severity:' + sv); });
       stats.appendChild(c);
     });
-    stats.appendChild(el('span', 'chip', SESS.length.toLocaleString('en') + ' session' + (SESS.length === 1 ? '' : 's')));
     var chips = $('session-chips');
     var shown = Math.min(SESS.length, 200);
     for (var k = 0; k < shown; k++) chips.appendChild(sessionChip(k));
@@ -398,7 +399,9 @@
       var ev = el('div', 'ev');
       ev.appendChild(el('div', 'ev-head', (dir === 0 ? 'host \u2192 module' : dir === 1 ? 'module \u2192 host' : '') + ' \u00b7 ' + label
         + ' \u00b7 +' + dur(Math.max(0, time - START[k])) + (extra ? ' \u00b7 ' + extra : '')));
-      ev.appendChild(el('pre', 'text', label === 'payload' ? bodyText(text) : visible(text)));
+      var pre = el('pre', 'text', label === 'payload' ? bodyText(text) : visible(text));
+      pre.dataset.kind = label;
+      ev.appendChild(pre);
       var det = el('details');
       det.appendChild(el('summary', null, 'hex'));
       det.appendChild(el('pre', 'hex', hexDump(text)));
