@@ -443,17 +443,21 @@
     var pad = (LAST - FIRST) * 0.02 + 1;
     view.start = FIRST - pad; view.end = LAST + pad;
   }
+  // the canvas size is read from the layout once per resize: reading clientWidth per mark is what
+  // made a frame of 100,000 transactions take a second
+  var CW = 1, CH = 1;
   function sizeCanvas() {
     var dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.max(1, Math.round(canvas.clientWidth * dpr));
-    canvas.height = Math.max(1, Math.round(canvas.clientHeight * dpr));
+    CW = canvas.clientWidth; CH = canvas.clientHeight;
+    canvas.width = Math.max(1, Math.round(CW * dpr));
+    canvas.height = Math.max(1, Math.round(CH * dpr));
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   }
-  function plotW() { return canvas.clientWidth - LABEL_W; }
+  function plotW() { return CW - LABEL_W; }
   function xOf(us) { return LABEL_W + (us - view.start) / (view.end - view.start) * plotW(); }
   function usOf(x) { return view.start + (x - LABEL_W) / plotW() * (view.end - view.start); }
   function laneY(l) { return AXIS_H + 4 + l * laneH(); }
-  function laneH() { return (canvas.clientHeight - AXIS_H - 8) / LANES.length; }
+  function laneH() { return (CH - AXIS_H - 8) / LANES.length; }
   var pending = false;
   function draw() {
     if (pending) return;
@@ -470,25 +474,24 @@
     return s2.toFixed(digits) + ' s';
   }
   function paint() {
-    var W = canvas.clientWidth, H = canvas.clientHeight, lh = laneH();
+    var W = CW, H = CH, lh = laneH();
     ctx.clearRect(0, 0, W, H);
     ctx.font = '11px system-ui, sans-serif';
     // sessions: alternating bands, a boundary line and a label
     var sFirst = 0, lo = 0, hi = SESS.length;
     while (lo < hi) { var m = (lo + hi) >> 1; if (SESS[m][2] < view.start) lo = m + 1; else hi = m; }
     sFirst = lo;
-    var drawnSessions = 0;
+    var bands = [new Path2D(), new Path2D(), new Path2D()], bounds = new Path2D(), labels = [], lastS = -1;
     for (var k = sFirst; k < SESS.length && SESS[k][1] <= view.end; k++) {
-      var x0 = Math.max(LABEL_W, xOf(SESS[k][1])), x1 = Math.min(W, xOf(SESS[k][2]));
-      ctx.fillStyle = SESS[k][3] === 'ok' ? (k % 2 ? 'rgba(47,158,68,0.05)' : 'rgba(47,158,68,0.09)') : 'rgba(224,49,49,0.08)';
-      ctx.fillRect(x0, AXIS_H, Math.max(1, x1 - x0), H - AXIS_H);
-      if (++drawnSessions < 400) {
-        ctx.strokeStyle = '#868e96'; ctx.setLineDash([4, 3]);
-        ctx.beginPath(); ctx.moveTo(Math.round(xOf(SESS[k][1])) + 0.5, AXIS_H); ctx.lineTo(Math.round(xOf(SESS[k][1])) + 0.5, H); ctx.stroke();
-        ctx.setLineDash([]);
-        if (x1 - x0 > 60) { ctx.fillStyle = '#495057'; ctx.fillText('S' + SESS[k][0] + ' ' + SESS[k][3], x0 + 4, AXIS_H + 11); }
-      }
+      var x0 = Math.max(LABEL_W, Math.floor(xOf(SESS[k][1]))), x1 = Math.min(W, Math.ceil(xOf(SESS[k][2])));
+      bands[SESS[k][3] === 'ok' ? k % 2 : 2].rect(x0, AXIS_H, Math.max(1, x1 - x0), H - AXIS_H);
+      if (x0 !== lastS) { bounds.moveTo(x0 + 0.5, AXIS_H); bounds.lineTo(x0 + 0.5, H); lastS = x0; }
+      if (x1 - x0 > 60 && labels.length < 200) labels.push([x0, 'S' + SESS[k][0] + ' ' + SESS[k][3]]);
     }
+    ['rgba(47,158,68,0.05)', 'rgba(47,158,68,0.09)', 'rgba(224,49,49,0.08)'].forEach(function (c, j) { ctx.fillStyle = c; ctx.fill(bands[j]); });
+    ctx.strokeStyle = '#868e96'; ctx.setLineDash([4, 3]); ctx.stroke(bounds); ctx.setLineDash([]);
+    ctx.fillStyle = '#495057';
+    labels.forEach(function (x) { ctx.fillText(x[1], x[0] + 4, AXIS_H + 11); });
     // lanes
     ctx.fillStyle = '#f6f8fa'; ctx.fillRect(0, 0, LABEL_W, H);
     ctx.strokeStyle = '#e9ecef';
@@ -510,49 +513,54 @@
     }
     ctx.save();
     ctx.beginPath(); ctx.rect(LABEL_W, AXIS_H, W - LABEL_W, H - AXIS_H); ctx.clip();
-    // transactions: ok first, then the others on top; one mark per pixel column and outcome
+    // marks are gathered into one path per colour and filled once: a canvas call per mark is what
+    // makes a software canvas slow; one mark per pixel column and colour is enough to see
+    var paths = new Map();
+    function path(key) { var p = paths.get(key); if (!p) { p = new Path2D(); paths.set(key, p); } return p; }
+    function fillPaths(keys) {
+      keys.forEach(function (key) {
+        var p = paths.get(key);
+        if (!p) return;
+        ctx.globalAlpha = key.charAt(key.length - 1) === 'd' ? 0.18 : 1;
+        ctx.fillStyle = key.charAt(0) === 's' ? SEV_COLOR[+key.charAt(1)] : key.charAt(0) === 'u' ? (key.charAt(1) === 'u' ? URC_COLOR : '#868e96') : OC_COLOR[+key.charAt(1)];
+        ctx.fill(p);
+      });
+      ctx.globalAlpha = 1;
+    }
     var from = firstAtOrAfter(view.start - maxDur - 1);
-    var y0 = laneY(0) + lh * 0.2, bh = lh * 0.6, y1 = laneY(1) + lh * 0.2, y3 = laneY(3) + lh * 0.25;
-    for (var pass = 0; pass < 2; pass++) {
-      var lastX = [-1, -1, -1, -1];
-      for (k = from; k < N && START[k] <= view.end; k++) {
-        if (END[k] < view.start || (OC[k] === 0) !== (pass === 0)) continue;
-        var dim = matches && !matches[k];
-        var a = xOf(START[k]), b = xOf(END[k]), px = Math.floor(a);
-        if (b - a < 1.5 && px === lastX[OC[k] + (dim ? 0 : 0)] && !dim) continue;
-        lastX[OC[k]] = px;
-        ctx.globalAlpha = dim ? 0.18 : 1;
-        ctx.fillStyle = OC_COLOR[OC[k]];
-        ctx.fillRect(a, y0, Math.max(1.5, b - a), bh);
-        ctx.fillRect(b - 0.75, y1, 1.5, bh);
+    var y0 = Math.round(laneY(0) + lh * 0.2), bh = Math.round(lh * 0.6), y1 = Math.round(laneY(1) + lh * 0.2);
+    var y2 = Math.round(laneY(2) + lh * 0.2), y3 = laneY(3) + lh * 0.25;
+    var lastBar = new Int32Array(8).fill(-1e9), lastTick = new Int32Array(8).fill(-1e9), lastDiag = new Int32Array(6).fill(-1e9);
+    for (k = from; k < N && START[k] <= view.end; k++) {
+      if (END[k] < view.start) continue;
+      var dim = matches && !matches[k] ? 1 : 0, o = OC[k], slot = o * 2 + dim;
+      var a = Math.floor(xOf(START[k])), b = Math.max(a + 1, Math.round(xOf(END[k])));
+      if (b - a > 1 || lastBar[slot] !== a) {
+        path('o' + o + (dim ? 'd' : '')).rect(a, y0, b - a, bh);
+        lastBar[slot] = a;
+      }
+      if (lastTick[slot] !== b) {
+        path('o' + o + (dim ? 'd' : '')).rect(b - 1, y1, 2, bh);
+        lastTick[slot] = b;
+      }
+      var w = WORST[k];
+      if (w < 3 && lastDiag[w * 2 + dim] !== a) {
+        var dp = path('s' + w + (dim ? 'd' : ''));
+        dp.moveTo(a, y3); dp.lineTo(a + 4, y3 + lh * 0.5); dp.lineTo(a - 4, y3 + lh * 0.5); dp.closePath();
+        lastDiag[w * 2 + dim] = a;
       }
     }
-    ctx.globalAlpha = 1;
     // URCs and noise
     lo = 0; hi = urcs.length;
     while (lo < hi) { m = (lo + hi) >> 1; if (urcs[m][1] < view.start) lo = m + 1; else hi = m; }
-    var lastPx = -1;
+    var lastU = -1, lastN = -1;
     for (k = lo; k < urcs.length && urcs[k][1] <= view.end; k++) {
-      px = Math.floor(xOf(urcs[k][1]));
-      if (px === lastPx) continue;
-      lastPx = px;
-      ctx.fillStyle = urcs[k][0] === 'u' ? URC_COLOR : '#868e96';
-      ctx.fillRect(px, laneY(2) + lh * 0.2, 1.5, lh * 0.6);
+      var px = Math.floor(xOf(urcs[k][1]));
+      if (urcs[k][0] === 'u') { if (px === lastU) continue; lastU = px; path('uu').rect(px, y2, 2, bh); }
+      else { if (px === lastN) continue; lastN = px; path('un').rect(px, y2, 2, bh); }
     }
-    // diagnostics: one mark per transaction with findings, worst severity on top
-    for (pass = 2; pass >= 0; pass--) {
-      lastPx = -1;
-      for (k = from; k < N && START[k] <= view.end; k++) {
-        if (WORST[k] !== pass || END[k] < view.start) continue;
-        px = Math.floor(xOf(START[k]));
-        if (px === lastPx) continue;
-        lastPx = px;
-        ctx.globalAlpha = matches && !matches[k] ? 0.18 : 1;
-        ctx.fillStyle = SEV_COLOR[pass];
-        ctx.beginPath(); ctx.moveTo(px, y3); ctx.lineTo(px + 4, y3 + lh * 0.5); ctx.lineTo(px - 4, y3 + lh * 0.5); ctx.fill();
-      }
-    }
-    ctx.globalAlpha = 1;
+    // dimmed first, then ok, then the failures and the worst findings on top
+    fillPaths(['o0d', 'o1d', 'o2d', 'o3d', 's2d', 's1d', 's0d', 'un', 'uu', 'o0', 'o2', 'o3', 'o1', 's2', 's1', 's0']);
     // gaps in the recording
     ctx.strokeStyle = '#c92a2a'; ctx.fillStyle = '#c92a2a'; ctx.lineWidth = 2;
     gaps.forEach(function (g) {
@@ -745,7 +753,15 @@
       var p = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
       return 'rgb(' + p[0] + ', ' + p[1] + ', ' + p[2] + ')';
     },
-    select: function (k) { select(k, true); }
+    select: function (k) { select(k, true); },
+    // for the benchmark: pan by dx pixels (after zooming to the given share of the trace) and time one frame
+    frameMs: function (dx, share) {
+      if (share) { var c = (view.start + view.end) / 2, w = (LAST - FIRST) * share; view.start = c - w / 2; view.end = c + w / 2; }
+      var t = performance.now();
+      pan(dx); pending = false; paint();
+      return performance.now() - t;
+    },
+    fit: function () { fit(); draw(); }
   };
   window.atscopeTimings = { parseMs: T1 - T0 };
   requestAnimationFrame(function () {
