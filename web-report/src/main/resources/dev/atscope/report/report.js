@@ -75,7 +75,9 @@
   function dur(us) {
     if (us < 1000) return Math.round(us) + ' \u00b5s';
     if (us < 10e6) return Math.round(us / 1000) + ' ms';
-    return (us / 1e6).toFixed(1) + ' s';
+    if (us < 600e6) return (us / 1e6).toFixed(1) + ' s';
+    var m = Math.round(us / 60e6);
+    return m < 120 ? m + ' min' : Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
   }
   function wall(us) {
     if (isNaN(startInstant)) return '';
@@ -166,7 +168,7 @@
     }
     var groups = new Map();
     DIAG.forEach(function (d) {
-      var key = d[1] + ' ' + d[2];
+      var key = d[1] + ' ' + d[2] + ' ' + d[3];
       if (!groups.has(key)) groups.set(key, { sev: d[1], rule: d[2], example: d[3], n: 0 });
       groups.get(key).n++;
     });
@@ -465,11 +467,21 @@
     requestAnimationFrame(function () { pending = false; paint(); });
   }
   function niceStep(range, px) {
-    var raw = range / Math.max(1, px / 110), p = Math.pow(10, Math.floor(Math.log10(raw))), m = raw / p;
+    var raw = range / Math.max(1, px / 110);
+    if (raw >= 60e6) {       // minutes and hours read better than powers of ten of seconds
+      var steps = [60e6, 120e6, 300e6, 600e6, 900e6, 1800e6, 3600e6, 7200e6, 10800e6, 21600e6, 43200e6, 86400e6];
+      for (var j = 0; j < steps.length; j++) if (steps[j] >= raw) return steps[j];
+      return Math.ceil(raw / 86400e6) * 86400e6;
+    }
+    var p = Math.pow(10, Math.floor(Math.log10(raw))), m = raw / p;
     return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
   }
   function tickLabel(us, step) {
     var s2 = (us - FIRST) / 1e6;
+    if (step >= 60e6) {
+      var mins = Math.round(s2 / 60);
+      return Math.floor(mins / 60) + ':' + ('0' + (mins % 60)).slice(-2) + ' h';
+    }
     var digits = step >= 1e6 ? 0 : step >= 1e5 ? 1 : step >= 1e4 ? 2 : step >= 1e3 ? 3 : 6;
     return s2.toFixed(digits) + ' s';
   }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.trace.Direction;
+import dev.atscope.core.trace.Marker;
+import dev.atscope.core.trace.ScriptedTraffic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,6 +134,21 @@ class TimelineReportTest {
                 ReportOptions.DEFAULT.withPayloadBytes(100))), "\"AT+QHTTPREAD=30\"");
         assertThat(read.get(3).asText()).hasSize(100);
         assertThat(read.get(4).asInt()).isGreaterThan(1900);
+    }
+
+    @Test
+    void aRecordingGapIsKeptAsAMarkerAndEndsTheSession() throws IOException {
+        ScriptedTraffic t = new ScriptedTraffic();
+        t.pause(80_000).command("AT").answer(5_000, "OK");
+        t.pause(1_000_000).marker(Marker.Kind.GAP, Direction.MODULE_TO_HOST, "module port vanished");
+        t.pause(30_000_000).command("AT+CGATT?").answer(9_000, "+CGATT: 1", "OK");
+        JsonNode d = data(report(ReportTraces.write(t, dir.resolve("gap.csv")), ReportOptions.DEFAULT));
+        assertThat(d.get("events")).anySatisfy(e -> {
+            assertThat(e.get(0).asText()).isEqualTo("m");
+            assertThat(e.get(3).asText()).isEqualTo("gap: module port vanished");
+        });
+        assertThat(d.get("sessions")).hasSize(2);
+        assertThat(d.at("/sessions/0/7").asText()).isEqualTo("gap");
     }
 
     @Test
