@@ -3,7 +3,11 @@ package dev.atscope.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atscope.core.generate.TraceGenerator;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.trace.TraceMetadata;
+import dev.atscope.core.trace.TraceWriter;
+import dev.atscope.core.trace.Traces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +34,7 @@ class TimelinePageTest {
     private static Path httpsGet;
     private static Path certificates;
     private static Path field;
+    private static Path generated;
 
     @BeforeAll
     static void writeReportsAndStartTheBrowser() throws IOException {
@@ -42,6 +47,12 @@ class TimelinePageTest {
         field = dir.resolve("field.html");
         report.write(ReportTraces.write(ReportTraces.handshakeThenHostileBody(), dir.resolve("field.csv")), field,
                 n -> { });
+        generated = dir.resolve("generated.html");
+        Path trace = dir.resolve("generated.csv");
+        try (TraceWriter w = Traces.create(trace, TraceMetadata.EMPTY)) {
+            new TraceGenerator(3).write(w, Long.MAX_VALUE, 5_000);
+        }
+        report.write(trace, generated, n -> { });
         browser = new BrowserSession(1400, 900);
     }
 
@@ -201,6 +212,24 @@ class TimelinePageTest {
         assertThat(toHost).extracting(WebElement::getText).contains("+CME ERROR: 3815", "DEACT OK", "RDY");
         assertThat(browser.driver.findElements(By.cssSelector("#flow .flow-row.selected"))).isNotEmpty();
         browser.screenshot("field-flow");
+    }
+
+    @Test
+    void aLargeListKeepsOnlyTheVisibleRows() throws IOException {
+        browser.open(generated);
+        long total = (Long) browser.js("return atscope.transactions");
+        assertThat(total).isGreaterThanOrEqualTo(5_000);
+        assertThat(count()).isEqualTo(String.format("%,d of %,d transactions", total, total));
+        assertThat(rows()).hasSizeBetween(10, 60);
+        browser.js("document.getElementById('list').scrollTop = 1e9");
+        browser.js("return new Promise(r => requestAnimationFrame(() => r(0)))");
+        assertThat(rows()).hasSizeBetween(10, 60);
+        List<WebElement> visible = rows();
+        assertThat(visible.get(visible.size() - 1).getAttribute("data-index")).isEqualTo(Long.toString(total - 1));
+        browser.driver.findElement(By.tagName("body")).sendKeys("n");
+        assertThat(selectedRow().getAttribute("class")).as("the first failure of the generated fleet")
+                .containsAnyOf("oc-error", "has-diag");
+        browser.screenshot("generated-5000");
     }
 
     @Test
