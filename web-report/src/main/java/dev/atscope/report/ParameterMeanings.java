@@ -27,6 +27,15 @@ final class ParameterMeanings {
                 .map(Grammar.FormSpec::params)
                 .orElse(List.of());
         List<NamedParameter> out = new ArrayList<>(values.size());
+        if (!specs.isEmpty() && specs.get(0).name().equals("type") && AtArguments.isQuoted(values.get(0))) {
+            // AT+QSSLCFG="<type>"[,<ctxindex>],<value> (§2.2.1): the value is named after its type
+            String type = AtArguments.unquote(values.get(0));
+            List<String> names = values.size() >= 3 ? List.of("type", "ctxindex", type) : List.of("type", type);
+            for (int i = 0; i < values.size(); i++) {
+                out.add(new NamedParameter(i < names.size() ? names.get(i) : "#" + (i + 1), values.get(i), null));
+            }
+            return out;
+        }
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             if (i < specs.size()) {

@@ -494,8 +494,15 @@
     while (lo < hi) { var m = (lo + hi) >> 1; if (SESS[m][2] < view.start) lo = m + 1; else hi = m; }
     sFirst = lo;
     var bands = [new Path2D(), new Path2D(), new Path2D()], bounds = new Path2D(), labels = [], lastS = -1;
+    lo = sFirst; hi = SESS.length;
+    while (lo < hi) { m = (lo + hi) >> 1; if (SESS[m][1] <= view.end) lo = m + 1; else hi = m; }
+    var dense = lo - sFirst > (W - LABEL_W) / 4, lastBad = -1;
     for (var k = sFirst; k < SESS.length && SESS[k][1] <= view.end; k++) {
       var x0 = Math.max(LABEL_W, Math.floor(xOf(SESS[k][1]))), x1 = Math.min(W, Math.ceil(xOf(SESS[k][2])));
+      if (dense) {       // too many to tell apart: only failed sessions, one band per pixel column
+        if (SESS[k][3] !== 'ok' && x0 !== lastBad) { bands[2].rect(x0, AXIS_H, Math.max(1, x1 - x0), H - AXIS_H); lastBad = x0; }
+        continue;
+      }
       bands[SESS[k][3] === 'ok' ? k % 2 : 2].rect(x0, AXIS_H, Math.max(1, x1 - x0), H - AXIS_H);
       if (x0 !== lastS) { bounds.moveTo(x0 + 0.5, AXIS_H); bounds.lineTo(x0 + 0.5, H); lastS = x0; }
       if (x1 - x0 > 60 && labels.length < 200) labels.push([x0, 'S' + SESS[k][0] + ' ' + SESS[k][3]]);
@@ -543,6 +550,31 @@
     var y0 = Math.round(laneY(0) + lh * 0.2), bh = Math.round(lh * 0.6), y1 = Math.round(laneY(1) + lh * 0.2);
     var y2 = Math.round(laneY(2) + lh * 0.2), y3 = laneY(3) + lh * 0.25;
     var lastBar = new Int32Array(8).fill(-1e9), lastTick = new Int32Array(8).fill(-1e9), lastDiag = new Int32Array(6).fill(-1e9);
+    var usPerPx = (view.end - view.start) / plotW();
+    if (!matches && firstAtOrAfter(view.end) - from > 2 * plotW() && usPerPx > 2 * LOD_US) {
+      // far out: one summary per pixel column from the precomputed buckets instead of every transaction
+      if (!LOD) buildLod();
+      var lastTri = -1e9;
+      for (var col = Math.max(LABEL_W, 0); col < W; col++) {
+        var b0 = lodBucket(usOf(col)), b1 = lodBucket(usOf(col + 1));
+        if (b1 < 0 || b0 >= LOD_N) continue;
+        var bars = 0, ends = 0;
+        for (var b = Math.max(0, b0); b < Math.min(LOD_N, Math.max(b1, b0 + 1)); b++) { bars |= LOD[b]; ends |= LOD_END[b]; }
+        for (var oc = 0; oc < 4; oc++) {
+          if (bars & (1 << oc)) path('o' + oc).rect(col, y0, 1, bh);
+          if (ends & (1 << oc)) path('o' + oc).rect(col, y1, 1, bh);
+        }
+        for (var sv = 0; sv < 3; sv++) {
+          if ((bars & (16 << sv)) && col - lastTri >= 4) {
+            var tp = path('s' + sv);
+            tp.moveTo(col, y3); tp.lineTo(col + 4, y3 + lh * 0.5); tp.lineTo(col - 4, y3 + lh * 0.5); tp.closePath();
+            lastTri = col;
+            break;
+          }
+        }
+      }
+      from = N;      // the per-transaction loop below has nothing left to do
+    }
     for (k = from; k < N && START[k] <= view.end; k++) {
       if (END[k] < view.start) continue;
       var dim = matches && !matches[k] ? 1 : 0, o = OC[k], slot = o * 2 + dim;
@@ -589,6 +621,19 @@
       ctx.lineWidth = 1;
     }
     ctx.restore();
+  }
+  // level of detail for far-out views: for each of LOD_N equal time buckets, which outcomes have a
+  // bar in it (bits 0-3), which diagnostic severities start in it (bits 4-6), and which results end in it
+  var LOD_N = 1 << 16, LOD_US = Math.max(1, (LAST - FIRST) / LOD_N), LOD = null, LOD_END = null;
+  function lodBucket(us) { return Math.floor((us - FIRST) / LOD_US); }
+  function buildLod() {
+    LOD = new Uint8Array(LOD_N); LOD_END = new Uint8Array(LOD_N);
+    for (var k = 0; k < N; k++) {
+      var b0 = Math.min(LOD_N - 1, Math.max(0, lodBucket(START[k]))), b1 = Math.min(LOD_N - 1, Math.max(0, lodBucket(END[k])));
+      for (var b = b0; b <= b1; b++) LOD[b] |= 1 << OC[k];
+      LOD_END[b1] |= 1 << OC[k];
+      if (WORST[k] < 3) LOD[b0] |= 16 << WORST[k];
+    }
   }
   function zoom(factor, atX) {
     var center = usOf(atX === undefined ? LABEL_W + plotW() / 2 : atX);
@@ -766,6 +811,18 @@
       return 'rgb(' + p[0] + ', ' + p[1] + ', ' + p[2] + ')';
     },
     select: function (k) { select(k, true); },
+    // the colours of the three pixels around a transaction's bar, and the first failed transactions
+    pixelsOf: function (k) {
+      var x = Math.round(xOf(START[k])), y = Math.round(laneY(0) + laneH() / 2), dpr = window.devicePixelRatio || 1, out = [];
+      var p = ctx.getImageData(Math.round((x - 1) * dpr), Math.round(y * dpr), 3, 1).data;
+      for (var j = 0; j < 3; j++) out.push('rgb(' + p[j * 4] + ', ' + p[j * 4 + 1] + ', ' + p[j * 4 + 2] + ')');
+      return out;
+    },
+    failures: function (max) {
+      var out = [];
+      for (var k = 0; k < N && out.length < (max || 100); k++) if (OC[k] !== 0) out.push(k);
+      return out;
+    },
     // for the benchmark: pan by dx pixels (after zooming to the given share of the trace) and time one frame
     frameMs: function (dx, share) {
       if (share) { var c = (view.start + view.end) / 2, w = (LAST - FIRST) * share; view.start = c - w / 2; view.end = c + w / 2; }

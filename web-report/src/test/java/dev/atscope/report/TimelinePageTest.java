@@ -215,12 +215,16 @@ class TimelinePageTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aLargeListKeepsOnlyTheVisibleRows() throws IOException {
         browser.open(generated);
         long total = (Long) browser.js("return atscope.transactions");
         assertThat(total).isGreaterThanOrEqualTo(5_000);
         assertThat(count()).isEqualTo(String.format("%,d of %,d transactions", total, total));
         assertThat(rows()).hasSizeBetween(10, 60);
+        // at this distance each pixel column summarises many transactions; a failure still shows red
+        long failed = (Long) browser.js("return atscope.failures(1)[0]");
+        assertThat((List<Object>) browser.js("return atscope.pixelsOf(arguments[0])", failed)).contains(ERROR);
         browser.js("document.getElementById('list').scrollTop = 1e9");
         browser.js("return new Promise(r => requestAnimationFrame(() => r(0)))");
         assertThat(rows()).hasSizeBetween(10, 60);

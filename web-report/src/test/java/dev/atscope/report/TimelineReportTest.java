@@ -88,6 +88,10 @@ class TimelineReportTest {
         assertThat(qicsgp.at("/1/0/4/0/0").asText()).isEqualTo("mode");
         assertThat(qicsgp.at("/1/0/4/0/2").asText()).isEqualTo("GPRS");
         assertThat(qicsgp.at("/1/0/4/3/0").asText()).isEqualTo("password");
+        JsonNode sslversion = command(d, "AT+QSSLCFG=\"sslversion\"");
+        assertThat(sslversion.at("/1/0/4/1/0").asText()).isEqualTo("ctxindex");
+        assertThat(sslversion.at("/1/0/4/2/0").asText()).isEqualTo("sslversion");
+        assertThat(sslversion.at("/1/0/4/2/1").asText()).isEqualTo("3");
     }
 
     @Test
