@@ -165,12 +165,17 @@ final class ReportModel implements AutoCloseable {
                 errorMeanings.put(code, meaning);
             }
         }
+        // the echo: 0 when none; else its delay after the command in microseconds, as [delay] when it
+        // repeats the command (the usual case, kept small) or [delay, text] when it differs
         if (t.echo() == null) {
             tx.writeNumber(0);
-        } else if (t.echo().text().equals(t.command().text())) {
-            tx.writeNumber(1);
         } else {
-            tx.writeString(redactor.commandLine(t.echo().text(), t));
+            tx.writeStartArray();
+            tx.writeNumber(Math.max(0, t.echo().startMicros() - t.startMicros()));
+            if (!t.echo().text().equals(t.command().text())) {
+                tx.writeString(redactor.commandLine(t.echo().text(), t));
+            }
+            tx.writeEndArray();
         }
         responses(t);
         tx.writeEndArray();

@@ -4,7 +4,8 @@
 //
 // Data layout (written by ReportModel):
 //   transactions: [id, start_us, end_us, outcome, command_index, result, error_code, echo, responses]
-//     outcome 0 ok, 1 error, 2 no-response, 3 interrupted; echo 0 none, 1 same as the command, or its text
+//     outcome 0 ok, 1 error, 2 no-response, 3 interrupted; echo 0 none, [delay_us] when it repeats the
+//     command, [delay_us, text] when it differs
 //     responses: [kind, dir, time_us, text] kind r line, c CONNECT, p payload;
 //       payloads add [length, hidden, computed_checksum, reported_checksum]
 //   commands: [line, [[name, form, title, section, [[parameter, value, meaning]]]]]
@@ -412,7 +413,7 @@
       return ev;
     }
     addEvent('command', 0, START[k], commandLine(k) + '\r');
-    if (r[7] !== 0) addEvent('echo', 1, START[k], (r[7] === 1 ? commandLine(k) : r[7]) + '\r');
+    if (r[7] !== 0) addEvent('echo', 1, START[k] + r[7][0], (r[7].length > 1 ? r[7][1] : commandLine(k)) + '\r');
     r[8].forEach(function (x) {
       if (x[0] !== 'p') { addEvent(x[0] === 'c' ? 'intermediate' : 'response', x[1], x[2], x[3]); return; }
       var info = x[4] + ' bytes' + (x[5] ? ', body hidden by redaction' : x[3].length < x[4] ? ', first ' + x[3].length + ' shown' : '');
@@ -817,6 +818,10 @@
       var p = ctx.getImageData(Math.round((x - 1) * dpr), Math.round(y * dpr), 3, 1).data;
       for (var j = 0; j < 3; j++) out.push('rgb(' + p[j * 4] + ', ' + p[j * 4 + 1] + ', ' + p[j * 4 + 2] + ')');
       return out;
+    },
+    barPoint: function (k) {
+      var a = Math.max(LABEL_W, xOf(START[k])), b = Math.min(CW, Math.max(a + 1, xOf(END[k])));
+      return { x: (a + b) / 2, y: laneY(0) + laneH() / 2, width: CW, height: CH };
     },
     failures: function (max) {
       var out = [];

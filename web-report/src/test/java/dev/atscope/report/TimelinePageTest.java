@@ -148,6 +148,22 @@ class TimelinePageTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void clickingABarInTheTimelineSelectsItsRowAndShowsItsDetail() {
+        browser.open(field);
+        long failed = (Long) browser.js("return atscope.failures(2)[1]");
+        Map<String, Number> p = (Map<String, Number>) browser.js("return atscope.barPoint(arguments[0])", failed);
+        WebElement canvas = browser.driver.findElement(By.id("timeline"));
+        // Selenium's offsets are from the element's centre
+        new Actions(browser.driver).moveToElement(canvas,
+                (int) Math.round(p.get("x").doubleValue() - p.get("width").doubleValue() / 2),
+                (int) Math.round(p.get("y").doubleValue() - p.get("height").doubleValue() / 2)).click().perform();
+        assertThat(browser.js("return atscope.selected()")).isEqualTo(failed);
+        assertThat(selectedCommand()).isEqualTo("AT+QHTTPGET=60");
+        assertThat(browser.driver.findElement(By.id("detail-diagnostics")).getText()).contains("3815");
+    }
+
+    @Test
     void theParameterMeaningsComeFromTheGrammar() {
         browser.open(field);
         row("AT+QICSGP=1,\"CMNET\",\"user\",\"" + ReportTraces.PASSWORD + "\"", "ok").click();
