@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atscope.core.generate.TraceGenerator;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.trace.ScriptedTraffic;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceWriter;
 import dev.atscope.core.trace.Traces;
@@ -35,6 +36,8 @@ class TimelinePageTest {
     private static Path certificates;
     private static Path field;
     private static Path generated;
+    private static Path unanswered;
+    private static Path urcsOnly;
 
     @BeforeAll
     static void writeReportsAndStartTheBrowser() throws IOException {
@@ -53,6 +56,14 @@ class TimelinePageTest {
             new TraceGenerator(3).write(w, Long.MAX_VALUE, 5_000);
         }
         report.write(trace, generated, n -> { });
+        ScriptedTraffic silent = new ScriptedTraffic();
+        silent.urc("RDY").pause(2_000_000).command("AT+QIACT").pause(5_000_000).command("AT+QHTTPGET=60")
+                .pause(3_000_000).urc("RDY").pause(1_000_000).urc("+CPIN: READY");
+        unanswered = dir.resolve("unanswered.html");
+        report.write(ReportTraces.write(silent, dir.resolve("unanswered.csv")), unanswered, n -> { });
+        ScriptedTraffic quiet = new ScriptedTraffic().urc("RDY").pause(1_000_000).urc("Call Ready");
+        urcsOnly = dir.resolve("urcs-only.html");
+        report.write(ReportTraces.write(quiet, dir.resolve("urcs-only.csv")), urcsOnly, n -> { });
         browser = new BrowserSession(1400, 900);
     }
 
@@ -161,6 +172,26 @@ class TimelinePageTest {
         assertThat(browser.js("return atscope.selected()")).isEqualTo(failed);
         assertThat(selectedCommand()).isEqualTo("AT+QHTTPGET=60");
         assertThat(browser.driver.findElement(By.id("detail-diagnostics")).getText()).contains("3815");
+    }
+
+    @Test
+    void unansweredAndInterruptedCommandsHaveTheirOwnColours() throws IOException {
+        browser.open(unanswered);
+        assertThat(count()).isEqualTo("2 of 2 transactions");
+        assertThat(colourOf(row("AT+QIACT", "no-response"))).isEqualTo("rgb(240, 140, 0)");
+        assertThat(colourOf(row("AT+QHTTPGET=60", "interrupted"))).isEqualTo("rgb(112, 72, 232)");
+        assertThat(browser.driver.findElement(By.id("session-chips")).getText()).contains("reset-during-request");
+        browser.screenshot("unanswered");
+    }
+
+    @Test
+    void aTraceWithoutCommandsOpensQuietly() {
+        browser.open(urcsOnly);
+        assertThat(count()).isEqualTo("0 of 0 transactions");
+        browser.driver.findElement(By.tagName("body")).sendKeys("n");
+        browser.driver.findElement(By.id("fit")).click();
+        browser.driver.findElement(By.id("tab-flow")).click();
+        assertThat(browser.driver.findElement(By.id("flow")).getText()).contains("RDY").contains("Call Ready");
     }
 
     @Test
