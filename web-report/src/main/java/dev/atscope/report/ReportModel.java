@@ -90,6 +90,11 @@ final class ReportModel implements AutoCloseable {
         }
     }
 
+    /** Text of the trace as the page may show it: with the user's patterns masked. */
+    String shown(String text) {
+        return redactor.text(text);
+    }
+
     /** Transactions collected so far. */
     long transactions() {
         return transactions;
@@ -134,7 +139,7 @@ final class ReportModel implements AutoCloseable {
         });
         events.writeNumber(e.startMicros());
         events.writeNumber(dir(e.direction()));
-        events.writeString(e.kind() == EventKind.MARKER ? e.text() : redactor.text(e.text()));
+        events.writeString(redactor.text(e.text()));
         if (e.note() != null) {
             events.writeString(e.note());
         }
@@ -305,16 +310,17 @@ final class ReportModel implements AutoCloseable {
 
     private void meta(JsonGenerator g, String name, TraceMetadata meta, List<String> warnings) throws IOException {
         g.writeObjectFieldStart("meta");
-        g.writeStringField("name", name);
-        g.writeStringField("source", meta.source());
+        // the user's patterns reach the trace's own description too (a device id in a tag or a port name)
+        g.writeStringField("name", redactor.text(name));
+        g.writeStringField("source", meta.source() == null ? null : redactor.text(meta.source()));
         g.writeStringField("start", meta.start() == null ? null : meta.start().toString());
-        g.writeStringField("hostPort", meta.hostPort());
-        g.writeStringField("modulePort", meta.modulePort());
+        g.writeStringField("hostPort", meta.hostPort() == null ? null : redactor.text(meta.hostPort()));
+        g.writeStringField("modulePort", meta.modulePort() == null ? null : redactor.text(meta.modulePort()));
         g.writeNumberField("baud", meta.baudRate());
         g.writeBooleanField("synthetic", meta.synthetic());
         g.writeObjectFieldStart("tags");
         for (Map.Entry<String, String> e : meta.tags().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+            g.writeStringField(e.getKey(), redactor.text(e.getValue()));
         }
         g.writeEndObject();
         g.writeNumberField("firstUs", Math.max(0, firstMicros));

@@ -75,7 +75,7 @@ public final class TimelineReport {
                 }
             });
             List<String> readerWarnings = reader.warnings();
-            HtmlPage.write(out, name, o -> model.writeJson(o, name, reader.metadata(), readerWarnings));
+            HtmlPage.write(out, model.shown(name), o -> model.writeJson(o, name, reader.metadata(), readerWarnings));
             List<SessionSummary> sessions = model.sessions();
             List<Diagnostic> diags = model.diagnostics();
             long errors = diags.stream().filter(d -> d.severity() == Severity.ERROR).count();

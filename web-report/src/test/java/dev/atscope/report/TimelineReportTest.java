@@ -125,6 +125,16 @@ class TimelineReportTest {
     }
 
     @Test
+    void theUsersPatternsReachTheTraceNameTagsAndMarkers() throws IOException {
+        ScriptedTraffic t = new ScriptedTraffic();
+        t.command("AT").answer(5_000, "OK").marker(Marker.Kind.NOTE, null, "bench unit m95-0042 reseated");
+        Path trace = ReportTraces.write(t, dir.resolve("m95-0042.csv"));
+        String html = report(trace, ReportOptions.DEFAULT.withPattern(Pattern.compile("m95-\\d+")));
+        assertThat(html).doesNotContain("m95-0042").contains("<title>***.csv");
+        assertThat(data(html).at("/meta/tags/device").asText()).isEqualTo("field-***");
+    }
+
+    @Test
     void aPemBlockInsideAnyPayloadIsMaskedToo() {
         Redactor r = new Redactor(ReportOptions.DEFAULT.withRedact(true), ProtocolRegistry.loadDefault());
         String body = "key follows\n" + new String(ReportTraces.KEY, StandardCharsets.US_ASCII) + "done";
