@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -73,7 +74,8 @@ class TimelinePageTest {
     }
 
     @AfterEach
-    void theBrowserLoggedNothingAndFetchedNothing() {
+    void theBrowserLoggedNothingAndFetchedNothing(TestInfo test) throws IOException {
+        browser.screenshot(test.getTestMethod().orElseThrow().getName());
         browser.assertQuiet();
     }
 
