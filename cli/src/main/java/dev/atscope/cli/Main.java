@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             SearchCommand.class,
             GenerateCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})

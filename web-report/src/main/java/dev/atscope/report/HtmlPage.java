@@ -1,0 +1,77 @@
+package dev.atscope.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The page around the data: one HTML file with its styles, script and data inline, and a
+ * Content-Security-Policy that forbids every request, so it opens offline and can reach nothing.
+ */
+final class HtmlPage {
+
+    /** No fetch, no image, no font, no frame: only the inline script and styles run. */
+    static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+
+    /** The id of the script element that holds the data. */
+    static final String DATA_ID = "atscope-data";
+
+    private static final String CSS = resource("report.css");
+    private static final String BODY = resource("report-body.html");
+    private static final String JS = resource("report.js");
+
+    private HtmlPage() {}
+
+    /** What the data writer puts between the page's head and its script. */
+    interface DataWriter {
+        /** Writes the JSON, already safe for a script element. */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes the whole page: head, styles, body, the data block, then the script that reads it. */
+    static void write(OutputStream out, String title, DataWriter data) throws IOException {
+        text(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n"
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + escape(title) + " \u2014 atscope</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
+                + BODY + "<script type=\"application/json\" id=\"" + DATA_ID + "\">");
+        data.write(out);
+        text(out, "</script>\n<script>\n" + JS + "</script>\n</body>\n</html>\n");
+        out.flush();
+    }
+
+    /** Text for HTML element content and attribute values. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c < 0x20 && c != '\t' ? '\uFFFD' : c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void text(OutputStream out, String s) throws IOException {
+        out.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlPage.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " missing from the web-report jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

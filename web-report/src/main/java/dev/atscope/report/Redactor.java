@@ -1,0 +1,114 @@
+package dev.atscope.report;
+
+import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in captured text before anything is written, so that every view of the page (list,
+ * detail, hex, flow) shows only the masked form: certificate and key upload bodies, PEM blocks
+ * anywhere, APN passwords (AT+QICSGP, AT+QIREGAPP), and the user's own patterns.
+ */
+final class Redactor {
+
+    /** What a masked value becomes. */
+    static final String MASK = "***";
+
+    /** A PEM block's base64 body between its armour lines (certificates and keys inside any payload). */
+    private static final Pattern PEM = Pattern.compile(
+            "(-----BEGIN [A-Z0-9 ]+-----)[\\s\\S]*?(-----END [A-Z0-9 ]+-----)");
+
+    private final boolean builtIn;
+    private final List<Pattern> patterns;
+    private final ProtocolRegistry registry;
+    /** Passwords seen so far, masked wherever they appear again (a session's detail, a read answer). */
+    private final java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+
+    Redactor(ReportOptions options, ProtocolRegistry registry) {
+        this.builtIn = options.redact();
+        this.patterns = options.redactPatterns();
+        this.registry = registry;
+    }
+
+    /** Whether anything at all is masked. */
+    boolean active() {
+        return builtIn || !patterns.isEmpty();
+    }
+
+    /** Whether a transaction's payloads are secrets to be left out whole (certificate and key uploads). */
+    boolean hidesPayloads(Transaction t) {
+        return builtIn && t.commands().stream().anyMatch(c -> c.name().equals("+QSECWRITE"));
+    }
+
+    /** Captured text (one char per byte) with PEM bodies and the user's patterns masked. */
+    String text(String s) {
+        if (!active() || s.isEmpty()) {
+            return s;
+        }
+        String out = s;
+        if (builtIn && out.contains("-----BEGIN ")) {
+            out = PEM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\n" + MASK + "\n"
+                    + m.group(2)));
+        }
+        for (String secret : seen) {
+            out = out.replace(secret, MASK);
+        }
+        for (Pattern p : patterns) {
+            out = p.matcher(out).replaceAll(MASK);
+        }
+        return out;
+    }
+
+    /** A command line (or its echo) with the APN password of its commands masked, then {@link #text}. */
+    String commandLine(String line, Transaction t) {
+        String out = line;
+        if (builtIn) {
+            for (String secret : passwords(t)) {
+                int at = out.lastIndexOf(secret);
+                if (at >= 0) {
+                    out = out.substring(0, at) + mask(secret) + out.substring(at + secret.length());
+                }
+            }
+        }
+        return text(out);
+    }
+
+    /** One parameter value as the page shows it. */
+    String parameter(NamedParameter p) {
+        if (builtIn && isPassword(p) && !p.value().isEmpty()) {
+            return mask(p.value());
+        }
+        return text(p.value());
+    }
+
+    private List<String> passwords(Transaction t) {
+        List<String> out = new ArrayList<>();
+        for (AtCommand c : t.commands()) {
+            if (c.name().equals("+QICSGP") || c.name().equals("+QIREGAPP")) {
+                for (NamedParameter p : ParameterMeanings.of(registry, c)) {
+                    if (isPassword(p) && !p.value().isEmpty() && !p.value().equals("\"\"")) {
+                        out.add(p.value());
+                        String bare = dev.atscope.core.decode.AtArguments.unquote(p.value());
+                        // short values ("1") would mask half the trace; they are masked in their own command only
+                        if (bare.length() >= 4) {
+                            seen.add(bare);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isPassword(NamedParameter p) {
+        return p.name().equalsIgnoreCase("password");
+    }
+
+    private static String mask(String value) {
+        return value.startsWith("\"") ? "\"" + MASK + "\"" : MASK;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.atscope.report;
+
+import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.Severity;
+import dev.atscope.core.decode.TraceDecoding;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.session.SessionSummary;
+import dev.atscope.core.trace.TraceReader;
+import dev.atscope.core.trace.Traces;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Writes the self-contained HTML timeline of a trace: decodes it once, streaming, and writes one
+ * file that holds its data, script and styles and opens offline.
+ */
+public final class TimelineReport {
+
+    /** How often, in transactions, progress is reported. */
+    public static final long PROGRESS_EVERY = 50_000;
+
+    private final ProtocolRegistry registry;
+    private final ReportOptions options;
+
+    public TimelineReport(ProtocolRegistry registry, ReportOptions options) {
+        this.registry = registry;
+        this.options = options;
+    }
+
+    /**
+     * What was written.
+     *
+     * @param transactions transactions in the report
+     * @param sessions sessions in the report
+     * @param errors diagnostics of severity error
+     * @param warnings diagnostics of severity warning
+     * @param warningsOfReader problems the reader reported without stopping ({@code file:line: what})
+     */
+    public record Summary(long transactions, int sessions, long errors, long warnings, List<String> warningsOfReader) {}
+
+    /**
+     * Writes the report of a trace file to {@code html}, replacing it only once it is complete.
+     *
+     * @param progress told the number of transactions decoded, every {@link #PROGRESS_EVERY}
+     */
+    public Summary write(Path trace, Path html, LongConsumer progress) throws IOException {
+        Path dir = html.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + html.getFileName(), ".part");
+        try {
+            Summary s;
+            try (TraceReader reader = Traces.open(trace);
+                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                s = write(reader, trace.getFileName().toString(), out, progress);
+            }
+            Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING);
+            return s;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes the report of an open trace to {@code out}; {@code name} is what the page calls it. */
+    public Summary write(TraceReader reader, String name, OutputStream out, LongConsumer progress) throws IOException {
+        try (ReportModel model = new ReportModel(registry, options)) {
+            TraceDecoding.decode(reader, registry, d -> {
+                model.accept(d);
+                if (d instanceof dev.atscope.core.decode.Transaction && model.transactions() % PROGRESS_EVERY == 0) {
+                    progress.accept(model.transactions());
+                }
+            });
+            List<String> readerWarnings = reader.warnings();
+            HtmlPage.write(out, model.shown(name), o -> model.writeJson(o, name, reader.metadata(), readerWarnings));
+            List<SessionSummary> sessions = model.sessions();
+            List<Diagnostic> diags = model.diagnostics();
+            long errors = diags.stream().filter(d -> d.severity() == Severity.ERROR).count();
+            long warnings = diags.stream().filter(d -> d.severity() == Severity.WARNING).count();
+            return new Summary(model.transactions(), sessions.size(), errors, warnings, readerWarnings);
+        }
+    }
+}
