@@ -2,6 +2,7 @@ package dev.atscope.report;
 
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.NamedParam;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,21 +79,21 @@ final class Redactor {
     }
 
     /** One parameter value as the page shows it. */
-    String parameter(NamedParameter p) {
-        if (builtIn && isPassword(p) && !p.value().isEmpty()) {
-            return mask(p.value());
+    String parameter(NamedParam p) {
+        if (builtIn && isPassword(p) && !p.raw().isEmpty()) {
+            return mask(p.raw());
         }
-        return text(p.value());
+        return text(p.raw());
     }
 
     private List<String> passwords(Transaction t) {
         List<String> out = new ArrayList<>();
         for (AtCommand c : t.commands()) {
             if (c.name().equals("+QICSGP") || c.name().equals("+QIREGAPP")) {
-                for (NamedParameter p : ParameterMeanings.of(registry, c)) {
-                    if (isPassword(p) && !p.value().isEmpty() && !p.value().equals("\"\"")) {
-                        out.add(p.value());
-                        String bare = dev.atscope.core.decode.AtArguments.unquote(p.value());
+                for (NamedParam p : registry.parameters(c)) {
+                    if (isPassword(p) && !p.raw().isEmpty() && !p.raw().equals("\"\"")) {
+                        out.add(p.raw());
+                        String bare = p.value();
                         // short values ("1") would mask half the trace; they are masked in their own command only
                         if (bare.length() >= 4) {
                             seen.add(bare);
@@ -104,7 +105,7 @@ final class Redactor {
         return out;
     }
 
-    private static boolean isPassword(NamedParameter p) {
+    private static boolean isPassword(NamedParam p) {
         return p.name().equalsIgnoreCase("password");
     }
 

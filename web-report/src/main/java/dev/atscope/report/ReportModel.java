@@ -2,6 +2,7 @@ package dev.atscope.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.TraceChecker;
 import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Decoded;
@@ -9,6 +10,7 @@ import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.NamedParam;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.protocol.quectel.UploadChecksum;
 import dev.atscope.core.session.SessionSummary;
@@ -39,7 +41,7 @@ final class ReportModel implements AutoCloseable {
     private final ReportOptions options;
     private final Redactor redactor;
     private final SessionTracker sessions;
-    private final ReportDiagnostics.Feed checker;
+    private final TraceChecker checker;
     private final List<SessionSummary> sessionList = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Command lines seen, each written once with its parsed commands; rows point at them. */
@@ -64,7 +66,7 @@ final class ReportModel implements AutoCloseable {
         this.options = options;
         this.redactor = new Redactor(options, registry);
         this.sessions = new SessionTracker(registry, sessionList::add);
-        this.checker = ReportDiagnostics.open(registry, diagnostics::add);
+        this.checker = new TraceChecker(registry, diagnostics::add);
         this.txFile = Files.createTempFile("atscope-report-tx", ".json");
         this.eventFile = Files.createTempFile("atscope-report-ev", ".json");
         this.txOut = new BufferedOutputStream(Files.newOutputStream(txFile), 1 << 16);
@@ -357,7 +359,7 @@ final class ReportModel implements AutoCloseable {
                 g.writeString(spec == null ? null : spec.title());
                 g.writeString(spec == null ? null : spec.section());
                 g.writeStartArray();
-                for (NamedParameter p : ParameterMeanings.of(registry, c)) {
+                for (NamedParam p : registry.parameters(c)) {
                     g.writeStartArray();
                     g.writeString(p.name());
                     g.writeString(redactor.parameter(p));

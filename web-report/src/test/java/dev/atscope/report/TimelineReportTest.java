@@ -77,7 +77,8 @@ class TimelineReportTest {
         assertThat(d.at("/meta/errorMeanings/3815").asText()).isEqualTo("HTTP socket connect error");
         assertThat(d.get("diagnostics").toString())
                 .contains("result.error")
-                .contains("AT+QHTTPGET=60 failed with +CME ERROR: 3815: HTTP socket connect error")
+                .contains("AT+QHTTPGET=60 failed: +CME ERROR: 3815: HTTP socket connect error")
+                .contains("TLS handshake failed")
                 .contains("param.range");
     }
 
@@ -92,6 +93,7 @@ class TimelineReportTest {
         assertThat(sslversion.at("/1/0/4/1/0").asText()).isEqualTo("ctxindex");
         assertThat(sslversion.at("/1/0/4/2/0").asText()).isEqualTo("sslversion");
         assertThat(sslversion.at("/1/0/4/2/1").asText()).isEqualTo("3");
+        assertThat(sslversion.at("/1/0/4/2/2").asText()).isEqualTo("TLS 1.2");
     }
 
     @Test
