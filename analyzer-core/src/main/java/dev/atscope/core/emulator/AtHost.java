@@ -105,6 +105,12 @@ public final class AtHost implements Closeable {
         return exchange(line, data, answerTimeout);
     }
 
+    /** Raw bytes, as a terminal sends them, without waiting for anything. */
+    public void write(byte[] bytes) throws IOException {
+        link.output().write(bytes);
+        link.output().flush();
+    }
+
     private Reply exchange(String line, byte[] data, Duration timeout) throws IOException {
         List<AtCommand> commands = CommandLineParser.parse(line);
         ResponseShape shape = registry.shape(commands.get(commands.size() - 1));

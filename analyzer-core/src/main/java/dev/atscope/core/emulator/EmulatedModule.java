@@ -922,7 +922,7 @@ public final class EmulatedModule {
         TlsSettings tls = https ? tlsSettings() : null;
         try {
             ModuleHttpClient.Response r = ModuleHttpClient.request(method, uri, body, address, config.localIp(), tls,
-                    config.timing().seconds(timeoutSeconds), config.faults().tlsHandshakeFailure());
+                    Duration.ofSeconds(timeoutSeconds), config.faults().tlsHandshakeFailure());
             int status = config.faults().httpStatus() != null ? config.faults().httpStatus() : r.status();
             config.log().accept(name + ": " + method + " " + url + " -> " + status + ", " + r.body().length + " bytes"
                     + (r.tls().isEmpty() ? "" : " (" + r.tls() + ")"));

@@ -74,7 +74,7 @@ public final class Pki {
             sans.add(new GeneralName(h.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, h));
         }
         return sign(new X500Name("CN=" + hostNames[0] + ",O=atscope"), rsa(),
-                new X500Name(ca.certificate().getSubjectX500Principal().getName()), ca.keys(), ca.certificate(),
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), ca.keys(), ca.certificate(),
                 notBefore, notAfter, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
     }
 
@@ -88,7 +88,7 @@ public final class Pki {
     public static Issued client(Issued ca, String deviceName) {
         Instant now = Instant.now();
         return sign(new X500Name("CN=" + deviceName + ",O=atscope"), rsa(),
-                new X500Name(ca.certificate().getSubjectX500Principal().getName()), ca.keys(), ca.certificate(),
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), ca.keys(), ca.certificate(),
                 now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(90)), false, null);
     }
 

@@ -7,8 +7,9 @@ import java.time.Duration;
  * (a {@link FaultProfile}'s {@code latency}) are never scaled: they are what was asked for.
  *
  * @param latencyScale factor on the module's usual answer times (0 answers at once)
- * @param moduleSecond what one second of a command's own timeout parameter lasts (AT+QSECWRITE's
- *     {@code <timeout>}, AT+QHTTPURL's, AT+QHTTPGET's)
+ * @param moduleSecond what one second of a command's wait for the host lasts (AT+QSECWRITE's
+ *     {@code <timeout>}, AT+QHTTPURL's); waits for the network (AT+QHTTPGET's timeout) are real
+ *     seconds always, since the network does not get faster in a test
  * @param escapeGuard the quiet after {@code +++} that makes it an escape from data mode rather than data
  * @param bootStep the pause between the boot URCs
  */
@@ -32,7 +33,7 @@ public record Timing(double latencyScale, Duration moduleSecond, Duration escape
         return Duration.ofNanos((long) (usualMillis * 1_000_000L * latencyScale));
     }
 
-    /** {@code seconds} of a command's timeout parameter. */
+    /** {@code seconds} of a command's wait for the host. */
     Duration seconds(long seconds) {
         return moduleSecond.multipliedBy(seconds);
     }
