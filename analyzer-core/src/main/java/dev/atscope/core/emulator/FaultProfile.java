@@ -1,6 +1,9 @@
 package dev.atscope.core.emulator;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -56,8 +59,7 @@ public record FaultProfile(
             "upload-corrupts-bytes", "restart-during-get", "urc-burst", "contexts-busy");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public FaultProfile {
         seed = seed == null ? 1L : seed;
@@ -121,10 +123,11 @@ public record FaultProfile(
      * A spontaneous restart: the module reboots (RDY, boot URCs) while the command is in flight.
      *
      * @param during the command, by name ({@code +QHTTPGET})
-     * @param occurrence at its n-th use (1 for the first)
+     * @param occurrence at its n-th use (1, the first, when left out)
      */
     public record Restart(String during, int occurrence) {
         public Restart {
+            occurrence = occurrence == 0 ? 1 : occurrence;
             if (during == null || occurrence < 1) {
                 throw new IllegalArgumentException("restart needs 'during' (a command name) and occurrence >= 1");
             }
@@ -136,10 +139,11 @@ public record FaultProfile(
      *
      * @param during the command, by name, or {@code *} for every command
      * @param urcs the lines sent, in turn
-     * @param count how many lines in each burst
+     * @param count how many lines in each burst (as many as {@code urcs} holds when left out)
      */
     public record UrcBurst(String during, List<String> urcs, int count) {
         public UrcBurst {
+            count = count == 0 && urcs != null ? urcs.size() : count;
             if (during == null || urcs == null || urcs.isEmpty() || count < 1) {
                 throw new IllegalArgumentException("urcBurst needs 'during', a non-empty 'urcs' list and count >= 1");
             }
@@ -149,9 +153,7 @@ public record FaultProfile(
 
     /** Reads a profile file; unknown fields and bad values fail with the file, line and column. */
     public static FaultProfile read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
-        }
+        return parse(Files.readAllBytes(file), file.toString());
     }
 
     /** A built-in profile by name. */
@@ -163,7 +165,7 @@ public record FaultProfile(
             if (in == null) {
                 throw new IOException("built-in fault profile " + name + " is missing from the class path");
             }
-            return parse(in, "built-in profile " + name);
+            return parse(in.readAllBytes(), "built-in profile " + name);
         }
     }
 
@@ -176,20 +178,39 @@ public record FaultProfile(
         return builtIn(fileOrName);
     }
 
-    private static FaultProfile parse(InputStream in, String source) throws IOException {
+    private static FaultProfile parse(byte[] json, String source) throws IOException {
         try {
-            FaultProfile p = MAPPER.readValue(in, FaultProfile.class);
+            FaultProfile p = MAPPER.readValue(json, FaultProfile.class);
             if (p == null) {
                 throw new IOException(source + ": empty; expected a JSON object");
             }
             return p;
         } catch (UnrecognizedPropertyException e) {
-            throw new IOException(source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": unknown field '" + e.getPropertyName() + "'; expected one of " + e.getKnownPropertyIds(), e);
+            throw new IOException(source + ":" + fieldLocation(json, e.getPropertyName(), e) + ": unknown field '"
+                    + e.getPropertyName() + "'; expected one of " + e.getKnownPropertyIds(), e);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
             throw new IOException(source + where + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Where the unknown field's name stands: Jackson reports records' unknown fields at the end of
+     * the object, which is no help to someone looking for a typo.
+     */
+    private static String fieldLocation(byte[] json, String field, JsonProcessingException e) {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME && p.currentName().equals(field)) {
+                    JsonLocation l = p.currentTokenLocation();
+                    return l.getLineNr() + ":" + l.getColumnNr();
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to Jackson's own location
+        }
+        return e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
     }
 }
