@@ -69,11 +69,19 @@ public final class Pki {
 
     /** A server certificate for {@code hostNames} (DNS names or IP addresses), signed by the CA. */
     public static Issued server(Issued ca, Instant notBefore, Instant notAfter, String... hostNames) {
+        return server(ca, rsa(), notBefore, notAfter, hostNames);
+    }
+
+    /**
+     * A server certificate for a key pair that already exists (another certificate for the same
+     * server, an expired one say: RSA keys take long to make on a busy machine).
+     */
+    public static Issued server(Issued ca, KeyPair keys, Instant notBefore, Instant notAfter, String... hostNames) {
         List<GeneralName> sans = new ArrayList<>();
         for (String h : hostNames) {
             sans.add(new GeneralName(h.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, h));
         }
-        return sign(new X500Name("CN=" + hostNames[0] + ",O=atscope"), rsa(),
+        return sign(new X500Name("CN=" + hostNames[0] + ",O=atscope"), keys,
                 X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), ca.keys(), ca.certificate(),
                 notBefore, notAfter, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
     }

@@ -78,9 +78,7 @@ class NoteProceduresTest {
      */
     @Test
     void section33HttpsGet() throws Exception {
-        Pki.Issued ca = Pki.authority("note CA");
-        Pki.Issued server = Pki.server(ca, "note.test");
-        try (LoopbackHttpsServer s = LoopbackHttpsServer.https(server, List.of("TLSv1.2"),
+        try (LoopbackHttpsServer s = LoopbackHttpsServer.https(TestCertificates.SERVER, List.of("TLSv1.2"),
                 LoopbackHttpsServer.ClientAuth.NONE, null, NoteExamples.page());
                 ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(Timing.FAST)
                         .withHost("note.test", "127.0.0.1"))) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atscope.core.emulator.LoopbackHttpsServer.ClientAuth;
 import dev.atscope.core.session.SessionOutcome;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,21 +18,11 @@ class TlsTest {
     static final String HOST = "tls.test";
     static final byte[] PAGE = "<html>secret</html>".getBytes(StandardCharsets.US_ASCII);
 
-    static Pki.Issued ca;
-    static Pki.Issued otherCa;
-    static Pki.Issued server;
-    static Pki.Issued expired;
-    static Pki.Issued client;
-
-    @BeforeAll
-    static void certificates() {
-        ca = Pki.authority("atscope test CA");
-        otherCa = Pki.authority("some other CA");
-        server = Pki.server(ca, HOST, "127.0.0.1");
-        Instant now = Instant.now();
-        expired = Pki.server(ca, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), HOST);
-        client = Pki.client(ca, "device-0001");
-    }
+    static final Pki.Issued ca = TestCertificates.CA;
+    static final Pki.Issued otherCa = TestCertificates.OTHER_CA;
+    static final Pki.Issued server = TestCertificates.SERVER;
+    static final Pki.Issued expired = TestCertificates.EXPIRED_SERVER;
+    static final Pki.Issued client = TestCertificates.CLIENT;
 
     static ModuleBench bench() {
         return new ModuleBench(EmulatorConfig.defaults().withTiming(Timing.FAST).withHost(HOST, "127.0.0.1"));
