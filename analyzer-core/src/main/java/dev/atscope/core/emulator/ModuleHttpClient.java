@@ -107,7 +107,8 @@ final class ModuleHttpClient {
                     throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake aborted (fault profile)", null);
                 }
                 SSLSocket ssl = handshake(plain, uri.getHost(), port, tls);
-                tlsInfo = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
+                tlsInfo = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite()
+                        + (ssl.getSession().getLocalCertificates() == null ? "" : ", client certificate sent");
                 s = ssl;
             }
             try (Socket open = s) {
