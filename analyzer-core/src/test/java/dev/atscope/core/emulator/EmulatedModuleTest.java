@@ -254,6 +254,58 @@ class EmulatedModuleTest {
         }
     }
 
+    @Test
+    void identityRadioAndSettingsCommands() throws Exception {
+        try (ModuleBench b = ModuleBench.fast()) {
+            assertThat(b.answer("AT+CGMI")).containsExactly("Quectel", "OK");
+            assertThat(b.answer("AT+CGMM")).containsExactly("M66", "OK");
+            assertThat(b.answer("AT+CGMR")).containsExactly("Revision: M66FAR02A12 (atscope emulator)", "OK");
+            assertThat(b.answer("AT+GMR")).isEqualTo(b.answer("AT+CGMR"));
+            assertThat(b.answer("AT+CGSN").get(0)).matches("\\d{15}");
+            assertThat(b.answer("AT+GSN")).isEqualTo(b.answer("AT+CGSN"));
+            assertThat(b.answer("AT+CCID").get(0)).matches("\\d{20}");
+            assertThat(b.answer("AT&W")).containsExactly("OK");
+            assertThat(b.answer("AT+CREG?")).containsExactly("+CREG: 0,1", "OK");
+            assertThat(b.answer("AT+CREG=2")).containsExactly("OK");
+            assertThat(b.answer("AT+CREG?")).containsExactly("+CREG: 2,1", "OK");
+            assertThat(b.answer("AT+CFUN?")).containsExactly("+CFUN: 1", "OK");
+            assertThat(b.answer("AT+CFUN=0")).containsExactly("OK");
+            assertThat(b.answer("AT+CSQ")).as("radio off").containsExactly("+CSQ: 99,99", "OK");
+            assertThat(b.answer("AT+CGATT?")).containsExactly("+CGATT: 0", "OK");
+            assertThat(b.answer("AT+CGREG?")).containsExactly("+CGREG: 0,0", "OK");
+            assertThat(b.answer("AT+CFUN=1")).containsExactly("OK");
+            assertThat(b.answer("AT+CGATT?")).containsExactly("+CGATT: 1", "OK");
+
+            b.send("ATE0");
+            b.send("AT+CMEE=2");
+            assertThat(b.answer("ATZ")).containsExactly("OK");
+            assertThat(b.answer("AT+CMEE?")).as("ATZ restores the settings of a restart")
+                    .containsExactly("+CMEE: 1", "OK");
+            b.send("ATE0");
+            assertThat(b.answer("AT&F")).containsExactly("OK");
+            b.send("AT");
+            assertThat(b.transactions()).last().as("AT&F turns echo back on")
+                    .satisfies(t -> assertThat(t.echo()).isNotNull());
+
+            assertThat(b.host.send("ATQ1", java.time.Duration.ofMillis(300)).result()).as("quiet: no result codes")
+                    .isEmpty();
+            assertThat(b.host.send("AT+CSQ", java.time.Duration.ofMillis(300)).answer()).containsExactly("+CSQ: 24,0");
+            assertThat(b.answer("ATQ0")).containsExactly("OK");
+        }
+    }
+
+    @Test
+    void qiregappWritesTheApnAndRegisters() throws Exception {
+        try (ModuleBench b = ModuleBench.fast()) {
+            assertThat(b.answer("AT+QIREGAPP=\"CMNET\",\"user\",\"secret\"")).containsExactly("OK");
+            assertThat(b.answer("AT+QIREGAPP?")).containsExactly("+QIREGAPP: \"CMNET\",\"user\",\"secret\"", "OK");
+            assertThat(b.answer("AT+QIACT")).containsExactly("OK");
+            assertThat(b.answer("AT+QSSLCFG=\"smtpsctxi\",3")).containsExactly("OK");
+            assertThat(b.answer("AT+QSSLCFG=\"smtpsctxi\"")).containsExactly("+QSSLCFG: \"smtpsctxi\",3", "OK");
+            assertThat(b.answer("AT+QHTTPGET")).as("execute form, default timeout").containsExactly("+CME ERROR: 3811");
+        }
+    }
+
     private static String moduleText(ModuleBench b) {
         StringBuilder sb = new StringBuilder();
         synchronized (b.entries) {
