@@ -25,7 +25,7 @@ import java.util.Map;
  * @param attached whether the module is attached to the packet domain (AT+CGATT; AT+CGATT=1 fails when false)
  * @param registered whether it is registered on the packet network (AT+CGREG? answers stat 2, searching, when false)
  * @param dnsFailure every name lookup of AT+QHTTPGET fails ({@code +CME ERROR: 3813})
- * @param tlsHandshakeFailure the server aborts every TLS handshake after the TCP connection is made
+ * @param tlsHandshakeFailure every TLS handshake fails: the module breaks it off when the server's certificate arrives
  * @param httpStatus the server's answer to every request is this status (an error status fails the request)
  * @param latency extra answer time per command ({@code +QIACT}, or {@code *} for every command)
  * @param upload bytes dropped or corrupted on the way in during AT+QSECWRITE uploads

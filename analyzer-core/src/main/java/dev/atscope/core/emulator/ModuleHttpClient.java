@@ -103,10 +103,7 @@ final class ModuleHttpClient {
             Socket s = plain;
             String tlsInfo = "";
             if (https) {
-                if (abortHandshake) {
-                    throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake aborted (fault profile)", null);
-                }
-                SSLSocket ssl = handshake(plain, uri.getHost(), port, tls);
+                SSLSocket ssl = handshake(plain, uri.getHost(), port, tls, abortHandshake);
                 tlsInfo = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite()
                         + (ssl.getSession().getLocalCertificates() == null ? "" : ", client certificate sent");
                 s = ssl;
@@ -128,11 +125,16 @@ final class ModuleHttpClient {
         }
     }
 
-    private static SSLSocket handshake(Socket plain, String host, int port, TlsSettings tls) throws Failure {
+    /**
+     * @param fail the fault "TLS handshake failure": a real handshake that the module breaks off
+     *     when the server's certificate arrives, so the wire shows a real ClientHello and alert
+     */
+    private static SSLSocket handshake(Socket plain, String host, int port, TlsSettings tls, boolean fail)
+            throws Failure {
         List<String> suites = new ArrayList<>();
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(keyManagers(tls), new TrustManager[] {trustManager(tls)}, null);
+            ctx.init(keyManagers(tls), new TrustManager[] {fail ? new FailingServer() : trustManager(tls)}, null);
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
             Set<String> supported = new HashSet<>(Arrays.asList(ssl.getSupportedCipherSuites()));
             for (String n : CipherSuites.jdkNames(tls.suites())) {
@@ -314,6 +316,48 @@ final class ModuleHttpClient {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
             // secllevel 0: no authentication
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /** The fault "TLS handshake failure": no server is trusted. */
+    private static final class FailingServer extends X509ExtendedTrustManager {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the handshake is made to fail (fault profile)");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
         }
 
         @Override

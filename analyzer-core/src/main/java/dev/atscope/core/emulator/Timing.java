@@ -19,8 +19,8 @@ public record Timing(double latencyScale, Duration moduleSecond, Duration escape
     public static final Timing REALISTIC = new Timing(1.0, Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofMillis(200));
 
-    /** For tests: no answer delay, a command's second is 10 ms, a 30 ms escape guard. */
-    public static final Timing FAST = new Timing(0.0, Duration.ofMillis(10), Duration.ofMillis(30), Duration.ZERO);
+    /** For tests: no answer delay, a command's second is 50 ms, a 30 ms escape guard. */
+    public static final Timing FAST = new Timing(0.0, Duration.ofMillis(50), Duration.ofMillis(30), Duration.ZERO);
 
     public Timing {
         if (latencyScale < 0 || moduleSecond.isNegative() || escapeGuard.isNegative() || bootStep.isNegative()) {

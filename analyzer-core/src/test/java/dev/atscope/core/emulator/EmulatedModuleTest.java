@@ -165,13 +165,15 @@ class EmulatedModuleTest {
 
     @Test
     void anUploadEndsEarlyAtTheEscapeOrAtItsTimeout() throws Exception {
-        try (ModuleBench b = ModuleBench.fast()) {
+        Timing timing = new Timing(0, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(30),
+                java.time.Duration.ZERO);
+        try (ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(timing))) {
             byte[] part = "-----BEGIN CERTIFICATE-----\nMIIB".getBytes(StandardCharsets.US_ASCII);
             byte[] withEscape = (new String(part, StandardCharsets.US_ASCII) + "+++").getBytes(StandardCharsets.US_ASCII);
             AtHost.Reply escaped = b.upload("AT+QSECWRITE=\"RAM:a.pem\",500,100", withEscape);
             assertThat(escaped.answer()).containsExactly("CONNECT", "+QSECWRITE: " + part.length + ","
                     + UploadChecksum.hex(part), "OK");
-            // timeout 3 s of the module = 30 ms with fast timing; the host sends less than announced
+            // timeout 3 s of the module = 300 ms here; the host sends less than announced
             AtHost.Reply timedOut = b.upload("AT+QSECWRITE=\"RAM:b.pem\",500,3", part);
             assertThat(timedOut.answer()).containsExactly("CONNECT", "+QSECWRITE: " + part.length + ","
                     + UploadChecksum.hex(part), "OK");
@@ -303,6 +305,14 @@ class EmulatedModuleTest {
             assertThat(b.answer("AT+QSSLCFG=\"smtpsctxi\",3")).containsExactly("OK");
             assertThat(b.answer("AT+QSSLCFG=\"smtpsctxi\"")).containsExactly("+QSSLCFG: \"smtpsctxi\",3", "OK");
             assertThat(b.answer("AT+QHTTPGET")).as("execute form, default timeout").containsExactly("+CME ERROR: 3811");
+        }
+    }
+
+    @Test
+    void theNotesSpaceAfterAtPlusIsRefused() throws Exception {
+        try (ModuleBench b = ModuleBench.fast()) {
+            assertThat(b.answer("AT+ QIFGCNT=0")).containsExactly("ERROR");
+            assertThat(b.answer("AT+QIFGCNT=0")).containsExactly("OK");
         }
     }
 

@@ -100,6 +100,8 @@ class FaultInjectionTest {
             SessionSummary x = onlySession(b);
             assertThat(x.outcome()).isEqualTo(SessionOutcome.TLS_HANDSHAKE_FAILED);
             assertThat(x.errorCode()).isEqualTo(3815);
+            assertThat(b.log).anyMatch(l -> l.contains("made to fail (fault profile)"));
+            assertThat(s.requests()).isZero();
         }
     }
 
@@ -145,8 +147,12 @@ class FaultInjectionTest {
     @Test
     void bytesDroppedDuringAnUpload() throws Exception {
         byte[] ca = NoteExamples.pem("CERTIFICATE", 1614, 1);
-        try (ModuleBench b = bench("upload-drops-bytes")) {
-            // the module waits for the three lost bytes until its timeout (3 s, fast here), then stores what came
+        // a module second of 200 ms: the whole upload arrives well within the timeout of 3, however busy the machine
+        Timing timing = new Timing(0, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(30),
+                java.time.Duration.ZERO);
+        try (ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(timing)
+                .withFaults(FaultProfile.builtIn("upload-drops-bytes")))) {
+            // the module waits for the three lost bytes until its timeout, then stores what came
             assertThat(b.upload("AT+QSECWRITE=\"RAM:ca.pem\",1614,3", ca).lines()).element(1).asString()
                     .startsWith("+QSECWRITE: 1611,");
             SessionSummary x = onlySession(b);
