@@ -267,6 +267,7 @@ class EmulatedModuleTest {
             assertThat(b.answer("AT+GSN")).isEqualTo(b.answer("AT+CGSN"));
             assertThat(b.answer("AT+CCID").get(0)).matches("\\d{20}");
             assertThat(b.answer("AT&W")).containsExactly("OK");
+            assertThat(b.answer("AT+CPIN=\"1234\"")).as("no PIN is asked for").containsExactly("+CME ERROR: 3");
             assertThat(b.answer("AT+CREG?")).containsExactly("+CREG: 0,1", "OK");
             assertThat(b.answer("AT+CREG=2")).containsExactly("OK");
             assertThat(b.answer("AT+CREG?")).containsExactly("+CREG: 2,1", "OK");
