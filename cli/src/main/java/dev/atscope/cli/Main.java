@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             GenerateCommand.class,
             ReportCommand.class,
+            EmulateCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})

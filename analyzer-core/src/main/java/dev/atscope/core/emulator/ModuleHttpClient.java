@@ -1,0 +1,457 @@
+package dev.atscope.core.emulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The module's HTTP client: a real HTTP/1.1 request over a JDK socket, with a real TLS handshake
+ * (JSSE) for https that offers only what the SSL context allows. It connects to an address the
+ * module resolved itself (the emulator's resolver), so a name can point at 127.0.0.1 while the
+ * TLS server name and the {@code Host} header keep the name.
+ *
+ * <p>What it does not do: check the server's name against its certificate (the note does not say
+ * the module does), follow redirects, or keep connections open.
+ */
+final class ModuleHttpClient {
+
+    /** The HTTP error codes the module answers (PROTOCOL-NOTES, "Error codes"). */
+    static final int SOCKET_CONNECT_ERROR = 3815;
+    static final int SOCKET_READ_ERROR = 3816;
+    static final int SOCKET_WRITE_ERROR = 3817;
+    static final int RESPONSE_FAILED = 3822;
+    static final int WAIT_RESPONSE_TIMEOUT = 3827;
+
+    /** Bodies beyond this are cut: the module's buffer is small. */
+    static final int MAX_BODY = 1 << 20;
+
+    private ModuleHttpClient() {}
+
+    /**
+     * A response.
+     *
+     * @param status the HTTP status
+     * @param body the body
+     * @param tls the negotiated protocol and suite, or empty for http
+     */
+    record Response(int status, byte[] body, String tls) {}
+
+    /** A failed request with the +CME ERROR code the module answers and the reason, for the log. */
+    static final class Failure extends Exception {
+        final int code;
+
+        Failure(int code, String reason, Throwable cause) {
+            super(reason, cause);
+            this.code = code;
+        }
+    }
+
+    /**
+     * Sends one request and reads the whole response.
+     *
+     * @param address the resolved IP address to connect to
+     * @param localIp the address the connection leaves from
+     * @param tls the SSL context's settings for https, null for http
+     * @param abortHandshake the fault "TLS handshake failure": the connection is dropped where the handshake would start
+     */
+    static Response request(String method, URI uri, byte[] body, String address, String localIp, TlsSettings tls,
+            Duration timeout, boolean abortHandshake) throws Failure {
+        boolean https = tls != null;
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        Socket plain = new Socket();
+        try {
+            try {
+                plain.bind(new InetSocketAddress(InetAddress.getByName(localIp), 0));
+                plain.connect(new InetSocketAddress(InetAddress.getByName(address), port), timeoutMs);
+                plain.setSoTimeout(timeoutMs);
+                plain.setTcpNoDelay(true);
+            } catch (IOException e) {
+                throw new Failure(SOCKET_CONNECT_ERROR, "cannot connect to " + address + ":" + port + ": " + e, e);
+            }
+            Socket s = plain;
+            String tlsInfo = "";
+            if (https) {
+                SSLSocket ssl = handshake(plain, uri.getHost(), port, tls, abortHandshake);
+                tlsInfo = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite()
+                        + (ssl.getSession().getLocalCertificates() == null ? "" : ", client certificate sent");
+                s = ssl;
+            }
+            try (Socket open = s) {
+                send(open.getOutputStream(), method, uri, body);
+                return read(open.getInputStream(), tlsInfo);
+            } catch (SocketTimeoutException e) {
+                throw new Failure(WAIT_RESPONSE_TIMEOUT, "no response within " + timeoutMs + " ms", e);
+            }
+        } catch (IOException e) {
+            throw new Failure(SOCKET_READ_ERROR, "reading the response: " + e, e);
+        } finally {
+            try {
+                plain.close();
+            } catch (IOException e) {
+                // closing a socket that failed: nothing to do
+            }
+        }
+    }
+
+    /**
+     * @param fail the fault "TLS handshake failure": a real handshake that the module breaks off
+     *     when the server's certificate arrives, so the wire shows a real ClientHello and alert
+     */
+    private static SSLSocket handshake(Socket plain, String host, int port, TlsSettings tls, boolean fail)
+            throws Failure {
+        List<String> suites = new ArrayList<>();
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(keyManagers(tls), new TrustManager[] {fail ? new FailingServer() : trustManager(tls)}, null);
+            SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
+            Set<String> supported = new HashSet<>(Arrays.asList(ssl.getSupportedCipherSuites()));
+            for (String n : CipherSuites.jdkNames(tls.suites())) {
+                if (supported.contains(n)) {
+                    suites.add(n);
+                }
+            }
+            if (suites.isEmpty()) {
+                // the module would offer suites that this JDK does not implement: no server would accept
+                throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed: this JDK implements none of the suites "
+                        + CipherSuites.format(tls.suites()), null);
+            }
+            ssl.setEnabledCipherSuites(suites.toArray(String[]::new));
+            ssl.setEnabledProtocols(tls.version().jdkProtocols.toArray(String[]::new));
+            ssl.startHandshake();
+            return ssl;
+        } catch (GeneralSecurityException e) {
+            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed (" + tls.version().jdkProtocols + ", "
+                    + suites + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyManager[] keyManagers(TlsSettings tls) throws GeneralSecurityException, IOException {
+        if (tls.level() != SecurityLevel.SERVER_AND_CLIENT || tls.clientCertPem() == null
+                || tls.clientKeyPem() == null) {
+            return null;
+        }
+        List<X509Certificate> chain = PemDecoder.certificates(tls.clientCertPem());
+        PrivateKey key = PemDecoder.privateKey(tls.clientKeyPem());
+        if (chain.isEmpty()) {
+            throw new IOException("the client certificate file holds no certificate");
+        }
+        char[] pass = "module".toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("client", key, pass, chain.toArray(X509Certificate[]::new));
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, pass);
+        return kmf.getKeyManagers();
+    }
+
+    private static TrustManager trustManager(TlsSettings tls) throws IOException {
+        if (tls.level() == SecurityLevel.NONE) {
+            return new AnyServer();
+        }
+        if (tls.caPem() == null) {
+            throw new IOException("server authentication is on (secllevel " + tls.level().ordinal()
+                    + ") but no CA certificate is configured and stored");
+        }
+        List<X509Certificate> cas = PemDecoder.certificates(tls.caPem());
+        if (cas.isEmpty()) {
+            throw new IOException("the CA certificate file holds no certificate");
+        }
+        return new CaServer(cas, tls.ignoreRtc(), tls.rtc());
+    }
+
+    private static void send(OutputStream out, String method, URI uri, byte[] body) throws Failure {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            path += "?" + uri.getRawQuery();
+        }
+        StringBuilder head = new StringBuilder();
+        head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        head.append("Host: ").append(uri.getHost()).append(uri.getPort() >= 0 ? ":" + uri.getPort() : "").append("\r\n");
+        head.append("User-Agent: QUECTEL_MODULE\r\nAccept: */*\r\nConnection: close\r\n");
+        if (body != null) {
+            head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length)
+                    .append("\r\n");
+        }
+        head.append("\r\n");
+        try {
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new Failure(SOCKET_WRITE_ERROR, "sending the request: " + e, e);
+        }
+    }
+
+    private static Response read(InputStream in, String tlsInfo) throws IOException, Failure {
+        String status = line(in);
+        if (status == null || !status.startsWith("HTTP/")) {
+            throw new Failure(RESPONSE_FAILED, "not an HTTP response: " + status, null);
+        }
+        String[] parts = status.split(" ", 3);
+        int code;
+        try {
+            code = Integer.parseInt(parts[1]);
+        } catch (RuntimeException e) {
+            throw new Failure(RESPONSE_FAILED, "bad status line: " + status, e);
+        }
+        long length = -1;
+        boolean chunked = false;
+        String h;
+        while ((h = line(in)) != null && !h.isEmpty()) {
+            int colon = h.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String name = h.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = h.substring(colon + 1).strip();
+            if (name.equals("content-length")) {
+                length = Long.parseLong(value);
+            } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+                chunked = true;
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (chunked) {
+            String size;
+            while ((size = line(in)) != null) {
+                int n = Integer.parseInt(size.split(";")[0].strip(), 16);
+                if (n == 0) {
+                    break;
+                }
+                copy(in, body, n);
+                line(in);
+            }
+        } else if (length >= 0) {
+            copy(in, body, length);
+        } else {
+            copy(in, body, Long.MAX_VALUE);
+        }
+        return new Response(code, body.toByteArray(), tlsInfo);
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out, long n) throws IOException {
+        boolean toEnd = n == Long.MAX_VALUE;
+        byte[] buf = new byte[8192];
+        while (n > 0) {
+            int r = in.read(buf, 0, (int) Math.min(buf.length, n));
+            if (r < 0) {
+                if (toEnd) {
+                    return;
+                }
+                throw new IOException("the body ended " + n + " bytes early");
+            }
+            if (out.size() < MAX_BODY) {
+                out.write(buf, 0, Math.min(r, MAX_BODY - out.size()));
+            }
+            if (!toEnd) {
+                n -= r;
+            }
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                int len = sb.length();
+                return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+            }
+            sb.append((char) c);
+            if (sb.length() > 16384) {
+                throw new IOException("header line too long");
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /** Security level 0: the server is not authenticated (§2.2.1). */
+    private static final class AnyServer extends X509ExtendedTrustManager {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // secllevel 0: no authentication
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // secllevel 0: no authentication
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // secllevel 0: no authentication
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /** The fault "TLS handshake failure": no server is trusted. */
+    private static final class FailingServer extends X509ExtendedTrustManager {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the handshake is made to fail (fault profile)");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /**
+     * Security levels 1 and 2: the server's chain must lead to the uploaded CA certificate, valid at
+     * the module's RTC time unless "ignorertctime" is set, in which case the check is made at a moment
+     * inside the server certificate's validity.
+     */
+    private static final class CaServer extends X509ExtendedTrustManager {
+        private final List<X509Certificate> cas;
+        private final boolean ignoreRtc;
+        private final java.time.Instant rtc;
+
+        CaServer(List<X509Certificate> cas, boolean ignoreRtc, java.time.Instant rtc) {
+            this.cas = cas;
+            this.ignoreRtc = ignoreRtc;
+            this.rtc = rtc;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                Set<TrustAnchor> anchors = new HashSet<>();
+                for (X509Certificate ca : cas) {
+                    anchors.add(new TrustAnchor(ca, null));
+                }
+                List<X509Certificate> path = new ArrayList<>(Arrays.asList(chain));
+                // a server that sends the root as well: the anchor itself is not part of the path
+                path.removeIf(c -> cas.stream().anyMatch(ca -> ca.equals(c)));
+                PKIXParameters params = new PKIXParameters(anchors);
+                params.setRevocationEnabled(false);
+                params.setDate(ignoreRtc ? chain[0].getNotBefore() : Date.from(rtc));
+                CertPathValidator.getInstance("PKIX")
+                        .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+            } catch (GeneralSecurityException e) {
+                throw new CertificateException("the server's certificate does not verify against the uploaded CA"
+                        + (ignoreRtc ? "" : " at the module's time " + rtc) + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("the module is a client");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return cas.toArray(X509Certificate[]::new);
+        }
+    }
+}

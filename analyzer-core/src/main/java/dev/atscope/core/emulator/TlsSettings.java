@@ -1,0 +1,20 @@
+package dev.atscope.core.emulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one HTTPS request takes from its SSL context (§2.2.1): the settings and the files they name,
+ * as stored.
+ *
+ * @param version the protocols offered
+ * @param suites the cipher-suite codes offered
+ * @param level who authenticates whom
+ * @param caPem the CA certificate file, or null when none is configured or stored
+ * @param clientCertPem the client certificate file, or null
+ * @param clientKeyPem the client key file, or null
+ * @param ignoreRtc whether certificate validity dates are ignored
+ * @param rtc the module's clock, against which validity is checked otherwise
+ */
+record TlsSettings(SslVersion version, List<Integer> suites, SecurityLevel level, byte[] caPem,
+        byte[] clientCertPem, byte[] clientKeyPem, boolean ignoreRtc, Instant rtc) {}
