@@ -1,27 +1,21 @@
 package dev.atscope.core.emulator;
 
+import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.quectel.UploadChecksum;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The module's certificate and key storage (§2.2.2-§2.2.4): a RAM area that a restart empties and
- * an NVRAM area that survives it. The host can write, delete and ask for a checksum, never read the
- * data back (§2.2.2: "the host cannot read the data from these storages").
+ * The module's certificate and key storage (§2.2.2-§2.2.4): the storages the grammar lists (RAM,
+ * which a restart empties, and NVRAM, which keeps its files), with their name and size limits. The
+ * host can write, delete and ask for a checksum, never read the data back (§2.2.2).
  *
- * <p>The RAM size limit (32768) is the grammar's range of {@code <filesize>} and is checked by the
- * command validator before a write gets here; NVRAM's own limits (the four names and 2025 bytes,
- * §2.2.2) are the storage's and are checked here.
+ * <p>The limits come from the protocol library's {@code fileStorages}, the same ones the checker
+ * applies, so the emulator and the checker cannot disagree about them.
  */
 final class CertificateStore {
-
-    /** The names NVRAM accepts (§2.2.2): two CA certificates, one client certificate, one client key. */
-    static final List<String> NVRAM_NAMES = List.of("CA0", "CA1", "CC0", "CK0");
-    /** The largest file NVRAM takes (§2.2.2). */
-    static final int NVRAM_MAX_BYTES = 2025;
 
     /** The error codes the module gives (PROTOCOL-NOTES, file errors). */
     static final int EXCEEDS_MAX_LENGTH = 4000;
@@ -29,8 +23,17 @@ final class CertificateStore {
     static final int FILE_EXISTS = 4012;
     static final int INVALID_PARAMETER = 4013;
 
-    private final Map<String, byte[]> ram = new LinkedHashMap<>();
-    private final Map<String, byte[]> nvram = new LinkedHashMap<>();
+    private final Map<String, Grammar.StorageSpec> storages = new LinkedHashMap<>();
+    private final Map<String, Map<String, byte[]>> areas = new LinkedHashMap<>();
+
+    /** A store with the storages of the grammar, keyed by their prefix ({@code RAM}, {@code NVRAM}). */
+    CertificateStore(Map<String, Grammar.StorageSpec> storages) {
+        storages.forEach((prefix, spec) -> {
+            String key = prefix.toUpperCase(Locale.ROOT);
+            this.storages.put(key, spec);
+            areas.put(key, new LinkedHashMap<>());
+        });
+    }
 
     /** A storage error with the +CME ERROR code the module answers. */
     static final class StoreException extends Exception {
@@ -42,28 +45,32 @@ final class CertificateStore {
         }
     }
 
-    /** A file name split into its area and its name ({@code "RAM:ca_cert.pem"}). */
-    record FileName(boolean nvram, String name) {
+    /** A file name split into its storage and its name ({@code "RAM:ca_cert.pem"}). */
+    record FileName(String storage, String name) {
         String display() {
-            return (nvram ? "NVRAM:" : "RAM:") + name;
+            return storage + ":" + name;
         }
     }
 
     /** Reads {@code RAM:name} or {@code NVRAM:CA0} (quotes already removed). */
-    static FileName parse(String text) throws StoreException {
-        String upper = text.toUpperCase(Locale.ROOT);
-        if (upper.startsWith("RAM:") && text.length() > 4) {
-            return new FileName(false, text.substring(4));
+    FileName parse(String text) throws StoreException {
+        int colon = text.indexOf(':');
+        String prefix = colon < 0 ? "" : text.substring(0, colon).toUpperCase(Locale.ROOT);
+        Grammar.StorageSpec spec = storages.get(prefix);
+        if (spec == null || colon == text.length() - 1) {
+            throw new StoreException(INVALID_PARAMETER, "a file name is " + String.join(" or ",
+                    storages.keySet().stream().map(k -> k + ":<name>").toList()) + "; got " + text);
         }
-        if (upper.startsWith("NVRAM:")) {
-            String name = text.substring(6).toUpperCase(Locale.ROOT);
-            if (!NVRAM_NAMES.contains(name)) {
-                throw new StoreException(INVALID_PARAMETER, "NVRAM takes only " + String.join(", ", NVRAM_NAMES)
-                        + "; got " + text.substring(6));
+        String name = text.substring(colon + 1);
+        if (!spec.names().isEmpty()) {
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (!spec.names().containsKey(upper)) {
+                throw new StoreException(INVALID_PARAMETER, prefix + " takes only "
+                        + String.join(", ", spec.names().keySet()) + "; got " + name);
             }
-            return new FileName(true, name);
+            name = upper;
         }
-        throw new StoreException(INVALID_PARAMETER, "a file name is RAM:<name> or NVRAM:<name>; got " + text);
+        return new FileName(prefix, name);
     }
 
     /** Checks that a write of {@code size} bytes may start (before the module says CONNECT). */
@@ -72,8 +79,9 @@ final class CertificateStore {
             // §2.2.2: a file must be deleted before it is written again
             throw new StoreException(FILE_EXISTS, f.display() + " exists; delete it first");
         }
-        if (f.nvram() && size > NVRAM_MAX_BYTES) {
-            throw new StoreException(EXCEEDS_MAX_LENGTH, "NVRAM files are at most " + NVRAM_MAX_BYTES + " bytes; got "
+        Long max = storages.get(f.storage()).maxSize();
+        if (max != null && size > max) {
+            throw new StoreException(EXCEEDS_MAX_LENGTH, f.storage() + " files are at most " + max + " bytes; got "
                     + size);
         }
     }
@@ -117,12 +125,16 @@ final class CertificateStore {
         return UploadChecksum.hex(stored);
     }
 
-    /** A restart: RAM loses its files, NVRAM keeps them. */
+    /** A restart: the storages that do not keep their files (RAM) lose them. */
     void restart() {
-        ram.clear();
+        storages.forEach((prefix, spec) -> {
+            if (!spec.keptAtRestart()) {
+                areas.get(prefix).clear();
+            }
+        });
     }
 
     private Map<String, byte[]> area(FileName f) {
-        return f.nvram() ? nvram : ram;
+        return areas.get(f.storage());
     }
 }

@@ -52,7 +52,7 @@ public final class EmulatedModule {
     private final CommandValidator validator;
     private final String name;
     private final Random random;
-    private final CertificateStore store = new CertificateStore();
+    private final CertificateStore store;
     private final Map<String, Integer> uses = new HashMap<>();
     private int pdpFailuresLeft;
 
@@ -130,6 +130,7 @@ public final class EmulatedModule {
         this.config = config;
         this.registry = registry;
         this.validator = new CommandValidator(registry);
+        this.store = new CertificateStore(registry.storages());
         this.name = name;
         this.random = new Random(config.faults().seed());
         this.pdpFailuresLeft = config.faults().pdpActivationFailures();
@@ -232,8 +233,12 @@ public final class EmulatedModule {
             config.log().accept(name + ": " + c.display() + ": " + problems.get(0).message());
             // a form the command lacks is a syntax error; bad parameters of the file commands are a file error
             boolean badForm = problems.stream().anyMatch(d -> d.ruleId().equals("command.form"));
-            return c.name().startsWith("+QSEC") && !badForm ? Result.cme(CertificateStore.INVALID_PARAMETER)
-                    : Result.ERROR;
+            if (!c.name().startsWith("+QSEC") || badForm) {
+                return Result.ERROR;
+            }
+            // a file larger than its storage takes is "exceed max length" (file errors, PROTOCOL-NOTES)
+            boolean tooBig = problems.stream().allMatch(d -> d.ruleId().equals("file.size"));
+            return Result.cme(tooBig ? CertificateStore.EXCEEDS_MAX_LENGTH : CertificateStore.INVALID_PARAMETER);
         }
         try {
             return command(c);
@@ -243,17 +248,13 @@ public final class EmulatedModule {
     }
 
     /**
-     * The grammar's objections that make the module refuse a command. AT+QSSLCFG's values are one
-     * generic quoted string in the grammar until its sub-commands are described there; its handler
-     * reads them by sub-command, so type objections to them are not the module's.
+     * The grammar's objections that make the module refuse a command: errors only (a spelling the
+     * module accepts, such as "seclevel", is an info finding and the module answers OK).
      */
     private List<Diagnostic> grammarProblems(AtCommand c) {
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : validator.validate(c)) {
             if (d.severity() != Severity.ERROR) {
-                continue;
-            }
-            if (c.name().equals("+QSSLCFG") && d.ruleId().equals("param.type")) {
                 continue;
             }
             out.add(d);
@@ -721,7 +722,7 @@ public final class EmulatedModule {
             return test(c);
         }
         try {
-            CertificateStore.FileName f = CertificateStore.parse(AtArguments.unquote(p.get(0)));
+            CertificateStore.FileName f = store.parse(AtArguments.unquote(p.get(0)));
             int size = Integer.parseInt(p.get(1));
             long timeout = p.size() > 2 && !p.get(2).isEmpty() ? Long.parseLong(p.get(2)) : defaultOf(c, 2);
             store.checkWritable(f, size);
@@ -741,7 +742,7 @@ public final class EmulatedModule {
             return test(c);
         }
         try {
-            CertificateStore.FileName f = CertificateStore.parse(AtArguments.unquote(p.get(0)));
+            CertificateStore.FileName f = store.parse(AtArguments.unquote(p.get(0)));
             info("+QSECREAD: 1," + store.storedChecksum(f));
             return Result.OK;
         } catch (CertificateStore.StoreException e) {
@@ -754,7 +755,7 @@ public final class EmulatedModule {
             return test(c);
         }
         try {
-            store.delete(CertificateStore.parse(AtArguments.unquote(p.get(0))));
+            store.delete(store.parse(AtArguments.unquote(p.get(0))));
             return Result.OK;
         } catch (CertificateStore.StoreException e) {
             return Result.cme(e.code);
