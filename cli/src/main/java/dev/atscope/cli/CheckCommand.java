@@ -41,30 +41,36 @@ final class CheckCommand extends AbstractCommand {
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         FindingPrinter printer = new FindingPrinter(out(), info);
         for (String trace : traces) {
-            try (TraceReader reader = Traces.open(trace)) {
-                String name = reader.metadata().source() != null ? reader.metadata().source() : trace;
-                printer.startFile(trace, new DiagnosticJson(reader.metadata().start(), name));
-                SessionTracker sessions = new SessionTracker(registry, s -> printer.sessionClosed());
-                TraceChecker checker = new TraceChecker(registry, d -> printer.finding(d, sessions.currentIndex(), json));
-                TraceDecoding.decode(reader, registry, (Decoded d) -> {
-                    sessions.accept(d);
-                    printer.current(d);
-                    checker.accept(d);
-                });
-                checker.finish();
-                sessions.finish();
-                if (!json) {
-                    printer.endFile();
-                }
-                for (String w : reader.warnings()) {
-                    err().println("atscope: warning: " + w);
-                }
-            }
+            checkFile(trace, registry, printer, json, err());
         }
         if (!json && traces.size() > 1) {
             printer.total();
         }
         return gate != null && printer.worst() != null && printer.worst().compareTo(gate) <= 0 ? FINDINGS : OK;
+    }
+
+    /** Checks one trace, printing its findings by session; the reader's warnings go to {@code err}. */
+    static void checkFile(String trace, ProtocolRegistry registry, FindingPrinter printer, boolean json,
+            java.io.PrintWriter err) throws java.io.IOException {
+        try (TraceReader reader = Traces.open(trace)) {
+            String name = reader.metadata().source() != null ? reader.metadata().source() : trace;
+            printer.startFile(trace, new DiagnosticJson(reader.metadata().start(), name));
+            SessionTracker sessions = new SessionTracker(registry, s -> printer.sessionClosed());
+            TraceChecker checker = new TraceChecker(registry, d -> printer.finding(d, sessions.currentIndex(), json));
+            TraceDecoding.decode(reader, registry, (Decoded d) -> {
+                sessions.accept(d);
+                printer.current(d);
+                checker.accept(d);
+            });
+            checker.finish();
+            sessions.finish();
+            if (!json) {
+                printer.endFile();
+            }
+            for (String w : reader.warnings()) {
+                err.println("atscope: warning: " + w);
+            }
+        }
     }
 
     private Severity gate() {

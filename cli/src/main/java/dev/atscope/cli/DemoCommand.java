@@ -11,6 +11,8 @@ import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
+import dev.atscope.report.ReportOptions;
+import dev.atscope.report.TimelineReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = {"Runs the application note's procedures against an emulated M66 and a local"
         + " HTTPS server with certificates made on the fly: uploads to RAM and NVRAM, the HTTPS GET of section 3.3,"
         + " the same GET with client authentication, and a GET whose TLS handshake fails.",
-    "No hardware and no network are needed. Writes the trace, the decoded transactions, the session outcomes and"
-        + " the emulator's log into one folder."})
+    "No hardware and no network are needed. Writes the trace, the HTML timeline, the checker's findings, the decoded"
+        + " transactions, the session outcomes and the emulator's log into one folder."})
 final class DemoCommand extends AbstractCommand {
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
@@ -49,7 +51,7 @@ final class DemoCommand extends AbstractCommand {
 
     /** What the demo writes besides the trace and the log, in order; a new output is one more entry. */
     static List<Output> outputs() {
-        return List.of(DemoCommand::decodedText, DemoCommand::sessionsText);
+        return List.of(DemoCommand::report, DemoCommand::checkText, DemoCommand::decodedText, DemoCommand::sessionsText);
     }
 
     @Override
@@ -77,6 +79,25 @@ final class DemoCommand extends AbstractCommand {
             out.printf("  %-50s %s%n", w.file(), w.what());
         }
         return r.failed() == 0 ? OK : FINDINGS;
+    }
+
+    /** timeline.html: the report of {@code atscope report}, the file to open first. */
+    static Written report(Path trace, Path dir, ProtocolRegistry registry) throws IOException {
+        Path file = dir.resolve("timeline.html");
+        TimelineReport.Summary s = new TimelineReport(registry, ReportOptions.DEFAULT).write(trace, file, n -> { });
+        return new Written(file, "the timeline: open it in a browser (" + s.transactions() + " transactions, "
+                + s.errors() + " errors, " + s.warnings() + " warnings)");
+    }
+
+    /** check.txt: the findings of {@code atscope check}. */
+    static Written checkText(Path trace, Path dir, ProtocolRegistry registry) throws IOException {
+        Path file = dir.resolve("check.txt");
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            FindingPrinter printer = new FindingPrinter(w, false);
+            CheckCommand.checkFile(trace.toString(), registry, printer, false, w);
+            return new Written(file, "the checker's findings by session, with the note's sections"
+                    + (printer.worst() == null ? "" : " (worst: " + printer.worst().word() + ")"));
+        }
     }
 
     /** decoded.txt: the table of {@code atscope decode}. */

@@ -30,6 +30,12 @@ class DemoCommandTest {
         assertThat(Files.readAllLines(out.resolve("sessions.txt"))).filteredOn(l -> l.startsWith("session"))
                 .hasSize(3).last().asString().contains("tls-handshake-failed");
         assertThat(out.resolve("trace.csv")).isRegularFile();
+        String check = Files.readString(out.resolve("check.txt"));
+        assertThat(check).as("the true findings: level 0 on HTTPS, and the failed handshake")
+                .contains("warning security.no-auth").contains("error result.error").contains("3 sessions, 1 error, 1 warning");
+        String html = Files.readString(out.resolve("timeline.html"));
+        assertThat(html).contains("default-src 'none'").contains("tls-handshake-failed");
+        assertThat(r.out()).contains("timeline.html").contains("open it in a browser");
         assertThat(Files.readString(out.resolve("emulator.log"))).contains("+CME ERROR: 3815");
 
         CliRun again = CliRun.of("decode", out.resolve("trace.csv").toString());
