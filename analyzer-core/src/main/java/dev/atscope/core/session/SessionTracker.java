@@ -253,8 +253,18 @@ public final class SessionTracker {
         }
     }
 
+    private static int pdpFailureRank() {
+        return SessionOutcome.PDP_ACTIVATION_FAILED.rank();
+    }
+
     private void close(String endedBy) {
         if (pdpFailure != null) {
+            // an activation that never recovered is the cause of the request failures after it (3808
+            // "network deactive" and the like): it decides even over a failure already recorded later
+            if (outcome.rank() == pdpFailureRank() && !deciding.isEmpty() && deciding.get(0) > pdpFailure.id()) {
+                outcome = SessionOutcome.OK;
+                deciding = new ArrayList<>();
+            }
             decide(pdpFailureWhileUnregistered ? SessionOutcome.NOT_REGISTERED : SessionOutcome.PDP_ACTIVATION_FAILED,
                     pdpFailure.command().text() + " failed with " + pdpFailure.resultText()
                             + (pdpFailureWhileUnregistered ? " while the module was not registered or attached" : ""),

@@ -128,4 +128,20 @@ class SessionTrackerTest {
         silent.command("AT+CSQ").pause(5_000_000);
         assertThat(sessions(silent).get(0).outcome()).isEqualTo(SessionOutcome.NO_RESPONSE);
     }
+
+    @Test
+    void anActivationThatNeverRecoveredDecidesOverTheRequestFailuresItCaused() {
+        ScriptedTraffic t = new ScriptedTraffic();
+        t.urc("RDY").pause(2_000_000);
+        t.command("AT+QIACT").answer(10_000, "ERROR");
+        t.pause(50_000).command("AT+QIACT").answer(10_000, "ERROR");
+        String url = "https://h.example/x";
+        t.pause(50_000).command("AT+QHTTPURL=" + url.length() + ",60").answer(10_000, "CONNECT");
+        t.hostBytes(10_000, url.getBytes(StandardCharsets.US_ASCII)).answer(5_000, "OK");
+        t.pause(50_000).command("AT+QHTTPGET=60").answer(20_000, "+CME ERROR: 3808");
+        assertThat(sessions(t)).singleElement().satisfies(x -> {
+            assertThat(x.outcome()).isEqualTo(SessionOutcome.PDP_ACTIVATION_FAILED);
+            assertThat(x.deciding()).containsExactly(1L);
+        });
+    }
 }
