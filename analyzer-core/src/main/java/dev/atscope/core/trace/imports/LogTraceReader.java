@@ -222,7 +222,7 @@ abstract class LogTraceReader implements TraceReader {
                 finish();
                 ended = true;
                 if (chunks == 0 && staged.stream().noneMatch(s -> s.data != null)) {
-                    throw broken(probe ? 1 : Math.max(1, in.line() - 1), "no " + expected() + " found");
+                    throw broken(1, "no " + expected() + " found");
                 }
                 if (time.backwards() > 0) {
                     warnings.add(in.source() + ": " + time.backwards()

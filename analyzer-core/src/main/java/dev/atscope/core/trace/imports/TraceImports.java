@@ -70,20 +70,47 @@ public final class TraceImports {
             return TraceFormat.NATIVE;
         }
         List<String> reasons = new ArrayList<>();
+        Probe best = null;
+        boolean transcript = false;
         for (TraceFormat f : TraceFormat.values()) {
-            String reason = misfit(f, prefix, whole, source, options);
-            if (reason == null) {
-                return f;
+            Probe p = probe(f, prefix, whole, source, options);
+            if (p.reason() == null) {
+                if (f != TraceFormat.TRANSCRIPT) {
+                    return f;
+                }
+                transcript = true;
+                continue;
             }
-            reasons.add("  " + f.id() + ": " + reason);
+            reasons.add("  " + f.id() + ": " + p.reason());
+            if (f != TraceFormat.TRANSCRIPT && p.chunks() >= MIN_PARTIAL && (best == null || p.chunks() > best.chunks())) {
+                best = p;
+            }
+        }
+        // a file that fits a format up to a broken line is that format: its reader names the line
+        if (best != null) {
+            return best.format();
+        }
+        if (transcript) {
+            return TraceFormat.TRANSCRIPT;
         }
         throw new TraceFormatException(new SourceLocation(source, -1),
                 "not a trace in any format atscope reads; tried:\n" + String.join("\n", reasons)
                         + "\n(force one with --format)");
     }
 
-    /** Why the prefix is not of that format, or null when it fits. */
-    private static String misfit(TraceFormat f, byte[] prefix, boolean whole, String source, ImportOptions options) {
+    /** The chunks a format must read before a broken line to be taken for the file's format. */
+    private static final int MIN_PARTIAL = 2;
+
+    /**
+     * How a format fared on the prefix.
+     *
+     * @param format the format tried
+     * @param reason why it does not fit (its first failing line), or null when it fits
+     * @param chunks the chunks it read before failing
+     */
+    private record Probe(TraceFormat format, String reason, int chunks) {}
+
+    private static Probe probe(TraceFormat f, byte[] prefix, boolean whole, String source, ImportOptions options) {
         byte[] probe = prefix;
         if (!whole && f != TraceFormat.PCAPNG) {
             int end = prefix.length;
@@ -93,26 +120,23 @@ public final class TraceImports {
             probe = java.util.Arrays.copyOf(prefix, end);
         }
         if (f == TraceFormat.NATIVE) {
-            String head = new String(prefix, 0, Math.min(prefix.length, 200), StandardCharsets.ISO_8859_1).stripLeading();
-            if (!head.startsWith("# atscope-trace") && !head.startsWith("time_us,")) {
-                return "line 1: expected '# atscope-trace: 1' or the header time_us,dir,kind,data";
-            }
+            return new Probe(f, "line 1: expected '# atscope-trace: 1' or the header time_us,dir,kind,data", 0);
         }
+        int chunks = 0;
         try (TraceReader r = reader(new ByteArrayInputStream(probe), source, f, options.withKeepGoing(false), !whole)) {
             r.metadata();
-            int chunks = 0;
             TraceEntry e;
             while ((e = r.next()) != null) {
                 if (e instanceof dev.atscope.core.trace.Chunk) {
                     chunks++;
                 }
             }
-            return chunks > 0 ? null : "no traffic found in the first " + probe.length + " bytes";
+            return new Probe(f, chunks > 0 ? null : "no traffic found in the first " + probe.length + " bytes", 0);
         } catch (TraceFormatException e) {
             SourceLocation at = e.location();
-            return (at.line() >= 0 ? "line " + at.line() + ": " : "") + e.problem();
+            return new Probe(f, (at.line() >= 0 ? "line " + at.line() + ": " : "") + e.problem(), chunks);
         } catch (IOException | RuntimeException e) {
-            return e.toString();
+            return new Probe(f, e.toString(), chunks);
         }
     }
 
