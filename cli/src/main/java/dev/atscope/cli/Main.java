@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DecodeCommand.class,
             IndexCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             SearchCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,0 +1,47 @@
+package dev.atscope.cli;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file that appears only when complete: written under a hidden temporary name beside it, moved
+ * into place by {@link #commit()}, and deleted on close when not committed, so that a failed or
+ * interrupted run leaves nothing that looks whole.
+ */
+final class AtomicOutput implements AutoCloseable {
+
+    private final Path target;
+    private final Path temporary;
+    private boolean committed;
+
+    AtomicOutput(Path target) throws IOException {
+        this.target = target.toAbsolutePath();
+        Path dir = this.target.getParent();
+        this.temporary = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
+    }
+
+    /** Where to write. */
+    Path temporary() {
+        return temporary;
+    }
+
+    /** Moves the finished file into place, replacing what was there. */
+    void commit() throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
