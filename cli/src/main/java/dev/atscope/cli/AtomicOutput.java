@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file that appears only when complete: written under a hidden temporary name beside it, moved
@@ -17,10 +18,11 @@ final class AtomicOutput implements AutoCloseable {
     private final Path temporary;
     private boolean committed;
 
-    AtomicOutput(Path target) throws IOException {
+    AtomicOutput(Path target) {
         this.target = target.toAbsolutePath();
-        Path dir = this.target.getParent();
-        this.temporary = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
+        // not createTempFile: its owner-only mode would stay on the finished file
+        this.temporary = this.target.resolveSibling("." + this.target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".partial");
     }
 
     /** Where to write. */
