@@ -170,7 +170,7 @@ final class Escapes {
                 }
                 case '\\', '"', '\'' -> { out.write(e); i++; }
                 case 'x' -> {
-                    Integer v = i + 3 < n + 0 && i + 4 <= n ? hex(s.substring(i + 2, i + 4)) : null;
+                    Integer v = i + 4 <= n ? hex(s.substring(i + 2, i + 4)) : null;
                     if (v != null) {
                         out.write(v);
                         i += 3;

@@ -51,7 +51,6 @@ final class LogTime {
             "^\\[?(\\d{2}):(\\d{2}):(\\d{2})" + FRACTION + "\\]?:?\\s*");
     private static final Pattern SECONDS = Pattern.compile("^\\[\\s*(\\d{1,12})\\.(\\d{1,9})\\]:?\\s*");
     private static final Pattern MILLIS = Pattern.compile("^\\[(\\d{1,12})ms\\]\\s*");
-    private static final Pattern TRAILING = Pattern.compile("\\s+[\\[(@]?\\s*([0-9][0-9:./ T-]*[0-9](?:ms)?)\\s*[\\])]?\\s*$");
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private LogTime() {}
@@ -105,20 +104,6 @@ final class LogTime {
             return new Stamp(Long.parseLong(m.group(1)) * 1000, Kind.RELATIVE, m.end());
         }
         return null;
-    }
-
-    /**
-     * A stamp at the end of {@code text} (after a blank, optionally in brackets or after {@code @}),
-     * with {@link Stamp#end()} the index where it starts; null when there is none.
-     */
-    static Stamp trailing(String text) {
-        Matcher m = TRAILING.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        String t = m.group(1);
-        Stamp s = leading(t.endsWith("ms") ? "[" + t + "]" : t.contains(":") ? t : "[" + t + "]");
-        return s == null ? null : new Stamp(s.micros(), s.kind(), m.start());
     }
 
     private static int num(Matcher m, int group) {

@@ -29,6 +29,9 @@ import java.util.Map;
  */
 abstract class LogTraceReader implements TraceReader {
 
+    /** How the text of a gap marker for a broken part starts. */
+    static final String NOT_IMPORTED = "not imported: ";
+
     /** Entries held while the sides of the channels are unknown. */
     static final int MAX_WAITING = 4096;
 
@@ -46,7 +49,8 @@ abstract class LogTraceReader implements TraceReader {
     private TraceMetadata metadata;
     private boolean ended;
     private long chunks;
-    private Direction firstDirection;
+    /** The last line of the latest keep-going gap, or -1. */
+    private long lastGapLine = -1;
     /** A failure met while reading ahead for the metadata, thrown by the next call to next(). */
     private IOException pending;
 
@@ -177,16 +181,16 @@ abstract class LogTraceReader implements TraceReader {
             staged.pollFirst();
             return count(new Chunk(s.time, d, s.data, s.line));
         }
+        if (!force && staged.size() == 1 && s.entry instanceof Marker m && m.text().startsWith(NOT_IMPORTED)) {
+            return null; // the next lines may be broken too and belong to the same gap
+        }
         staged.pollFirst();
         return count(s.entry);
     }
 
     private TraceEntry count(TraceEntry e) {
-        if (e instanceof Chunk c) {
+        if (e instanceof Chunk) {
             chunks++;
-            if (firstDirection == null) {
-                firstDirection = c.direction();
-            }
         }
         return e;
     }
@@ -233,10 +237,21 @@ abstract class LogTraceReader implements TraceReader {
             if (!options.keepGoing() || probe || ended) {
                 throw e;
             }
-            warnings.add(e.getMessage() + "; skipped up to the next line (--keep-going)");
-            emit(new Marker(time.current(), null, Marker.Kind.GAP, "not imported: " + e.getMessage(),
-                    e.location().line() < 0 ? line : e.location().line()));
+            long at = e.location().line() < 0 ? line : e.location().line();
             resync();
+            // a run of broken lines is one gap: extend the last one while nothing came after it
+            if (staged.peekLast() != null && staged.peekLast().entry() instanceof Marker m
+                    && m.kind() == Marker.Kind.GAP && lastGapLine >= 0 && at <= lastGapLine + 1) {
+                staged.pollLast();
+                warnings.set(warnings.size() - 1, m.text().substring(NOT_IMPORTED.length())
+                        + " (and up to line " + at + "); skipped (--keep-going)");
+                emit(new Marker(m.timeMicros(), null, Marker.Kind.GAP, m.text(), m.line()));
+                lastGapLine = at;
+                return;
+            }
+            warnings.add(e.getMessage() + "; skipped up to the next line (--keep-going)");
+            emit(new Marker(time.current(), null, Marker.Kind.GAP, NOT_IMPORTED + e.getMessage(), at));
+            lastGapLine = at;
         }
     }
 

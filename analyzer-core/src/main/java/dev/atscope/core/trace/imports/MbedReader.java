@@ -45,7 +45,12 @@ final class MbedReader extends LogTraceReader {
         LogTime.Stamp stamp = LogTime.leading(s);
         long t = stamp != null ? time.at(stamp) : time.next();
         Direction dir = m.group(1).equals("T") ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
-        byte[] data = Escapes.angle(m.group(3), true);
+        String shown = m.group(3);
+        byte[] data = Escapes.angle(shown, true);
+        if (data.length > 3 && shown.endsWith("...") && Integer.parseInt(m.group(2).length() > 7 ? "0" : m.group(2)) != data.length) {
+            // Mbed shortens a long print and ends it with "...", which is not traffic
+            data = Escapes.angle(shown.substring(0, shown.length() - 3), true);
+        }
         int count = Integer.parseInt(m.group(2).length() > 7 ? "0" : m.group(2));
         if (data.length > count) {
             throw broken(line, "the line shows " + data.length + " bytes; its count says " + count);

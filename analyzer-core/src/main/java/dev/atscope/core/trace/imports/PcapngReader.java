@@ -153,7 +153,7 @@ final class PcapngReader implements TraceReader {
             switch (type) {
                 case PcapngTraceWriter.BLOCK_IDB -> interfaceBlock(b, length);
                 case PcapngTraceWriter.BLOCK_EPB -> {
-                    TraceEntry e = packet(b, length, at);
+                    TraceEntry e = packet(b, length);
                     if (e != null) {
                         packets++;
                         return e;
@@ -189,7 +189,7 @@ final class PcapngReader implements TraceReader {
         resolutions.add(resolution);
     }
 
-    private TraceEntry packet(ByteBuffer b, int length, long at) throws IOException {
+    private TraceEntry packet(ByteBuffer b, int length) throws IOException {
         if (b.remaining() < 24) {
             throw broken("an enhanced packet block of " + length + " bytes is too short");
         }

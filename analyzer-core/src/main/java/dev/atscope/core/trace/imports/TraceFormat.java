@@ -1,7 +1,6 @@
 package dev.atscope.core.trace.imports;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +81,6 @@ public enum TraceFormat {
 
     @Override
     public String toString() {
-        return id.toLowerCase(Locale.ROOT);
+        return id;
     }
 }

@@ -71,6 +71,18 @@ class BadInputTest {
     }
 
     @Test
+    void aRunOfBrokenLinesIsOneGap() throws IOException {
+        String text = "w 0 AT^M\nxx\nyy\nzz\nr 5 AT^M^M^JOK^M^J\n";
+        try (TraceReader r = open(text, ImportOptions.defaults().withFormat(TraceFormat.UMOCKDEV).withKeepGoing(true))) {
+            List<TraceEntry> all = ShortSession.readAll(r);
+            assertThat(all).hasSize(3);
+            assertThat(((Marker) all.get(1)).line()).isEqualTo(2);
+            assertThat(r.warnings()).singleElement().asString().startsWith("log.txt:2: 'xx'")
+                    .endsWith("(and up to line 4); skipped (--keep-going)");
+        }
+    }
+
+    @Test
     void aSocatBlockCutShortByTheEndOfTheFileIsAnError() {
         String text = "> 2026/11/23 10:00:00.000100  length=13 from=0 to=12\nAT+CG";
         assertThatThrownBy(() -> ShortSession.readAll(open(text, ImportOptions.defaults().withFormat(TraceFormat.SOCAT))))
