@@ -20,6 +20,9 @@ final class AtomicOutput implements AutoCloseable {
 
     AtomicOutput(Path target) {
         this.target = target.toAbsolutePath();
+        if (!Files.isDirectory(this.target.getParent())) {
+            throw new AbstractCommand.UsageException(target + ": the folder " + this.target.getParent() + " does not exist");
+        }
         // not createTempFile: its owner-only mode would stay on the finished file
         this.temporary = this.target.resolveSibling("." + this.target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".partial");

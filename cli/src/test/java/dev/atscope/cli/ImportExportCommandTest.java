@@ -91,6 +91,14 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void anOutputInAMissingFolderIsAUsageError() {
+        Path out = dir.resolve("missing").resolve("t.csv");
+        CliRun r = CliRun.of("import", FIXTURES.resolve("mbed.log").toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("atscope: " + out + ": the folder " + out.getParent() + " does not exist\n");
+    }
+
+    @Test
     void aFileOfNoFormatListsWhatWasTried() throws Exception {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "meeting at ten\nbring the board\n");
