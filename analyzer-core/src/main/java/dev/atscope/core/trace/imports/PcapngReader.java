@@ -150,23 +150,36 @@ final class PcapngReader implements TraceReader {
                 throw broken("the file ends inside a block of " + length + " bytes (the capture stopped mid-write)");
             }
             ByteBuffer b = ByteBuffer.wrap(body).order(order);
-            switch (type) {
-                case PcapngTraceWriter.BLOCK_IDB -> interfaceBlock(b, length);
-                case PcapngTraceWriter.BLOCK_EPB -> {
-                    TraceEntry e = packet(b, length);
-                    if (e != null) {
-                        packets++;
-                        return e;
-                    }
+            try {
+                TraceEntry e = block(type, b, length);
+                if (e != null) {
+                    packets++;
+                    return e;
                 }
-                case PcapngTraceWriter.BLOCK_SHB -> order = ByteBuffer.wrap(body, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()
-                        == PcapngTraceWriter.BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-                default -> { } // name resolution, statistics, simple packets: nothing of the trace
+            } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+                throw broken("a block of type " + type + " is shorter than its fields");
             }
         }
     }
 
+    /** The entry a block holds, or null for blocks that hold none. */
+    private TraceEntry block(int type, ByteBuffer b, int length) throws IOException {
+        switch (type) {
+            case PcapngTraceWriter.BLOCK_IDB -> interfaceBlock(b, length);
+            case PcapngTraceWriter.BLOCK_EPB -> {
+                return packet(b, length);
+            }
+            case PcapngTraceWriter.BLOCK_SHB -> order = ByteBuffer.wrap(b.array(), 0, 4).order(ByteOrder.LITTLE_ENDIAN)
+                    .getInt() == PcapngTraceWriter.BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            default -> { } // name resolution, statistics, simple packets: nothing of the trace
+        }
+        return null;
+    }
+
     private void interfaceBlock(ByteBuffer b, int length) throws IOException {
+        if (b.remaining() < 12) {
+            throw broken("an interface block of " + length + " bytes is too short");
+        }
         int link = b.getShort() & 0xffff;
         b.getShort();
         b.getInt();

@@ -44,6 +44,27 @@ class ImportProperties {
         readEveryWay(damaged);
     }
 
+    @Property(tries = 40)
+    void cutOrDamagedCapturesFailOnlyWithTheDocumentedError(@ForAll("fractions") double cut,
+            @ForAll("fractions") double at, @ForAll byte replacement) throws IOException {
+        byte[] all = capture();
+        readEveryWay(Arrays.copyOf(all, (int) (all.length * cut)));
+        byte[] damaged = all.clone();
+        damaged[(int) ((all.length - 1) * at)] = replacement;
+        readEveryWay(damaged);
+    }
+
+    /** The session as pcapng, as the writer makes it. */
+    private static byte[] capture() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (PcapngTraceWriter w = new PcapngTraceWriter(out, dev.atscope.core.trace.TraceMetadata.EMPTY)) {
+            for (dev.atscope.core.trace.TraceEntry e : ShortSession.traffic()) {
+                w.write(e);
+            }
+        }
+        return out.toByteArray();
+    }
+
     @Provide
     Arbitrary<String> fixtures() {
         return Arbitraries.of(FIXTURES);
