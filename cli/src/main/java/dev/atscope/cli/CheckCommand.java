@@ -10,9 +10,11 @@ import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.ImportOptions;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +26,9 @@ final class CheckCommand extends AbstractCommand {
 
     @Parameters(paramLabel = "TRACE", arity = "1..*", description = "trace files, or - for standard input")
     List<String> traces;
+
+    @Mixin
+    TraceInputOptions input;
 
     @Option(names = "--json", description = "JSON Lines: one finding a line, with its place in the trace")
     boolean json;
@@ -41,7 +46,7 @@ final class CheckCommand extends AbstractCommand {
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         FindingPrinter printer = new FindingPrinter(out(), info);
         for (String trace : traces) {
-            checkFile(trace, registry, printer, json, err());
+            checkFile(trace, input.options(), registry, printer, json, err());
         }
         if (!json && traces.size() > 1) {
             printer.total();
@@ -50,9 +55,9 @@ final class CheckCommand extends AbstractCommand {
     }
 
     /** Checks one trace, printing its findings by session; the reader's warnings go to {@code err}. */
-    static void checkFile(String trace, ProtocolRegistry registry, FindingPrinter printer, boolean json,
-            java.io.PrintWriter err) throws java.io.IOException {
-        try (TraceReader reader = Traces.open(trace)) {
+    static void checkFile(String trace, ImportOptions options, ProtocolRegistry registry, FindingPrinter printer,
+            boolean json, java.io.PrintWriter err) throws java.io.IOException {
+        try (TraceReader reader = Traces.open(trace, options)) {
             String name = reader.metadata().source() != null ? reader.metadata().source() : trace;
             printer.startFile(trace, new DiagnosticJson(reader.metadata().start(), name));
             SessionTracker sessions = new SessionTracker(registry, s -> printer.sessionClosed());

@@ -11,6 +11,7 @@ import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,11 +20,14 @@ import picocli.CommandLine.Parameters;
         + " payloads, final result, outcome and duration.", "Reads standard input when TRACE is '-'."})
 final class DecodeCommand extends AbstractCommand {
 
-    @Parameters(paramLabel = "TRACE", description = "a trace file, or - for standard input")
+    @Parameters(paramLabel = "TRACE", description = "a trace in any format atscope reads (detected), or - for standard input")
     String trace;
 
     @Option(names = "--json", description = "JSON Lines: one transaction a line, with byte offsets and timestamps")
     boolean json;
+
+    @Mixin
+    TraceInputOptions input;
 
     @Option(names = "--events", description = "also list URCs, noise and markers (with --json: as their own lines)")
     boolean events;
@@ -32,7 +36,7 @@ final class DecodeCommand extends AbstractCommand {
     int execute() throws Exception {
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         PrintWriter out = out();
-        try (TraceReader reader = Traces.open(trace)) {
+        try (TraceReader reader = Traces.open(trace, input.options())) {
             DecodedJson jsonForm = new DecodedJson(registry, reader.metadata().start(), reader.metadata().source());
             TransactionTable table = new TransactionTable(out, reader.metadata());
             if (!json) {

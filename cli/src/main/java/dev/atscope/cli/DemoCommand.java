@@ -11,6 +11,7 @@ import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.ImportOptions;
 import dev.atscope.report.ReportOptions;
 import dev.atscope.report.TimelineReport;
 import java.io.IOException;
@@ -85,8 +86,7 @@ final class DemoCommand extends AbstractCommand {
     static Written report(Path trace, Path dir, ProtocolRegistry registry) throws IOException {
         Path file = dir.resolve("timeline.html");
         TimelineReport.Summary s = new TimelineReport(registry, ReportOptions.DEFAULT).write(trace, file, n -> { });
-        return new Written(file, "the timeline: open it in a browser (" + s.transactions() + " transactions, "
-                + s.errors() + " errors, " + s.warnings() + " warnings)");
+        return new Written(file, "the timeline: open it in a browser (" + ReportCommand.counts(s) + ")");
     }
 
     /** check.txt: the findings of {@code atscope check}. */
@@ -94,7 +94,7 @@ final class DemoCommand extends AbstractCommand {
         Path file = dir.resolve("check.txt");
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             FindingPrinter printer = new FindingPrinter(w, false);
-            CheckCommand.checkFile(trace.toString(), registry, printer, false, w);
+            CheckCommand.checkFile(trace.toString(), ImportOptions.defaults(), registry, printer, false, w);
             return new Written(file, "the checker's findings by session, with the note's sections"
                     + (printer.worst() == null ? "" : " (worst: " + printer.worst().word() + ")"));
         }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +25,9 @@ final class IndexCommand extends AbstractCommand {
     @Option(names = "--threads", paramLabel = "N", description = "files indexed at once (default: the number of cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Mixin
+    TraceInputOptions input;
+
     @Option(names = "--store-secrets", description = "keep certificate and key upload bodies in the index (off: only their size)")
     boolean storeSecrets;
 
@@ -34,7 +38,7 @@ final class IndexCommand extends AbstractCommand {
         long t0 = System.nanoTime();
         FolderIndexer.Report report;
         try (TraceIndexWriter writer = new TraceIndexWriter(index, ProtocolRegistry.loadDefault(), storeSecrets)) {
-            report = new FolderIndexer(writer, threads).run(paths, (done, total, tx, file, failure) -> {
+            report = new FolderIndexer(writer, threads, input.options()).run(paths, (done, total, tx, file, failure) -> {
                 synchronized (err) {
                     if (failure != null) {
                         err.println((tty ? "\r" : "") + "atscope: skipped " + file + ": "

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             DecodeCommand.class,
             CheckCommand.class,
             IndexCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             SearchCommand.class,
             GenerateCommand.class,
             ReportCommand.class,

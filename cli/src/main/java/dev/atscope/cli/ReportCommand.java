@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +26,9 @@ final class ReportCommand extends AbstractCommand {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "the HTML file to write")
     Path output;
+
+    @Mixin
+    TraceInputOptions input;
 
     @Option(names = "--redact", description = "mask certificate and key bodies, PEM blocks and APN passwords")
     boolean redact;
@@ -52,7 +56,7 @@ final class ReportCommand extends AbstractCommand {
             throw new UsageException(output + ": no such folder " + dir);
         }
         PrintWriter err = err();
-        TimelineReport.Summary s = new TimelineReport(ProtocolRegistry.loadDefault(), options).write(trace, output,
+        TimelineReport.Summary s = new TimelineReport(ProtocolRegistry.loadDefault(), options).write(trace, input.options(), output,
                 n -> {
                     err.println("atscope: " + n + " transactions decoded");
                     err.flush();
@@ -60,9 +64,18 @@ final class ReportCommand extends AbstractCommand {
         for (String w : s.warningsOfReader()) {
             err.println("atscope: warning: " + w);
         }
-        out().printf("%s: %d transactions, %d session%s, %d errors, %d warnings%n", output, s.transactions(),
-                s.sessions(), s.sessions() == 1 ? "" : "s", s.errors(), s.warnings());
+        out().printf("%s: %s%n", output, counts(s));
         return OK;
+    }
+
+    /** {@code 13 transactions, 1 session, 0 errors, 1 warning}. */
+    static String counts(TimelineReport.Summary s) {
+        return plural(s.transactions(), "transaction") + ", " + plural(s.sessions(), "session") + ", "
+                + plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning");
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static int checked(int n) {

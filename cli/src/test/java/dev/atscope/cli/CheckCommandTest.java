@@ -126,4 +126,17 @@ class CheckCommandTest {
         assertThat(bad.err()).contains(f + ":4: time goes backwards");
         assertThat(CliRun.of("check").code()).isEqualTo(2);
     }
+
+    @Test
+    void fieldLogsInOtherFormatsAreCheckedDirectlyOrWithAForcedFormat() {
+        String log = "../analyzer-core/src/test/resources/dev/atscope/core/trace/imports/modemmanager.log";
+        CliRun r = CliRun.of("check", log);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("https.not-enabled").contains("1 session");
+        CliRun forced = CliRun.of("check", "--format", "modemmanager", log);
+        assertThat(forced.out()).isEqualTo(r.out());
+        CliRun wrong = CliRun.of("check", "--format", "pcapng", log);
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("modemmanager.log");
+    }
 }

@@ -19,7 +19,7 @@ class ReportCommandTest {
         Path html = dir.resolve("timeline.html");
         CliRun r = CliRun.of("report", HTTPS.toString(), "-o", html.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo(html + ": 13 transactions, 1 session, 0 errors, 0 warnings\n");
+        assertThat(r.out()).isEqualTo(html + ": 13 transactions, 1 session, 0 errors, 1 warning\n");
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<title>https-get.csv \u2014 atscope</title>")
                 .contains("AT+QHTTPREAD=30");

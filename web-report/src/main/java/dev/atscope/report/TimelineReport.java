@@ -7,6 +7,7 @@ import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.ImportOptions;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,11 +51,16 @@ public final class TimelineReport {
      * @param progress told the number of transactions decoded, every {@link #PROGRESS_EVERY}
      */
     public Summary write(Path trace, Path html, LongConsumer progress) throws IOException {
+        return write(trace, ImportOptions.defaults(), html, progress);
+    }
+
+    /** Writes the report of a trace file read with the given import options (a forced format, keep going). */
+    public Summary write(Path trace, ImportOptions input, Path html, LongConsumer progress) throws IOException {
         Path dir = html.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + html.getFileName(), ".part");
         try {
             Summary s;
-            try (TraceReader reader = Traces.open(trace);
+            try (TraceReader reader = Traces.open(trace, input);
                     OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 s = write(reader, trace.getFileName().toString(), out, progress);
             }

@@ -1,5 +1,6 @@
 package dev.atscope.core.index;
 
+import dev.atscope.core.trace.imports.ImportOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,10 +33,18 @@ public final class FolderIndexer {
 
     private final TraceIndexWriter writer;
     private final int threads;
+    /** How each file is read: any format atscope reads is detected unless one is forced. */
+    private final ImportOptions options;
 
     public FolderIndexer(TraceIndexWriter writer, int threads) {
+        this(writer, threads, ImportOptions.defaults());
+    }
+
+    /** An indexer that reads every file with the given import options. */
+    public FolderIndexer(TraceIndexWriter writer, int threads, ImportOptions options) {
         this.writer = writer;
         this.threads = Math.max(1, threads);
+        this.options = options;
     }
 
     /** The files under the given paths, sorted; hidden files and folders are skipped. */
@@ -81,7 +90,7 @@ public final class FolderIndexer {
                 futures.add(pool.submit(() -> {
                     Exception failure = null;
                     try {
-                        TraceIndexWriter.Indexed r = writer.index(f);
+                        TraceIndexWriter.Indexed r = writer.index(f, options);
                         done.add(r);
                         transactions.addAndGet(r.transactions());
                     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.ImportOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,11 +60,16 @@ public final class TraceIndexWriter implements AutoCloseable {
      *     file is removed entirely
      */
     public Indexed index(Path file) throws IOException {
+        return index(file, ImportOptions.defaults());
+    }
+
+    /** Indexes one trace file read with the given import options (a forced format, keep-going). */
+    public Indexed index(Path file, ImportOptions options) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         String key = abs.toString();
         long[] counts = new long[2];
         writer.deleteDocuments(new Term(IndexFields.FILE, key));
-        try (TraceReader reader = Traces.open(abs)) {
+        try (TraceReader reader = Traces.open(abs, options)) {
             TraceMetadata meta = reader.metadata();
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
                     Files.getLastModifiedTime(abs).toMillis())).toEpochMilli();

@@ -253,15 +253,19 @@ public final class SessionTracker {
         }
     }
 
-    private static int pdpFailureRank() {
-        return SessionOutcome.PDP_ACTIVATION_FAILED.rank();
+    /** Failures of a request that a missing data connection explains (not a restart, not a damaged upload). */
+    private static boolean isRequestFailure(SessionOutcome o) {
+        return switch (o) {
+            case HTTP_ERROR, DNS_FAILED, TLS_HANDSHAKE_FAILED, REQUEST_TIMEOUT -> true;
+            default -> false;
+        };
     }
 
     private void close(String endedBy) {
         if (pdpFailure != null) {
             // an activation that never recovered is the cause of the request failures after it (3808
             // "network deactive" and the like): it decides even over a failure already recorded later
-            if (outcome.rank() == pdpFailureRank() && !deciding.isEmpty() && deciding.get(0) > pdpFailure.id()) {
+            if (isRequestFailure(outcome) && !deciding.isEmpty() && deciding.get(0) > pdpFailure.id()) {
                 outcome = SessionOutcome.OK;
                 deciding = new ArrayList<>();
             }

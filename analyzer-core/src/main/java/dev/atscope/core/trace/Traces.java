@@ -1,6 +1,8 @@
 package dev.atscope.core.trace;
 
-import java.io.BufferedInputStream;
+import dev.atscope.core.trace.imports.ImportOptions;
+import dev.atscope.core.trace.imports.TraceFormat;
+import dev.atscope.core.trace.imports.TraceImports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,33 +10,46 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Opens trace files by path; {@code -} stands for standard input. */
+/**
+ * Opens trace files by path; {@code -} stands for standard input. Any format atscope reads is
+ * accepted (see {@link TraceFormat}), detected from the first part of the content unless forced.
+ */
 public final class Traces {
 
     private Traces() {}
 
     /**
-     * Opens a native trace for streaming.
+     * Opens a trace for streaming, detecting its format.
      *
-     * @throws TraceFormatException when the file is not a native trace
+     * @throws TraceFormatException when the file is in no format atscope reads
      * @throws NoSuchFileException when there is no such file
      */
     public static TraceReader open(String path) throws IOException {
-        if ("-".equals(path)) {
-            return new TraceCsvReader(new BufferedInputStream(System.in), "<stdin>");
-        }
-        return open(Path.of(path));
+        return open(path, ImportOptions.defaults());
     }
 
-    /** Opens a native trace file for streaming. */
-    public static TraceReader open(Path path) throws IOException {
-        InputStream in = Files.newInputStream(path);
-        try {
-            return new TraceCsvReader(in, path.toString());
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
+    /** Opens a trace for streaming, in the format the options force or else the detected one. */
+    public static TraceReader open(String path, ImportOptions options) throws IOException {
+        if ("-".equals(path)) {
+            return TraceImports.open(System.in, "<stdin>", options);
         }
+        return open(Path.of(path), options);
+    }
+
+    /** Opens a trace file for streaming, detecting its format. */
+    public static TraceReader open(Path path) throws IOException {
+        return open(path, ImportOptions.defaults());
+    }
+
+    /** Opens a trace file for streaming in a forced format (null to detect). */
+    public static TraceReader open(Path path, TraceFormat format) throws IOException {
+        return open(path, ImportOptions.defaults().withFormat(format));
+    }
+
+    /** Opens a trace file for streaming with the given options. */
+    public static TraceReader open(Path path, ImportOptions options) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        return TraceImports.open(in, path.toString(), options);
     }
 
     /** Creates (or replaces) a native trace file. */

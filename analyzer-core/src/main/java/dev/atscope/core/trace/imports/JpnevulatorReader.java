@@ -1,0 +1,91 @@
+package dev.atscope.core.trace.imports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code jpnevulator --read} output (jpnevulator(1)): a header line naming the tty the
+ * bytes came from ({@code /dev/ttyS0}, or with {@code --timing-print}
+ * {@code 2026-11-23 10:00:00.123456: /dev/ttyS0}), then the bytes as upper-case hex, sixteen a
+ * line, with {@code --ascii} followed by a tab and their text. Which tty is the host is not in the
+ * log: the one that first sends {@code AT} is.
+ */
+final class JpnevulatorReader extends LogTraceReader {
+
+    private static final Pattern HEX = Pattern.compile("([0-9A-Fa-f]{2})((?: [0-9A-Fa-f]{2})*)\\s*(\\t.*)?");
+    private static final Pattern TIMED = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}): (.+)");
+    private String channel;
+    private long t;
+    private long blockLine;
+    private final ByteArrayOutputStream block = new ByteArrayOutputStream();
+
+    JpnevulatorReader(LineSource in, ImportOptions options, boolean probe) {
+        super(in, TraceFormat.JPNEVULATOR, options, probe);
+    }
+
+    @Override
+    String expected() {
+        return "jpnevulator block (a tty name, optionally after '2026-11-23 10:00:00.123456: ', then hex bytes)";
+    }
+
+    @Override
+    boolean step() throws IOException {
+        long line = in.line();
+        String s = in.readLine();
+        if (s == null) {
+            return false;
+        }
+        if (s.isBlank()) {
+            return true;
+        }
+        Matcher hex = HEX.matcher(s);
+        if (hex.matches() && channel != null) {
+            String all = hex.group(1) + hex.group(2);
+            for (int i = 0; i + 2 <= all.length(); i += 3) {
+                block.write(Integer.parseInt(all.substring(i, i + 2), 16));
+            }
+            if (block.size() >= 1 << 16) {
+                flushBlock();
+            }
+            return true;
+        }
+        if (hex.matches()) {
+            throw broken(line, "hex bytes before any header; expected a tty name such as /dev/ttyS0 first");
+        }
+        flushBlock();
+        Matcher timed = TIMED.matcher(s);
+        String name = s;
+        LogTime.Stamp stamp = null;
+        if (timed.matches()) {
+            stamp = LogTime.leading(timed.group(1));
+            name = timed.group(2);
+        }
+        if (!name.startsWith("/") && !name.matches("[A-Za-z][\\w.:-]*")) {
+            throw broken(line, "'" + UmockdevReader.clip(s) + "'; expected a tty name or hex bytes");
+        }
+        channel = name.strip();
+        blockLine = line;
+        t = stamp != null ? time.at(stamp) : time.next();
+        return true;
+    }
+
+    private void flushBlock() {
+        if (block.size() > 0) {
+            emit(t, channel, block.toByteArray(), blockLine);
+            block.reset();
+        }
+    }
+
+    @Override
+    void finish() {
+        flushBlock();
+    }
+
+    @Override
+    void resync() {
+        block.reset();
+    }
+}

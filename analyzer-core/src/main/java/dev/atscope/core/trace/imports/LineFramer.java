@@ -1,0 +1,124 @@
+package dev.atscope.core.trace.imports;
+
+import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.CommandLineParser;
+import dev.atscope.core.decode.ResponseShape;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.trace.Direction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Puts back the line endings that logs of lines leave out, as V.250 frames them: a host's command
+ * line ends with CR, a module's line is CR LF text CR LF. The grammar says where that does not
+ * hold: after {@code CONNECT} to a command whose host sends data ({@code AT+QHTTPURL=57,60}), the
+ * next host text is that many bytes with nothing added; after {@code CONNECT} to a command whose
+ * module sends a body ({@code AT+QHTTPREAD}), each module line (blank ones too) is the text and
+ * CR LF, up to the host's next line, which reproduces the body and its final result byte for
+ * byte. Text that already holds a CR or LF is taken as it is.
+ */
+final class LineFramer {
+
+    private enum State {
+        /** Lines are commands and responses. */
+        LINES,
+        /** The module said CONNECT and the host sends a counted upload. */
+        HOST_DATA,
+        /** The module said CONNECT and sends a body until its final result. */
+        MODULE_BODY
+    }
+
+    private final ProtocolRegistry registry;
+    private State state = State.LINES;
+    private ResponseShape shape = ResponseShape.PLAIN;
+    private long remaining;
+    private long lengthAnnounced;
+
+    LineFramer(ProtocolRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Whether the next host text is data-mode payload rather than a command line. */
+    boolean awaitingHostData() {
+        return state == State.HOST_DATA;
+    }
+
+    /** Whether the module is sending a body, in which blank lines are bytes too. */
+    boolean inModuleBody() {
+        return state == State.MODULE_BODY;
+    }
+
+    /** The bytes a line of text stands for, with the framing its side and the state call for. */
+    byte[] frame(Direction dir, byte[] text) {
+        boolean framed = false;
+        for (byte b : text) {
+            if (b == '\r' || b == '\n') {
+                framed = true;
+                break;
+            }
+        }
+        String s = new String(text, StandardCharsets.ISO_8859_1);
+        if (dir == Direction.HOST_TO_MODULE) {
+            if (state == State.HOST_DATA) {
+                remaining -= text.length;
+                if (remaining <= 0) {
+                    state = State.LINES;
+                }
+                return text;
+            }
+            state = State.LINES;
+            if (CommandLineParser.isCommandLine(s.strip())) {
+                command(s.strip());
+            }
+            return framed ? text : concat(text, "\r");
+        }
+        if (state == State.MODULE_BODY) {
+            return framed ? text : concat(text, "\r\n");
+        }
+        String line = s.strip();
+        if (CommandLineParser.isCommandLine(line) && !framed) {
+            return concat(line.getBytes(StandardCharsets.ISO_8859_1), "\r"); // the module's echo
+        }
+        if (line.equals("CONNECT") || line.startsWith("CONNECT ")) {
+            if (shape.dataMode() == ResponseShape.DataMode.HOST_SENDS) {
+                state = State.HOST_DATA;
+                remaining = lengthAnnounced > 0 ? lengthAnnounced : Long.MAX_VALUE;
+            } else if (shape.dataMode() == ResponseShape.DataMode.MODULE_SENDS) {
+                state = State.MODULE_BODY;
+            }
+        }
+        if (framed) {
+            return text;
+        }
+        byte[] out = new byte[text.length + 4];
+        out[0] = '\r';
+        out[1] = '\n';
+        System.arraycopy(text, 0, out, 2, text.length);
+        out[text.length + 2] = '\r';
+        out[text.length + 3] = '\n';
+        return out;
+    }
+
+    private void command(String line) {
+        List<AtCommand> cmds = CommandLineParser.parse(line);
+        AtCommand last = cmds.get(cmds.size() - 1);
+        shape = registry.shape(last);
+        lengthAnnounced = 0;
+        if (shape.lengthParam() >= 0 && shape.lengthParam() < last.params().size()) {
+            try {
+                lengthAnnounced = Long.parseLong(last.params().get(shape.lengthParam()).strip());
+            } catch (NumberFormatException e) {
+                lengthAnnounced = 0;
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, String tail) {
+        byte[] out = new byte[a.length + tail.length()];
+        System.arraycopy(a, 0, out, 0, a.length);
+        for (int i = 0; i < tail.length(); i++) {
+            out[a.length + i] = (byte) tail.charAt(i);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,294 @@
+package dev.atscope.core.trace.imports;
+
+import dev.atscope.core.trace.Chunk;
+import dev.atscope.core.trace.Direction;
+import dev.atscope.core.trace.SourceLocation;
+import dev.atscope.core.trace.TraceEntry;
+import dev.atscope.core.trace.TraceFormatException;
+import dev.atscope.core.trace.TraceMetadata;
+import dev.atscope.core.trace.TraceReader;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads pcapng captures of AT traffic, as {@link PcapngTraceWriter} writes them or Wireshark saves
+ * them: Enhanced Packet Blocks on interfaces of link type 252 (exported PDU, whose tags are skipped)
+ * or 147 (DLT_USER0, the payload as it is), with the direction from {@code epb_flags} (outbound:
+ * the host; inbound: the module). Packets handed to another dissector than {@code at} (the marker
+ * packets) are skipped. Positions in messages are byte offsets, there being no lines.
+ */
+final class PcapngReader implements TraceReader {
+
+    private static final int MAX_BLOCK = 1 << 24;
+    private final DataInputStream in;
+    private final String source;
+    private final boolean probe;
+    private final List<Integer> linkTypes = new ArrayList<>();
+    private final List<Long> resolutions = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+    private long offset;
+    private Long firstMicros;
+    private long lastTime;
+    private TraceEntry lookahead;
+    private boolean primed;
+    private long packets;
+
+    PcapngReader(InputStream in, String source, boolean probe) throws IOException {
+        this.in = new DataInputStream(in);
+        this.source = source;
+        this.probe = probe;
+        byte[] head = new byte[12];
+        if (!readFully(head)) {
+            throw broken("the file is shorter than a pcapng section header");
+        }
+        if (ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt() != PcapngTraceWriter.BLOCK_SHB) {
+            throw broken("not pcapng: the first block is not a section header (0x0A0D0D0A)");
+        }
+        int magic = ByteBuffer.wrap(head, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (magic == Integer.reverseBytes(PcapngTraceWriter.BYTE_ORDER_MAGIC)) {
+            order = ByteOrder.BIG_ENDIAN;
+        } else if (magic != PcapngTraceWriter.BYTE_ORDER_MAGIC) {
+            throw broken("not pcapng: no byte-order magic 0x1A2B3C4D in the section header");
+        }
+        int length = ByteBuffer.wrap(head, 4, 4).order(order).getInt();
+        skipBody(length, 12);
+    }
+
+    private TraceFormatException broken(String problem) {
+        return new TraceFormatException(new SourceLocation(source, -1), "byte " + offset + ": " + problem);
+    }
+
+    private boolean readFully(byte[] b) throws IOException {
+        try {
+            in.readFully(b);
+            offset += b.length;
+            return true;
+        } catch (EOFException e) {
+            return false;
+        }
+    }
+
+    private void skipBody(int length, int read) throws IOException {
+        if (length < read + 4 || length > MAX_BLOCK || length % 4 != 0) {
+            throw broken("block length " + length + "; expected a multiple of 4 between " + (read + 4) + " and " + MAX_BLOCK);
+        }
+        byte[] rest = new byte[length - read];
+        if (!readFully(rest)) {
+            throw broken("the file ends inside a block");
+        }
+    }
+
+    @Override
+    public TraceMetadata metadata() {
+        prime();
+        Instant start = firstMicros == null ? null : Instant.EPOCH.plusNanos(firstMicros * 1000);
+        return new TraceMetadata(source, null, null, 0, start, false, Map.of("imported-from", "pcapng"));
+    }
+
+    private IOException pending;
+
+    private void prime() {
+        if (!primed) {
+            primed = true;
+            try {
+                lookahead = read();
+            } catch (IOException e) {
+                pending = e;
+            }
+        }
+    }
+
+    @Override
+    public TraceEntry next() throws IOException {
+        prime();
+        if (pending != null) {
+            IOException e = pending;
+            pending = null;
+            throw e;
+        }
+        TraceEntry e = lookahead;
+        lookahead = e == null ? null : read();
+        return e;
+    }
+
+    private TraceEntry read() throws IOException {
+        while (true) {
+            long at = offset;
+            byte[] head = new byte[8];
+            try {
+                in.readFully(head);
+            } catch (EOFException e) {
+                if (offset == at) {
+                    if (packets == 0 && !probe) {
+                        throw broken("no AT packet in the capture");
+                    }
+                    return null;
+                }
+                throw broken("the file ends inside a block header");
+            }
+            offset += 8;
+            ByteBuffer h = ByteBuffer.wrap(head).order(order);
+            int type = h.getInt();
+            int length = h.getInt();
+            if (length < 12 || length > MAX_BLOCK || length % 4 != 0) {
+                throw broken("block length " + length + "; expected a multiple of 4 between 12 and " + MAX_BLOCK);
+            }
+            byte[] body = new byte[length - 8];
+            if (!readFully(body)) {
+                if (probe) {
+                    return null;
+                }
+                throw broken("the file ends inside a block of " + length + " bytes (the capture stopped mid-write)");
+            }
+            ByteBuffer b = ByteBuffer.wrap(body).order(order);
+            try {
+                TraceEntry e = block(type, b, length);
+                if (e != null) {
+                    packets++;
+                    return e;
+                }
+            } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+                throw broken("a block of type " + type + " is shorter than its fields");
+            }
+        }
+    }
+
+    /** The entry a block holds, or null for blocks that hold none. */
+    private TraceEntry block(int type, ByteBuffer b, int length) throws IOException {
+        switch (type) {
+            case PcapngTraceWriter.BLOCK_IDB -> interfaceBlock(b, length);
+            case PcapngTraceWriter.BLOCK_EPB -> {
+                return packet(b, length);
+            }
+            case PcapngTraceWriter.BLOCK_SHB -> order = ByteBuffer.wrap(b.array(), 0, 4).order(ByteOrder.LITTLE_ENDIAN)
+                    .getInt() == PcapngTraceWriter.BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            default -> { } // name resolution, statistics, simple packets: nothing of the trace
+        }
+        return null;
+    }
+
+    private void interfaceBlock(ByteBuffer b, int length) throws IOException {
+        if (b.remaining() < 12) {
+            throw broken("an interface block of " + length + " bytes is too short");
+        }
+        int link = b.getShort() & 0xffff;
+        b.getShort();
+        b.getInt();
+        long resolution = 1_000_000;
+        while (b.remaining() >= 8) {
+            int code = b.getShort() & 0xffff;
+            int len = b.getShort() & 0xffff;
+            if (code == 0 || len > b.remaining() - 4) {
+                break;
+            }
+            if (code == PcapngTraceWriter.OPT_IF_TSRESOL && len >= 1) {
+                int r = b.get() & 0xff;
+                resolution = (r & 0x80) != 0 ? 1L << Math.min(62, r & 0x7f) : (long) Math.pow(10, Math.min(18, r));
+                b.position(b.position() + ((len + 3) & ~3) - 1);
+            } else {
+                b.position(b.position() + ((len + 3) & ~3));
+            }
+        }
+        linkTypes.add(link);
+        resolutions.add(resolution);
+    }
+
+    private TraceEntry packet(ByteBuffer b, int length) throws IOException {
+        if (b.remaining() < 24) {
+            throw broken("an enhanced packet block of " + length + " bytes is too short");
+        }
+        int iface = b.getInt();
+        long ts = (b.getInt() & 0xffffffffL) << 32 | (b.getInt() & 0xffffffffL);
+        int captured = b.getInt();
+        b.getInt();
+        if (iface < 0 || iface >= linkTypes.size()) {
+            throw broken("packet on interface " + iface + ", which no interface block describes");
+        }
+        if (captured < 0 || captured > b.remaining() - 4) {
+            throw broken("captured length " + captured + " is larger than its block");
+        }
+        byte[] data = new byte[captured];
+        b.get(data);
+        b.position(b.position() + (((captured + 3) & ~3) - captured));
+        int flags = 0;
+        while (b.remaining() >= 8) {
+            int code = b.getShort() & 0xffff;
+            int len = b.getShort() & 0xffff;
+            if (code == 0 || len > b.remaining() - 4) {
+                break;
+            }
+            if (code == PcapngTraceWriter.OPT_EPB_FLAGS && len == 4) {
+                flags = b.getInt();
+            } else {
+                b.position(b.position() + ((len + 3) & ~3));
+            }
+        }
+        int link = linkTypes.get(iface);
+        int payload = 0;
+        if (link == PcapngTraceWriter.LINKTYPE_UPPER_PDU) {
+            ByteBuffer t = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
+            String dissector = null;
+            while (true) {
+                if (t.remaining() < 4) {
+                    throw broken("exported-PDU tags run past the packet");
+                }
+                int tag = t.getShort() & 0xffff;
+                int len = t.getShort() & 0xffff;
+                if (tag == 0) {
+                    break;
+                }
+                if (len > t.remaining()) {
+                    throw broken("exported-PDU tag " + tag + " runs past the packet");
+                }
+                byte[] v = new byte[len];
+                t.get(v);
+                if (tag == PcapngTraceWriter.TAG_DISSECTOR_NAME) {
+                    dissector = new String(v, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", "");
+                }
+            }
+            if (!"at".equals(dissector)) {
+                return null;
+            }
+            payload = t.position();
+        } else if (link != 147) {
+            throw broken("link type " + link + "; expected 252 (exported PDU) or 147 (DLT_USER0) with AT traffic");
+        }
+        if (payload >= data.length) {
+            return null;
+        }
+        Direction dir = switch (flags & 3) {
+            case PcapngTraceWriter.FLAG_OUTBOUND -> Direction.HOST_TO_MODULE;
+            case PcapngTraceWriter.FLAG_INBOUND -> Direction.MODULE_TO_HOST;
+            default -> throw broken("packet with no direction in epb_flags; expected inbound (module) or outbound (host)");
+        };
+        long res = resolutions.get(iface);
+        long micros = res == 1_000_000 ? ts : (long) (ts / (double) res * 1e6);
+        if (firstMicros == null) {
+            firstMicros = micros;
+        }
+        long t = Math.max(lastTime, micros - firstMicros);
+        lastTime = t;
+        byte[] bytes = new byte[data.length - payload];
+        System.arraycopy(data, payload, bytes, 0, bytes.length);
+        return new Chunk(t, dir, bytes, -1);
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

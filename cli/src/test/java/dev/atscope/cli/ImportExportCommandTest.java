@@ -1,0 +1,130 @@
+package dev.atscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** atscope import and export, and the other commands reading field logs directly. */
+class ImportExportCommandTest {
+
+    static final Path FIXTURES = Path.of("../analyzer-core/src/test/resources/dev/atscope/core/trace/imports");
+
+    @TempDir
+    Path dir;
+
+    /** The command column of a decode table. */
+    static List<String> commands(String table) {
+        List<String> out = new ArrayList<>();
+        for (String line : table.split("\n")) {
+            if (line.contains(" H>M  AT")) {
+                out.add(line.substring(line.indexOf("AT")).split("\\s+")[0]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void importsASocatLogIntoANativeTraceThatDecodesLikeTheSession() throws Exception {
+        Path out = dir.resolve("trace.csv");
+        CliRun r = CliRun.of("import", FIXTURES.resolve("socat-x.log").toString(), "-o", out.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("imported 32 chunks (473 bytes)").contains("(socat)");
+        assertThat(Files.readString(out)).startsWith("# atscope-trace: 1\n# start: 2026-11-23T10:00:00Z\n");
+        CliRun decoded = CliRun.of("decode", out.toString());
+        CliRun reference = CliRun.of("decode", FIXTURES.resolve("native.csv").toString());
+        assertThat(commands(decoded.out())).hasSize(9).isEqualTo(commands(reference.out()));
+        assertThat(decoded.out()).contains("9 transactions, 9 ok");
+    }
+
+    @Test
+    void decodeAndIndexReadFieldLogsDirectly() throws Exception {
+        CliRun r = CliRun.of("decode", FIXTURES.resolve("modemmanager.log").toString());
+        assertThat(r.code()).isZero();
+        assertThat(commands(r.out())).startsWith("AT+QIFGCNT=0", "AT+QICSGP=1,\"CMNET\"").hasSize(9);
+        Path logs = Files.createDirectory(dir.resolve("logs"));
+        for (String f : List.of("chat.log", "mbed.log", "umockdev.script", "minicom.cap")) {
+            Files.copy(FIXTURES.resolve(f), logs.resolve(f));
+        }
+        CliRun idx = CliRun.of("index", logs.toString(), "--index", dir.resolve("idx").toString());
+        assertThat(idx.code()).as(idx.err()).isZero();
+        assertThat(idx.out()).startsWith("indexed 4 files, 36 transactions");
+    }
+
+    @Test
+    void aForcedFormatThatDoesNotFitFailsWithFileAndLine() {
+        Path socat = FIXTURES.resolve("socat-x.log");
+        CliRun r = CliRun.of("decode", "--format", "umockdev", socat.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("atscope: " + socat + ":1: '< 2026/11/23 10:00:00.000000  length=7 f...';"
+                + " expected an operation");
+        CliRun unknown = CliRun.of("decode", "--format", "hexdump", socat.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--format: unknown format 'hexdump'; expected one of native, pcapng, jsonl");
+    }
+
+    @Test
+    void aBrokenLogLeavesNoOutputBehindAndKeepGoingMarksTheGap() throws Exception {
+        Path log = dir.resolve("field.script");
+        Files.writeString(log, "w 0 AT+CGMI^M\nr 5 AT+CGMI^M^M^JQuectel^M^J^M^JOK^M^J\nr 5 garbled\u0001line\nzz\n"
+                + "w 100 AT+CGMR^M\nr 20 AT+CGMR^M^M^JM95^M^J^M^JOK^M^J\n", StandardCharsets.ISO_8859_1);
+        Path out = dir.resolve("field.csv");
+        CliRun r = CliRun.of("import", log.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("atscope: " + log + ":4: 'zz'; expected an operation 'r <ms> <data>',"
+                + " 'w <ms> <data>', 'f <percent> -' or 'Q'\n");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(log);
+        }
+        CliRun kept = CliRun.of("import", "--keep-going", log.toString(), "-o", out.toString());
+        assertThat(kept.code()).isEqualTo(1);
+        assertThat(kept.out()).contains("1 broken parts skipped and marked as gaps");
+        assertThat(kept.err()).contains(log + ":4: 'zz'").contains("(--keep-going)");
+        assertThat(Files.readString(out)).contains(",gap,\"not imported: " + log + ":4:");
+        assertThat(commands(CliRun.of("decode", out.toString()).out())).containsExactly("AT+CGMI", "AT+CGMR");
+    }
+
+    @Test
+    void anOutputInAMissingFolderIsAUsageError() {
+        Path out = dir.resolve("missing").resolve("t.csv");
+        CliRun r = CliRun.of("import", FIXTURES.resolve("mbed.log").toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("atscope: " + out + ": the folder " + out.getParent() + " does not exist\n");
+    }
+
+    @Test
+    void aFileOfNoFormatListsWhatWasTried() throws Exception {
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "meeting at ten\nbring the board\n");
+        CliRun r = CliRun.of("import", notes.toString(), "-o", dir.resolve("x.csv").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("not a trace in any format atscope reads; tried:")
+                .contains("  slsnif: line 1: no slsnif line").contains("  transcript: line 1: no AT command line");
+    }
+
+    @Test
+    void exportsToUmockdevAndPcapngAndRefusesFormatsThatCannotHoldATrace() throws Exception {
+        Path native1 = FIXTURES.resolve("native.csv");
+        Path script = dir.resolve("session.script");
+        CliRun r = CliRun.of("export", native1.toString(), "--to", "umockdev", "-o", script.toString());
+        assertThat(r.code()).isZero();
+        assertThat(Files.readAllLines(script, StandardCharsets.ISO_8859_1)).startsWith("r 0 ^M^JRDY^M^J",
+                "w 80 AT+QIFGCNT=0^M", "r 1 AT+QIFGCNT=0^M^M^JOK^M^J");
+        assertThat(commands(CliRun.of("decode", script.toString()).out()))
+                .isEqualTo(commands(CliRun.of("decode", native1.toString()).out()));
+        Path pcap = dir.resolve("session.pcapng");
+        assertThat(CliRun.of("export", script.toString(), "--to", "pcapng", "-o", pcap.toString()).code()).isZero();
+        byte[] head = Files.readAllBytes(pcap);
+        assertThat(head[0]).isEqualTo((byte) 0x0a);
+        assertThat(head[3]).isEqualTo((byte) 0x0a);
+        CliRun no = CliRun.of("export", native1.toString(), "--to", "slsnif", "-o", dir.resolve("x").toString());
+        assertThat(no.code()).isEqualTo(2);
+        assertThat(no.err()).contains("atscope cannot write slsnif; it writes native, pcapng, jsonl, socat, umockdev");
+    }
+}
