@@ -7,9 +7,13 @@ import java.nio.file.Path;
 
 /**
  * The PC between host and module: two ports, one wired to the host's UART and one to the
- * module's. Every byte read on one is written to the other at once, by one thread per direction,
- * and recorded with the time it was read. Forwarding comes first and recording second, so the
- * recording adds nothing to the delay a byte sees on its way.
+ * module's. Every byte read on one is recorded with the time it was read and written to the other
+ * at once; each port has a reader thread and a writer thread, so a side slow to take bytes never
+ * stops the proxy from reading (see {@link Forwarder}).
+ *
+ * <p>A chunk is recorded before it is forwarded, although that adds the few microseconds of
+ * writing a row to its delay: forwarded first, the far side could answer and the answer be
+ * recorded before the chunk that caused it, and the trace would show a reply before its command.
  */
 public final class InlineProxy {
 
@@ -32,18 +36,22 @@ public final class InlineProxy {
                     session.recorder(), options));
             CapturedPort m = session.add(CapturedPort.open("module port", module, Direction.MODULE_TO_HOST,
                     session.recorder(), options));
-            h.start(forwardAndRecord(session, Direction.HOST_TO_MODULE, m), session::fail);
-            m.start(forwardAndRecord(session, Direction.MODULE_TO_HOST, h), session::fail);
+            Forwarder toModule = new Forwarder(m, "atscope-forward-to-module");
+            Forwarder toHost = new Forwarder(h, "atscope-forward-to-host");
+            session.add(toModule);
+            session.add(toHost);
+            h.start(recordAndForward(session, Direction.HOST_TO_MODULE, toModule), session::fail);
+            m.start(recordAndForward(session, Direction.MODULE_TO_HOST, toHost), session::fail);
         } catch (IOException e) {
             throw session.abandon(e);
         }
         return session;
     }
 
-    private static CapturedPort.Sink forwardAndRecord(CaptureSession session, Direction direction, CapturedPort to) {
+    private static CapturedPort.Sink recordAndForward(CaptureSession session, Direction direction, Forwarder to) {
         return (buf, len, arrival) -> {
-            to.write(buf, 0, len);
             session.recorder().chunk(direction, buf, 0, len, arrival);
+            to.send(buf, len);
         };
     }
 }

@@ -67,8 +67,10 @@ public final class SerialLink implements Link {
             port.setComPortParameters(settings.baud(), settings.dataBits(), stopBits(settings.stopBits()),
                     parity(settings.parity()));
             port.setFlowControl(flowControl(settings.flowControl()));
-            // semi-blocking with no timeout: a read returns as soon as anything has arrived
-            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
+            // semi-blocking with no timeout: a read returns as soon as anything has arrived. Writes
+            // still block until the driver took the bytes; jSerialComm's write-blocking mode would
+            // also wait until they left the driver (tcdrain), tying each write to the far side's reads
+            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 0, 0);
             if (!port.openPort()) {
                 throw new IOException("cannot open serial port " + path + ": " + reason(port.getLastErrorCode()));
             }
