@@ -17,13 +17,19 @@ final class Forwarder implements Closeable {
     /** The most bytes handed to one write, gathered from the chunks waiting. */
     private static final int MAX_WRITE = 1 << 16;
 
+    /** Where the bytes go; failures are its own business (a vanished port counts them as dropped). */
+    interface Target {
+        /** Writes every byte, blocking as long as it takes. */
+        void write(byte[] buf, int off, int len);
+    }
+
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private final CapturedPort to;
+    private final Target to;
     private final Thread thread;
     private long queued;
     private boolean closed;
 
-    Forwarder(CapturedPort to, String name) {
+    Forwarder(Target to, String name) {
         this.to = to;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);

@@ -36,8 +36,8 @@ public final class InlineProxy {
                     session.recorder(), options));
             CapturedPort m = session.add(CapturedPort.open("module port", module, Direction.MODULE_TO_HOST,
                     session.recorder(), options));
-            Forwarder toModule = new Forwarder(m, "atscope-forward-to-module");
-            Forwarder toHost = new Forwarder(h, "atscope-forward-to-host");
+            Forwarder toModule = new Forwarder(m::write, "atscope-forward-to-module");
+            Forwarder toHost = new Forwarder(h::write, "atscope-forward-to-host");
             session.add(toModule);
             session.add(toHost);
             h.start(recordAndForward(session, Direction.HOST_TO_MODULE, toModule), session::fail);
