@@ -4,6 +4,7 @@ import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +62,16 @@ public final class CaptureSession implements Closeable {
         ended.countDown();
     }
 
-    /** Closes whatever was opened so far after a failed start, and rethrows. */
+    /**
+     * Closes whatever was opened so far after a failed start and deletes the trace, which holds
+     * nothing yet; returns the failure for the caller to throw.
+     */
     IOException abandon(IOException e) {
         try {
             close();
+            for (Path f : recorder.files()) {
+                Files.deleteIfExists(f);
+            }
         } catch (IOException | RuntimeException suppressed) {
             e.addSuppressed(suppressed);
         }

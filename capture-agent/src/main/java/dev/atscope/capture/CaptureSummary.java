@@ -27,8 +27,10 @@ public record CaptureSummary(List<Path> files, TraceRecorder.Stats stats, long l
         String where = files.size() == 1 ? files.get(0).toString()
                 : files.size() + " files, " + files.get(0) + " to " + files.get(files.size() - 1).getFileName();
         out.add(String.format("recorded %.1f s into %s", stats.durationMicros() / 1e6, where));
-        out.add(String.format("  H>M  %,d bytes in %,d chunks", stats.hostBytes(), stats.hostChunks()));
-        out.add(String.format("  M>H  %,d bytes in %,d chunks", stats.moduleBytes(), stats.moduleChunks()));
+        out.add(String.format("  H>M  %,d bytes in %,d %s", stats.hostBytes(), stats.hostChunks(),
+                stats.hostChunks() == 1 ? "chunk" : "chunks"));
+        out.add(String.format("  M>H  %,d bytes in %,d %s", stats.moduleBytes(), stats.moduleChunks(),
+                stats.moduleChunks() == 1 ? "chunk" : "chunks"));
         String faults = String.format("  %d %s, %d line %s", stats.gaps(), stats.gaps() == 1 ? "gap" : "gaps",
                 lineErrors, lineErrors == 1 ? "error" : "errors");
         if (droppedToModule + droppedToHost > 0) {

@@ -130,7 +130,8 @@ public final class SerialLink implements Link {
         }
     }
 
-    private static IOException nativeLibraryFailure(LinkageError e) {
+    /** The message for a native library that did not load: where jSerialComm put it and how to move it. */
+    static IOException nativeLibraryFailure(LinkageError e) {
         return new IOException("cannot load jSerialComm's native library, which it unpacks under java.io.tmpdir ("
                 + System.getProperty("java.io.tmpdir") + "/jSerialComm): make that folder writable, or start Java"
                 + " with -Djava.io.tmpdir=DIR or -DjSerialComm.library.path=DIR (" + e + ")", e);
@@ -215,7 +216,9 @@ public final class SerialLink implements Link {
                     return n;
                 }
                 if (n < 0) {
-                    if (closed) {
+                    // closed here, or by jSerialComm's own shutdown hook on Ctrl-C; a vanished
+                    // device leaves the port open with a failing read
+                    if (closed || !port.isOpen()) {
                         return -1;
                     }
                     throw new PortLostException(path, port.getLastErrorCode());

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
  * null-modem cable. {@link #unplug()} kills socat (both ends vanish, like a USB adapter pulled out)
  * and {@link #plug()} starts a new one under the same names.
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
     /** One end: in the proxy tests, the side the capture opens. */
-    final Path a;
+    public final Path a;
     /** The other end: where the scripted host or module sits. */
-    final Path b;
+    public final Path b;
     private final Path log;
     private Process socat;
 
@@ -29,14 +29,14 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Starts socat and waits until both links exist. */
-    static PtyPair open(Path dir, String name) throws IOException {
+    public static PtyPair open(Path dir, String name) throws IOException {
         PtyPair p = new PtyPair(dir, name);
         p.plug();
         return p;
     }
 
     /** Starts socat (again) under the same link names and waits for the links. */
-    void plug() throws IOException {
+    public void plug() throws IOException {
         if (socat != null && socat.isAlive()) {
             throw new IllegalStateException("already plugged in");
         }
@@ -58,7 +58,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Kills socat: both ends vanish. Waits until it is gone. */
-    void unplug() throws IOException {
+    public void unplug() throws IOException {
         socat.destroy();
         try {
             if (!socat.waitFor(10, TimeUnit.SECONDS)) {
@@ -72,12 +72,12 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** The end {@code a} as a path string. */
-    String pathA() {
+    public String pathA() {
         return a.toString();
     }
 
     /** The end {@code b} as a path string. */
-    String pathB() {
+    public String pathB() {
         return b.toString();
     }
 
@@ -88,7 +88,7 @@ final class PtyPair implements AutoCloseable {
         }
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
