@@ -84,6 +84,15 @@ public final class SerialLink implements Link {
         return link;
     }
 
+    /**
+     * Runs {@code hook} when the JVM shuts down (Ctrl-C, SIGTERM), before jSerialComm's own
+     * shutdown closes every port under the readers' feet: a capture stopped from such a hook ends
+     * its reads as a close, not as ports that vanished.
+     */
+    public static void beforeShutdown(Thread hook) {
+        SerialPort.addShutdownHook(hook);
+    }
+
     /** Opens the port of a spec. */
     public static SerialLink open(PortSpec spec) throws IOException {
         return open(spec.path(), spec.settings());

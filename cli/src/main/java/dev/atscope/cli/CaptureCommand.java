@@ -6,6 +6,7 @@ import dev.atscope.capture.InlineProxy;
 import dev.atscope.capture.LiveDecoding;
 import dev.atscope.capture.PassiveTap;
 import dev.atscope.capture.PortSpec;
+import dev.atscope.capture.SerialLink;
 import dev.atscope.capture.SerialSettings;
 import dev.atscope.capture.TcpBridge;
 import dev.atscope.core.decode.Event;
@@ -14,6 +15,7 @@ import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -142,8 +144,7 @@ final class CaptureCommand extends AbstractCommand {
             }
             throw e;
         }
-        Thread hook = new Thread(this::stopAndWait, "atscope-capture-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        SerialLink.beforeShutdown(new Thread(this::stopAndWait, "atscope-capture-stop"));
         err().println("atscope: recording " + what + " into " + output + "; Ctrl-C stops");
         err().flush();
         recording.countDown();
@@ -153,7 +154,12 @@ final class CaptureCommand extends AbstractCommand {
                     break;
                 }
             }
-            session.close();
+            IOException closing = null;
+            try {
+                session.close();
+            } catch (IOException e) {
+                closing = e; // the summary still says what was recorded up to the failure
+            }
             if (decoding != null) {
                 decoding.close();
                 table.footer();
@@ -162,16 +168,12 @@ final class CaptureCommand extends AbstractCommand {
                 out.println(line);
             }
             out.flush();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for the summary printed above
+            IOException failure = session.failure() != null ? session.failure() : closing;
+            if (failure != null) {
+                throw new IOException("recording into " + output + " failed: " + failure, failure);
             }
-        }
-        if (session.failure() != null) {
-            throw new java.io.IOException("recording stopped: " + session.failure().getMessage(), session.failure());
+        } finally {
+            finished.countDown(); // Ctrl-C: the hook waits for this, so the summary is out before the JVM ends
         }
         return OK;
     }

@@ -282,7 +282,14 @@ public final class TraceRecorder implements Closeable {
     /** Flushes, forces and closes the file; idempotent. */
     @Override
     public void close() throws IOException {
-        timer.shutdownNow();
+        // shutdown, not shutdownNow: interrupting a flush inside FileChannel.force would close the
+        // channel (it is interruptible) and lose the end of the recording
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (this) {
             if (closed) {
                 return;
