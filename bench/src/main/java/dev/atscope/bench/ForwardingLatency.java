@@ -62,8 +62,10 @@ public final class ForwardingLatency {
             CaptureSession proxy = InlineProxy.start(new PortSpec(host[0].toString(), SerialSettings.DEFAULT),
                     new PortSpec(module[0].toString(), SerialSettings.DEFAULT), dir.resolve("latency.csv"),
                     CaptureOptions.DEFAULTS);
+            double seconds;
             try (SerialLink hostEnd = open(host[1]); SerialLink moduleEnd = open(module[1])) {
                 proxied = measure(hostEnd, moduleEnd, samples);
+                seconds = throughput(hostEnd, moduleEnd, BULK);
             } finally {
                 proxy.close();
             }
@@ -78,6 +80,8 @@ public final class ForwardingLatency {
                     (pct(proxied, 50) - pct(relayed, 50)) / 1e3, (pct(proxied, 99) - pct(relayed, 99)) / 1e3);
             System.out.printf("added by the proxy over one pair:            %7.0f us %7.0f us%n",
                     (pct(proxied, 50) - pct(direct, 50)) / 1e3, (pct(proxied, 99) - pct(direct, 99)) / 1e3);
+            System.out.printf("bulk: %d MB each way at once through the proxy, recorded: %.1f s (%.1f MB/s each way)%n",
+                    BULK >> 20, seconds, (BULK / 1e6) / seconds);
         } finally {
             for (Process p : socats) {
                 p.destroy();
@@ -87,6 +91,60 @@ public final class ForwardingLatency {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+    }
+
+    /** Bytes pushed each way for the throughput figure. */
+    private static final int BULK = 10 << 20;
+
+    /** Seconds to push {@code size} bytes each way at once, until the last byte has arrived at both ends. */
+    private static double throughput(SerialLink a, SerialLink b, int size) throws Exception {
+        long t0 = System.nanoTime();
+        Thread[] workers = {pump(a, size), pump(b, size), drain(a, size), drain(b, size)};
+        for (Thread t : workers) {
+            t.join();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static Thread pump(SerialLink link, int size) {
+        return worker("pump", () -> {
+            byte[] block = new byte[4096];
+            new java.util.Random(size).nextBytes(block);
+            for (int sent = 0; sent < size; sent += block.length) {
+                link.output().write(block);
+            }
+        });
+    }
+
+    private static Thread drain(SerialLink link, int size) {
+        return worker("drain", () -> {
+            byte[] buf = new byte[65536];
+            int got = 0;
+            while (got < size) {
+                int n = link.input().read(buf, 0, buf.length);
+                if (n < 0) {
+                    throw new IOException("link closed after " + got + " bytes");
+                }
+                got += n;
+            }
+        });
+    }
+
+    /** Work that may fail with an I/O error. */
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private static Thread worker(String name, Work work) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, name);
+        t.start();
+        return t;
     }
 
     /** One-way times in nanoseconds, alternating directions, after a warm-up. */
