@@ -3,6 +3,7 @@ package dev.atscope.capture;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceRecorder;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,7 +34,7 @@ public record CaptureOptions(Duration flushEvery, Duration forceEvery, TraceReco
                 || reopenEvery.isNegative() || reopenEvery.isZero()) {
             throw new IllegalArgumentException("flush, force and reopen intervals must be positive");
         }
-        tags = Map.copyOf(new LinkedHashMap<>(tags == null ? Map.of() : tags));
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags == null ? Map.of() : tags)); // in the order given
     }
 
     /** The same options with other flush and force intervals. */
