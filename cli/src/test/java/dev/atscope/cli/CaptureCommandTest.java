@@ -68,6 +68,46 @@ class CaptureCommandTest {
     }
 
     @Test
+    void aBridgedModuleRecordedIntoRotatingFiles() throws Exception {
+        Path file = dir.resolve("field.csv");
+        try (PtyPair moduleSide = PtyPair.open(dir, "module");
+                SerialLink module = SerialLink.open(moduleSide.pathB(), SerialSettings.DEFAULT);
+                java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = probe.getLocalPort();
+            probe.close(); // a free port for the bridge to take
+            CaptureCommand command = new CaptureCommand();
+            StringWriter out = new StringWriter();
+            CommandLine cl = new CommandLine(command);
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(new StringWriter(), true));
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cl.execute("--bridge",
+                    moduleSide.pathA(), "--listen", "tcp:127.0.0.1:" + port, "-o", file.toString(), "--rotate-size",
+                    "1k"));
+            assertThat(command.recording.await(30, TimeUnit.SECONDS)).isTrue();
+            byte[] line = "AT+QHTTPREAD=30\r".getBytes(StandardCharsets.US_ASCII);
+            try (java.net.Socket tool = new java.net.Socket("127.0.0.1", port)) {
+                for (int i = 0; i < 100; i++) {
+                    tool.getOutputStream().write(line);
+                    assertThat(module.input().readNBytes(line.length)).isEqualTo(line);
+                }
+            }
+            command.stop();
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(dir.resolve("field-0001.csv")).exists();
+        assertThat(dir.resolve("field-0002.csv")).exists();
+        StringBuilder all = new StringBuilder();
+        for (int part = 1; java.nio.file.Files.exists(dir.resolve(String.format("field-%04d.csv", part))); part++) {
+            for (var e : Trace.read(dir.resolve(String.format("field-%04d.csv", part))).entries()) {
+                if (e instanceof dev.atscope.core.trace.Chunk c) {
+                    all.append(new String(c.data(), StandardCharsets.US_ASCII));
+                }
+            }
+        }
+        assertThat(all.toString()).isEqualTo("AT+QHTTPREAD=30\r".repeat(100));
+    }
+
+    @Test
     void aPortThatCannotBeOpenedIsNamedWithExitCodeTwo() {
         String missing = dir.resolve("ttyUSB7").toString();
         CliRun r = CliRun.of("capture", "--host", missing, "--module", missing + "x", "-o",
