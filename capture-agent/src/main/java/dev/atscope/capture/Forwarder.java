@@ -1,6 +1,7 @@
 package dev.atscope.capture;
 
 import java.io.Closeable;
+import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 
 /**
@@ -37,13 +38,13 @@ final class Forwarder implements Closeable {
     }
 
     /** Queues a copy of {@code len} bytes for the other side; waits only when {@link #MAX_QUEUED} are waiting. */
-    synchronized void send(byte[] buf, int len) throws java.io.InterruptedIOException {
+    synchronized void send(byte[] buf, int len) throws InterruptedIOException {
         while (queued + len > MAX_QUEUED && !closed) {
             try {
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while the forwarding queue was full");
+                throw new InterruptedIOException("interrupted while the forwarding queue was full");
             }
         }
         if (closed) {

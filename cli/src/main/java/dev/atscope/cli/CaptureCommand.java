@@ -9,6 +9,7 @@ import dev.atscope.capture.PortSpec;
 import dev.atscope.capture.SerialLink;
 import dev.atscope.capture.SerialSettings;
 import dev.atscope.capture.TcpBridge;
+import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.Transaction;
@@ -26,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -253,7 +256,7 @@ final class CaptureCommand extends AbstractCommand {
     /** {@code 500k}, {@code 10MB}, {@code 1G}, {@code 4096}: powers of 1024. */
     static long size(String text) {
         String t = text.trim().toUpperCase(Locale.ROOT);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([KMG]?)I?B?").matcher(t);
+        Matcher m = Pattern.compile("(\\d+)\\s*([KMG]?)I?B?").matcher(t);
         if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
             throw new UsageException("bad --rotate-size " + text + "; expected a positive size such as 500k, 10MB or 1G");
         }
@@ -268,7 +271,7 @@ final class CaptureCommand extends AbstractCommand {
 
     /** {@code 90s}, {@code 30m}, {@code 1h}, {@code 1d}. */
     static Duration age(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])").matcher(text.trim());
+        Matcher m = Pattern.compile("(\\d+)\\s*([smhd])").matcher(text.trim());
         if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
             throw new UsageException("bad --rotate-time " + text + "; expected a positive age such as 90s, 30m, 1h or 1d");
         }
@@ -302,7 +305,7 @@ final class CaptureCommand extends AbstractCommand {
             emit(false);
         }
 
-        void print(dev.atscope.core.decode.Decoded d) {
+        void print(Decoded d) {
             if (d instanceof Transaction t) {
                 table.transaction(t);
                 emit(t.outcome() != Outcome.OK);
