@@ -133,8 +133,20 @@ public final class CaptureSession implements Closeable {
                 // closing a listening socket: nothing left to save
             }
         }
+        // at once: closing a port that reports line errors takes jSerialComm about 300 ms
+        List<Thread> closing = new ArrayList<>();
         for (CapturedPort p : ports) {
-            p.close();
+            Thread t = new Thread(p::close, "atscope-close-" + p.path());
+            t.start();
+            closing.add(t);
+        }
+        for (Thread t : closing) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         summary = summarise();
         try {

@@ -37,6 +37,7 @@ public final class SerialLink implements Link {
     private final OutputStream out = new PortOutput();
     private volatile boolean closed;
     private volatile Consumer<String> lineErrors = e -> { };
+    private boolean listening;
 
     private SerialLink(SerialPort port, String path, SerialSettings settings) {
         this.port = port;
@@ -77,11 +78,7 @@ public final class SerialLink implements Link {
         } catch (LinkageError e) {
             throw nativeLibraryFailure(e);
         }
-        SerialLink link = new SerialLink(port, path, settings);
-        // line conditions come only as listener events; closePort() with a listener attached is
-        // instant, whereas removeDataListener() would block for half a second
-        port.addDataListener(link.new LineEvents());
-        return link;
+        return new SerialLink(port, path, settings);
     }
 
     /**
@@ -112,8 +109,14 @@ public final class SerialLink implements Link {
      * Sets who hears of line errors the driver reports (framing, parity, overrun, break), each as a
      * short text; called on jSerialComm's event thread.
      */
-    public void onLineError(Consumer<String> listener) {
+    public synchronized void onLineError(Consumer<String> listener) {
         this.lineErrors = listener == null ? e -> { } : listener;
+        if (!listening && !closed) {
+            // line conditions come only as listener events. Attached only when asked for: with a
+            // listener, closePort() takes about 300 ms to stop jSerialComm's event thread (and
+            // removeDataListener() about 500 ms), without one it is instant
+            listening = port.addDataListener(new LineEvents());
+        }
     }
 
     @Override
