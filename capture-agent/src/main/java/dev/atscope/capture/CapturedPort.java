@@ -118,6 +118,9 @@ final class CapturedPort implements Closeable {
         try {
             while (!closed) {
                 SerialLink l = link;
+                if (l == null) {
+                    return; // the wait for a vanished port was interrupted
+                }
                 int n;
                 try {
                     n = l.input().read(buf, 0, buf.length);
