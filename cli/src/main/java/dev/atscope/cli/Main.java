@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             EmulateCommand.class,
             DemoCommand.class,
+            CaptureCommand.class,
+            PortsCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})

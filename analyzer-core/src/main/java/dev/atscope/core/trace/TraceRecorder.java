@@ -1,12 +1,19 @@
 package dev.atscope.core.trace;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.FileOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,17 +26,33 @@ import java.util.function.Consumer;
  * and forced to the disk at least every {@code forceEvery}. After a crash the file therefore reads
  * back with at most the last flush interval missing. Thread-safe: the readers of both directions
  * may call it at once.
+ *
+ * <p>With a {@link Rotation}, the recording continues in a new file once the current one reaches a
+ * size or an age: {@code trace.csv} becomes {@code trace-0001.csv}, {@code trace-0002.csv}, ... Each
+ * part is a complete trace whose start is the instant its first row stands for; the listener keeps
+ * seeing one continuous timeline measured from the first part's start.
  */
 public final class TraceRecorder implements Closeable {
 
-    private final TraceWriter writer;
-    private final FileChannel channel;
+    private TraceWriter writer;
+    private FileChannel channel;
+    /** Characters written to the current file (the format is ASCII, so also its bytes). */
+    private CountingWriter counter;
+    /** Where a file-backed recording writes; null for {@link #to}. */
+    private final Path file;
+    private final TraceMetadata metadata;
+    private final Rotation rotation;
+    private final List<Path> files = new ArrayList<>();
+    /** Time of the current part's first row on the continuous timeline. */
+    private long partOffsetMicros;
     private final long anchorNanos;
     private final Instant start;
     private final ScheduledExecutorService timer;
     private final long forceEveryNanos;
+    private final long flushEveryMillis;
     private final Consumer<TraceEntry> listener;
     private long lastForce;
+    private long partOpenedNanos;
     private long lastTime;
     private boolean closed;
     private IOException failure;
@@ -38,10 +61,11 @@ public final class TraceRecorder implements Closeable {
     private final long[] chunks = new long[2];
     private long gaps;
 
-    private TraceRecorder(TraceWriter writer, FileChannel channel, Instant start, long anchorNanos,
+    private TraceRecorder(Path file, TraceMetadata metadata, Rotation rotation, Instant start, long anchorNanos,
             Duration flushEvery, Duration forceEvery, Consumer<TraceEntry> listener) {
-        this.writer = writer;
-        this.channel = channel;
+        this.file = file;
+        this.metadata = metadata;
+        this.rotation = rotation;
         this.start = start;
         this.anchorNanos = anchorNanos;
         this.forceEveryNanos = forceEvery.toNanos();
@@ -52,8 +76,13 @@ public final class TraceRecorder implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        long every = Math.max(1, flushEvery.toMillis());
-        timer.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
+        this.flushEveryMillis = Math.max(1, flushEvery.toMillis());
+    }
+
+    /** Starts the background flush once there is a writer to flush. */
+    private TraceRecorder startFlushing() {
+        timer.scheduleWithFixedDelay(this::flushQuietly, flushEveryMillis, flushEveryMillis, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /**
@@ -64,23 +93,90 @@ public final class TraceRecorder implements Closeable {
      */
     public static TraceRecorder create(Path file, TraceMetadata metadata, Duration flushEvery, Duration forceEvery,
             Consumer<TraceEntry> listener) throws IOException {
+        return create(file, metadata, flushEvery, forceEvery, Rotation.NONE, listener);
+    }
+
+    /**
+     * Starts recording into a new file, or into numbered parts of it when {@code rotation} is not
+     * {@link Rotation#NONE} (see {@link #partPath(Path, int)}).
+     *
+     * @param listener sees every entry as it is written (a live decoder), or null; its times are
+     *     measured from the first part's start
+     */
+    public static TraceRecorder create(Path file, TraceMetadata metadata, Duration flushEvery, Duration forceEvery,
+            Rotation rotation, Consumer<TraceEntry> listener) throws IOException {
         long anchor = System.nanoTime();
         Instant start = Instant.now();
-        FileOutputStream out = new FileOutputStream(file.toFile());
+        TraceRecorder r = new TraceRecorder(file, metadata, rotation, start, anchor, flushEvery, forceEvery,
+                listener);
         try {
-            TraceWriter w = new TraceCsvWriter(out, metadata.withStart(start));
-            w.flush();
-            return new TraceRecorder(w, out.getChannel(), start, anchor, flushEvery, forceEvery, listener);
+            r.openPart(0);
         } catch (IOException | RuntimeException e) {
-            out.close();
+            r.timer.shutdownNow();
             throw e;
         }
+        return r.startFlushing();
     }
 
     /** Records into any writer (no forcing to disk); for tests and in-memory traces. */
     public static TraceRecorder to(TraceWriter writer, Duration flushEvery, Consumer<TraceEntry> listener) {
-        return new TraceRecorder(writer, null, Instant.now(), System.nanoTime(), flushEvery, Duration.ofDays(1),
-                listener);
+        TraceRecorder r = new TraceRecorder(null, null, Rotation.NONE, Instant.now(), System.nanoTime(), flushEvery,
+                Duration.ofDays(1), listener);
+        r.writer = writer;
+        return r.startFlushing();
+    }
+
+    /** The path of part {@code n} (from 1) of a rotated recording: {@code trace.csv} gives {@code trace-0001.csv}. */
+    public static Path partPath(Path file, int n) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return file.resolveSibling(String.format("%s-%04d%s", base, n, ext));
+    }
+
+    /** The files written so far, in order; one unless the recording rotates. */
+    public synchronized List<Path> files() {
+        return List.copyOf(files);
+    }
+
+    /** Opens the next part, whose time 0 is {@code offsetMicros} on the continuous timeline. */
+    private void openPart(long offsetMicros) throws IOException {
+        Path path = rotation == Rotation.NONE ? file : partPath(file, files.size() + 1);
+        FileOutputStream out = new FileOutputStream(path.toFile());
+        try {
+            counter = new CountingWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII),
+                    1 << 16));
+            TraceWriter w = new TraceCsvWriter(counter, metadata.withStart(start.plusNanos(offsetMicros * 1000)));
+            w.flush();
+            writer = w;
+            channel = out.getChannel();
+        } catch (IOException | RuntimeException e) {
+            out.close();
+            throw e;
+        }
+        partOffsetMicros = offsetMicros;
+        partOpenedNanos = System.nanoTime();
+        files.add(path);
+    }
+
+    /** Ends the current part on disk and starts the next one, when the rotation says so. */
+    private void rotateIfDue(long nowMicros) throws IOException {
+        if (rotation == Rotation.NONE || file == null) {
+            return;
+        }
+        boolean full = rotation.maxBytes() > 0 && counter.count >= rotation.maxBytes();
+        boolean old = rotation.maxAge() != null
+                && System.nanoTime() - partOpenedNanos >= rotation.maxAge().toNanos();
+        if (!full && !old) {
+            return;
+        }
+        Path previous = files.get(files.size() - 1);
+        writer.flush();
+        channel.force(false);
+        writer.close();
+        openPart(nowMicros);
+        writer.write(new Marker(0, null, Marker.Kind.NOTE, "continues " + previous.getFileName()));
     }
 
     /** The wall-clock instant that time 0 stands for. */
@@ -95,6 +191,15 @@ public final class TraceRecorder implements Closeable {
 
     /** Records bytes that just arrived from one direction (copied; the caller may reuse its buffer). */
     public void chunk(Direction direction, byte[] data, int off, int len) throws IOException {
+        chunk(direction, data, off, len, -1);
+    }
+
+    /**
+     * Records bytes that arrived at {@code arrivalMicros} (taken from {@link #nowMicros()} when the
+     * read returned, before the caller forwarded them). A time earlier than a row already written
+     * is recorded as that row's time, so rows never go back.
+     */
+    public void chunk(Direction direction, byte[] data, int off, int len, long arrivalMicros) throws IOException {
         if (len <= 0) {
             return;
         }
@@ -104,7 +209,7 @@ public final class TraceRecorder implements Closeable {
             int d = direction.ordinal();
             bytes[d] += len;
             chunks[d]++;
-            append(new Chunk(stamp(), direction, copy));
+            append(new Chunk(arrivalMicros < 0 ? stamp() : stamp(arrivalMicros), direction, copy));
         }
     }
 
@@ -117,8 +222,12 @@ public final class TraceRecorder implements Closeable {
     }
 
     private long stamp() {
+        return stamp(nowMicros());
+    }
+
+    private long stamp(long micros) {
         // the clock is monotonic, but two threads may take it in one order and lock in the other
-        lastTime = Math.max(lastTime, nowMicros());
+        lastTime = Math.max(lastTime, micros);
         return lastTime;
     }
 
@@ -129,8 +238,17 @@ public final class TraceRecorder implements Closeable {
         if (closed) {
             throw new IOException("the recording is closed");
         }
-        writer.write(e);
+        rotateIfDue(e.timeMicros());
+        writer.write(partOffsetMicros == 0 ? e : shifted(e, partOffsetMicros));
         listener.accept(e);
+    }
+
+    private static TraceEntry shifted(TraceEntry e, long offset) {
+        if (e instanceof Chunk c) {
+            return new Chunk(c.timeMicros() - offset, c.direction(), c.data());
+        }
+        Marker m = (Marker) e;
+        return new Marker(m.timeMicros() - offset, m.direction(), m.kind(), m.text());
     }
 
     /** Flushes now, and forces to disk when that is due. */
@@ -164,7 +282,14 @@ public final class TraceRecorder implements Closeable {
     /** Flushes, forces and closes the file; idempotent. */
     @Override
     public void close() throws IOException {
-        timer.shutdownNow();
+        // shutdown, not shutdownNow: interrupting a flush inside FileChannel.force would close the
+        // channel (it is interruptible) and lose the end of the recording
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (this) {
             if (closed) {
                 return;
@@ -175,6 +300,51 @@ public final class TraceRecorder implements Closeable {
             }
             closed = true;
             writer.close();
+        }
+    }
+
+    /**
+     * When a recording continues in a new file.
+     *
+     * @param maxBytes start a new part once the current one holds this many bytes, 0 for no limit
+     * @param maxAge start a new part at the first row after the current one is this old, or null
+     */
+    public record Rotation(long maxBytes, Duration maxAge) {
+
+        /** One file, however large and old. */
+        public static final Rotation NONE = new Rotation(0, null);
+
+        public Rotation {
+            if (maxBytes < 0 || (maxAge != null && (maxAge.isNegative() || maxAge.isZero()))) {
+                throw new IllegalArgumentException("rotation size and age must be positive");
+            }
+        }
+    }
+
+    /** Counts what passes, to rotate by size without asking the file system. */
+    private static final class CountingWriter extends FilterWriter {
+        long count;
+
+        CountingWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            out.write(c);
+            count++;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            out.write(cbuf, off, len);
+            count += len;
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            out.write(str, off, len);
+            count += len;
         }
     }
 

@@ -79,6 +79,60 @@ class TraceRecorderTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("closed");
     }
 
+    @Test
+    void rotationBySizeSplitsTheRecordingIntoPartsThatReadBackAsOneTimeline() throws Exception {
+        Path file = dir.resolve("field.csv");
+        List<TraceEntry> seen = new ArrayList<>();
+        TraceRecorder rec = TraceRecorder.create(file, TraceMetadata.EMPTY, Duration.ofSeconds(60),
+                Duration.ofSeconds(60), new TraceRecorder.Rotation(1000, null), seen::add);
+        byte[] line = "AT+QHTTPGET=60\r".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 200; i++) {
+            rec.chunk(Direction.HOST_TO_MODULE, line, 0, line.length);
+        }
+        rec.close();
+
+        List<Path> parts = rec.files();
+        assertThat(parts).hasSizeGreaterThan(3);
+        assertThat(parts.get(0).getFileName().toString()).isEqualTo("field-0001.csv");
+        assertThat(parts.get(1).getFileName().toString()).isEqualTo("field-0002.csv");
+        assertThat(file).doesNotExist();
+        StringBuilder all = new StringBuilder();
+        List<Long> absolute = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            Trace t = Trace.read(parts.get(p));
+            // a part ends at the first row past the limit: at most one row over
+            assertThat(parts.get(p).toFile().length()).isLessThan(1000 + 200);
+            if (p > 0) {
+                assertThat(t.entries().get(0)).isInstanceOf(Marker.class);
+                assertThat(((Marker) t.entries().get(0)).text()).isEqualTo("continues " + parts.get(p - 1).getFileName());
+            }
+            long partStart = java.time.Duration.between(rec.start(), t.metadata().start()).toNanos() / 1000;
+            for (TraceEntry e : t.entries()) {
+                if (e instanceof Chunk c) {
+                    all.append(new String(c.data(), StandardCharsets.US_ASCII));
+                    absolute.add(partStart + c.timeMicros());
+                }
+            }
+        }
+        assertThat(all.toString()).isEqualTo("AT+QHTTPGET=60\r".repeat(200));
+        List<Long> live = seen.stream().map(TraceEntry::timeMicros).toList();
+        assertThat(absolute).isEqualTo(live).isSorted();
+    }
+
+    @Test
+    void anArrivalTimeEarlierThanTheLastRowIsRecordedAsThatRowsTime() throws Exception {
+        Path file = dir.resolve("late.csv");
+        try (TraceRecorder rec = TraceRecorder.create(file, TraceMetadata.EMPTY, Duration.ofSeconds(60),
+                Duration.ofSeconds(60), null)) {
+            rec.chunk(Direction.HOST_TO_MODULE, new byte[] {'A'}, 0, 1, 5000);
+            rec.chunk(Direction.MODULE_TO_HOST, new byte[] {'B'}, 0, 1, 4000);
+            rec.chunk(Direction.MODULE_TO_HOST, new byte[] {'C'}, 0, 1, 7000);
+            rec.flush();
+            assertThat(Trace.read(file).entries()).extracting(TraceEntry::timeMicros).containsExactly(5000L, 5000L,
+                    7000L);
+        }
+    }
+
     private static Thread feeder(TraceRecorder rec, Direction d, String text, CountDownLatch go) {
         byte[] b = text.getBytes(StandardCharsets.US_ASCII);
         Thread t = new Thread(() -> {
