@@ -1,5 +1,9 @@
 package dev.atscope.cli;
 
+import dev.atscope.capture.PortSpec;
+import dev.atscope.capture.SerialLink;
+import dev.atscope.capture.SerialSettings;
+import dev.atscope.core.emulator.EmulatedModule;
 import dev.atscope.core.emulator.EmulatorConfig;
 import dev.atscope.core.emulator.EmulatorServer;
 import dev.atscope.core.emulator.FaultProfile;
@@ -21,8 +25,9 @@ import picocli.CommandLine.Option;
     "Stops with Ctrl-C."})
 final class EmulateCommand extends AbstractCommand {
 
-    @Option(names = "--listen", paramLabel = "tcp:HOST:PORT", defaultValue = "tcp:127.0.0.1:5000",
-            description = "where to listen (default: ${DEFAULT-VALUE}); port 0 picks a free one")
+    @Option(names = "--listen", paramLabel = "tcp:HOST:PORT|serial:PATH", defaultValue = "tcp:127.0.0.1:5000",
+            description = "where to listen (default: ${DEFAULT-VALUE}); port 0 picks a free one; serial:PATH[@BAUD]"
+                    + " serves one module on a serial port")
     String listen;
 
     @Option(names = "--profile", paramLabel = "FILE|NAME",
@@ -51,9 +56,12 @@ final class EmulateCommand extends AbstractCommand {
 
     @Override
     int execute() throws Exception {
-        if (!listen.startsWith("tcp:")) {
-            throw new UsageException("--listen " + listen + ": expected tcp:HOST:PORT (serial ports come with the"
-                    + " capture agent)");
+        boolean serial = listen.startsWith("serial:");
+        if (!listen.startsWith("tcp:") && !serial) {
+            throw new UsageException("--listen " + listen + ": expected tcp:HOST:PORT or serial:PATH[@BAUD[,8N1]]");
+        }
+        if (serial) {
+            return serveSerial(listen.substring("serial:".length()));
         }
         String hostPort = listen.substring(4);
         int colon = hostPort.lastIndexOf(':');
@@ -66,24 +74,8 @@ final class EmulateCommand extends AbstractCommand {
         if (colon <= 0 || port < 0 || port > 65535) {
             throw new UsageException("--listen " + listen + ": expected tcp:HOST:PORT with a port 0-65535");
         }
-        FaultProfile faults = profile == null ? FaultProfile.NONE : FaultProfile.load(profile);
         PrintWriter out = out();
-        DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-        EmulatorConfig config = EmulatorConfig.defaults().withTiming(fast ? Timing.FAST : Timing.REALISTIC)
-                .withFaults(faults).withSystemDns(systemDns).withLocalIp(localIp)
-                .withLog(quiet ? line -> { } : line -> {
-                    synchronized (out) {
-                        out.println(LocalTime.now().format(hms) + " " + line);
-                        out.flush();
-                    }
-                });
-        for (String r : resolve) {
-            int eq = r.indexOf('=');
-            if (eq <= 0 || eq == r.length() - 1) {
-                throw new UsageException("--resolve " + r + ": expected NAME=IP");
-            }
-            config = config.withHost(r.substring(0, eq), r.substring(eq + 1));
-        }
+        EmulatorConfig config = config();
         CountDownLatch stop = new CountDownLatch(1);
         try (EmulatorServer server = EmulatorServer.start(hostPort.substring(0, colon), port, config,
                 ProtocolRegistry.loadDefault())) {
@@ -106,6 +98,72 @@ final class EmulateCommand extends AbstractCommand {
             }
             synchronized (out) {
                 out.println("stopped after serving " + server.served() + " connection(s)");
+            }
+        }
+        return OK;
+    }
+
+    /** The module's settings from the options. */
+    private EmulatorConfig config() throws java.io.IOException {
+        FaultProfile faults = profile == null ? FaultProfile.NONE : FaultProfile.load(profile);
+        PrintWriter out = out();
+        DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+        EmulatorConfig config = EmulatorConfig.defaults().withTiming(fast ? Timing.FAST : Timing.REALISTIC)
+                .withFaults(faults).withSystemDns(systemDns).withLocalIp(localIp)
+                .withLog(quiet ? line -> { } : line -> {
+                    synchronized (out) {
+                        out.println(LocalTime.now().format(hms) + " " + line);
+                        out.flush();
+                    }
+                });
+        for (String r : resolve) {
+            int eq = r.indexOf('=');
+            if (eq <= 0 || eq == r.length() - 1) {
+                throw new UsageException("--resolve " + r + ": expected NAME=IP");
+            }
+            config = config.withHost(r.substring(0, eq), r.substring(eq + 1));
+        }
+        return config;
+    }
+
+    /**
+     * One module on a serial port (a USB-UART adapter wired to the host firmware, or one end of a
+     * pseudo-terminal pair), until Ctrl-C or {@code --exit-after}.
+     */
+    private int serveSerial(String spec) throws Exception {
+        PortSpec port;
+        try {
+            port = PortSpec.parse(spec, SerialSettings.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--listen serial:" + spec + ": " + e.getMessage());
+        }
+        EmulatorConfig config = config();
+        PrintWriter out = out();
+        try (SerialLink link = SerialLink.open(port)) {
+            EmulatedModule module = new EmulatedModule(config, ProtocolRegistry.loadDefault(), "emulated-m66");
+            Thread serving = new Thread(() -> {
+                try {
+                    module.serve(link);
+                } catch (java.io.IOException e) {
+                    synchronized (out) {
+                        out.println("the port closed: " + e.getMessage());
+                    }
+                }
+            }, "atscope-emulate-serial");
+            serving.setDaemon(true);
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "atscope-emulate-stop");
+            SerialLink.beforeShutdown(hook);
+            synchronized (out) {
+                out.println("emulating an M66 module on " + link.describe() + " (fault profile: "
+                        + (profile == null ? "none" : profile) + "); Ctrl-C stops");
+                out.flush();
+            }
+            serving.start();
+            if (exitAfter != null) {
+                stop.await(exitAfter, TimeUnit.SECONDS);
+            } else {
+                stop.await();
             }
         }
         return OK;

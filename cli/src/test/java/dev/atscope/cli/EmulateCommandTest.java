@@ -2,6 +2,9 @@ package dev.atscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atscope.capture.PtyPair;
+import dev.atscope.capture.SerialLink;
+import dev.atscope.capture.SerialSettings;
 import dev.atscope.core.emulator.AtHost;
 import dev.atscope.core.link.TcpLink;
 import dev.atscope.core.protocol.ProtocolRegistry;
@@ -50,10 +53,43 @@ class EmulateCommandTest {
     }
 
     @Test
+    void servesOneModuleOnASerialPortThroughJSerialComm() throws Exception {
+        try (PtyPair pty = PtyPair.open(dir, "modem")) {
+            StringWriter out = new StringWriter();
+            AtomicInteger code = new AtomicInteger(-1);
+            Thread cli = new Thread(() -> code.set(Main.run(new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter()), "emulate", "--listen", "serial:" + pty.pathA() + "@115200",
+                    "--fast", "--exit-after", "3")), "test-emulate-serial");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            try (SerialLink hostEnd = SerialLink.open(pty.pathB(), SerialSettings.DEFAULT)) {
+                cli.start();
+                while (!out.toString().contains("emulating an M66 module on") && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                try (AtHost host = new AtHost(hostEnd, ProtocolRegistry.loadDefault(), Duration.ofSeconds(5),
+                        Duration.ofMillis(30))) {
+                    host.awaitUrc("SMS Ready", Duration.ofSeconds(5));
+                    assertThat(host.send("AT+QSSLCFG=\"sslversion\",0,3").answer()).containsExactly("OK");
+                    assertThat(host.send("AT+QSSLCFG=\"sslversion\",0").answer())
+                            .containsExactly("+QSSLCFG: \"sslversion\",3", "OK");
+                    assertThat(host.send("AT+QSSLCFG=\"sslversion\",0,9").answer()).as("out of the grammar's range")
+                            .containsExactly("ERROR");
+                }
+            }
+            cli.join(10_000);
+            assertThat(code.get()).isZero();
+            assertThat(out.toString()).contains("emulating an M66 module on serial:");
+        }
+    }
+
+    @Test
     void badOptionsExitWithTwoAndSayWhy() throws Exception {
-        CliRun serial = CliRun.of("emulate", "--listen", "serial:/dev/ttyUSB0");
+        CliRun scheme = CliRun.of("emulate", "--listen", "udp:127.0.0.1:5000");
+        assertThat(scheme.code()).isEqualTo(2);
+        assertThat(scheme.err()).contains("expected tcp:HOST:PORT or serial:PATH");
+        CliRun serial = CliRun.of("emulate", "--listen", "serial:" + dir.resolve("no-such-tty"));
         assertThat(serial.code()).isEqualTo(2);
-        assertThat(serial.err()).contains("expected tcp:HOST:PORT");
+        assertThat(serial.err()).contains("no-such-tty");
         CliRun port = CliRun.of("emulate", "--listen", "tcp:127.0.0.1:99999");
         assertThat(port.code()).isEqualTo(2);
         CliRun name = CliRun.of("emulate", "--profile", "gremlins");
