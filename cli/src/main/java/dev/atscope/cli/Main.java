@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             DecodeCommand.class,
             IndexCommand.class,
             SearchCommand.class,
+            ReplayCommand.class,
+            MockCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})

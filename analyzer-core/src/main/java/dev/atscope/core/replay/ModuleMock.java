@@ -96,6 +96,9 @@ public final class ModuleMock {
             sender.start();
             try {
                 read(link.input());
+                if (stopped) {
+                    sender.join(); // the answers already due go out before the link closes
+                }
             } finally {
                 ended = true;
                 sender.interrupt();
