@@ -117,20 +117,21 @@ public final class ModuleMock {
             return (long) (micros * options.latencyScale() * 1000);
         }
 
-        private void read(InputStream in) throws IOException {
+        private void read(InputStream in) {
             byte[] buf = new byte[4096];
             try {
                 int n;
                 while (!stopped && (n = in.read(buf)) >= 0) {
+                    if (n == 0) {
+                        continue; // a serial port's read time-out: nothing came
+                    }
                     lastHostNanos = System.nanoTime();
                     for (int i = 0; i < n && !stopped; i++) {
                         take(buf[i]);
                     }
                 }
             } catch (IOException e) {
-                if (!ended) {
-                    throw e;
-                }
+                // the host side went away (a closed socket, an unplugged adapter): the session is over
             }
         }
 
@@ -233,6 +234,7 @@ public final class ModuleMock {
                     Send s = queue.poll(10, TimeUnit.MILLISECONDS);
                     if (s == null) {
                         if (stopped || lingeredOut()) {
+                            ended = true;
                             link.close(); // wakes the reader: the session is over
                             return;
                         }
