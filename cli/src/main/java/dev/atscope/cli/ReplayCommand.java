@@ -73,6 +73,10 @@ final class ReplayCommand extends AbstractCommand {
             description = "how long to wait for a URC the recorded host waited for; default ${DEFAULT-VALUE}")
     long urcTimeout;
 
+    @Option(names = "--skip-boot", description = "neither wait for nor compare the URCs before the first command"
+            + " (the recording starts with a boot; the module is already up)")
+    boolean skipBoot;
+
     @Override
     int execute() throws Exception {
         Timing t = Timing.parse(timing);
@@ -83,7 +87,7 @@ final class ReplayCommand extends AbstractCommand {
         if (responseTimeout <= 0 || urcTimeout < 0) {
             throw new UsageException("--response-timeout must be positive and --urc-timeout not negative");
         }
-        ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout);
+        ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout, skipBoot);
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         Trace recorded = Trace.read(trace);
         Recording recording = Recording.of(recorded, registry);

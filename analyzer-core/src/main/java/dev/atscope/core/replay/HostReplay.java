@@ -90,6 +90,9 @@ public final class HostReplay {
         transactions.sort((a, b) -> Long.compare(a.id(), b.id()));
         List<TransactionDiff> diffs = new ResponseDiffer(options.masks())
                 .diff(recording.transactions(), recording.urcs(), transactions, urcs);
+        if (options.skipBoot()) {
+            diffs = diffs.stream().filter(d -> d.index() > 0).toList();
+        }
         return new ReplayResult(recorded, transactions, urcs, diffs, waits, sends);
     }
 
@@ -174,7 +177,7 @@ public final class HostReplay {
             }
             for (Event u : recording.urcs()) {
                 if (u.startMicros() >= last.endMicros()) {
-                    awaitUrc(u, last.id(), live, waits);
+                    awaitUrc(u, last.id(), live, waits, live.now() + options.urcTimeoutMillis() * 1000);
                 }
             }
         }
@@ -205,21 +208,29 @@ public final class HostReplay {
             arrived = Math.max(arrived, at);
         }
         long afterCommand = gate.resultOf() >= 0 ? gate.resultOf() : 0;
+        // one time-out for all the URCs of a gate: a module that never boots costs it once, not per URC
+        long urcDeadline = live.now() + options.urcTimeoutMillis() * 1000;
         for (Event u : gate.urcs()) {
-            arrived = Math.max(arrived, awaitUrc(u, afterCommand, live, waits));
+            if (options.skipBoot() && u.startMicros() < firstCommandMicros()) {
+                continue;
+            }
+            arrived = Math.max(arrived, awaitUrc(u, afterCommand, live, waits, urcDeadline));
         }
         return arrived < 0 ? live.now() : arrived;
     }
 
-    private long awaitUrc(Event u, long afterCommand, LiveDecoding live, List<String> waits)
+    private long awaitUrc(Event u, long afterCommand, LiveDecoding live, List<String> waits, long deadline)
             throws InterruptedException {
-        long timeout = options.urcTimeoutMillis() * 1000;
-        long at = live.awaitUrc(u.text(), afterCommand, timeout);
+        long at = live.awaitUrc(u.text(), afterCommand, Math.max(0, deadline - live.now()));
         if (at < 0) {
             waits.add("URC " + u.text() + " (recorded at " + u.startMicros() / 1000 + " ms): did not come within "
-                    + timeout / 1000 + " ms");
+                    + options.urcTimeoutMillis() + " ms");
         }
         return at;
+    }
+
+    private long firstCommandMicros() {
+        return recording.transactions().isEmpty() ? Long.MAX_VALUE : recording.transactions().get(0).startMicros();
     }
 
     private Transaction byId(long id) {

@@ -51,6 +51,31 @@ class ReplayTimingTest {
     }
 
     @Test
+    void againstAModuleThatIsAlreadyUpTheBootIsWaitedForOnceOrSkipped() throws Exception {
+        // the module of the note's session without its boot: the first host chunk starts it
+        List<TraceEntry> all = FieldTraces.healthy().entries();
+        int firstHost = 0;
+        while (!(all.get(firstHost) instanceof Chunk c && c.direction() == Direction.HOST_TO_MODULE)) {
+            firstHost++;
+        }
+        Trace booted = new Trace(TraceMetadata.EMPTY, all.subList(firstHost, all.size()));
+        ReplayOptions quick = ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withTimeouts(10_000, 50);
+
+        ReplayResult waited = HostReplayTest.replay(FieldTraces.healthy(), booted, quick, HostReplayTest.pipes());
+        assertThat(waited.waits()).hasSize(5).allMatch(w -> w.endsWith("did not come within 50 ms"));
+        assertThat(waited.diffs().get(0).index()).isZero();
+        assertThat(waited.diffs().get(0).missingUrcs())
+                .containsExactly("RDY", "+CFUN: 1", "+CPIN: READY", "Call Ready", "SMS Ready");
+        assertThat(waited.summary().same()).isEqualTo(13);
+
+        ReplayResult skipped = HostReplayTest.replay(FieldTraces.healthy(), booted, quick.withSkipBoot(true),
+                HostReplayTest.pipes());
+        assertThat(skipped.waits()).isEmpty();
+        assertThat(skipped.differs()).isFalse();
+        assertThat(skipped.diffs()).hasSize(13);
+    }
+
+    @Test
     void lockstepKeepsTheRecordedThinkTimeAfterEachResult() throws Exception {
         Trace session = ModuleMockTest.shortSession();
         ReplayResult r = HostReplayTest.replay(session, session, ReplayOptions.DEFAULTS, HostReplayTest.pipes());
