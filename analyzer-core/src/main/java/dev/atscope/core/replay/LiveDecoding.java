@@ -4,7 +4,7 @@ import dev.atscope.core.decode.AtDecoder;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.DecoderOptions;
 import dev.atscope.core.decode.Event;
-import dev.atscope.core.decode.EventKind;
+import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.ResponseModel;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.trace.Chunk;
@@ -89,7 +89,7 @@ final class LiveDecoding {
         while ((d = decoder.next()) != null) {
             changed = true;
             if (d instanceof Transaction t) {
-                if (t.result() != null || t.outcome() == dev.atscope.core.decode.Outcome.INTERRUPTED) {
+                if (t.result() != null || t.outcome() == Outcome.INTERRUPTED) {
                     ended.put(t.id(), t.endMicros());
                 }
             } else if (d instanceof Event e) {

@@ -1,6 +1,7 @@
 package dev.atscope.core.replay;
 
 import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.CommandLineParser;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
@@ -198,7 +199,7 @@ public final class ModuleMock {
                 answer.writeBytes((text + "\r").getBytes(StandardCharsets.ISO_8859_1));
             }
             List<AtCommand> parsed = CommandLineParser.parse(text);
-            AtCommand first = parsed.isEmpty() ? new AtCommand("AT", dev.atscope.core.decode.CommandForm.EXECUTE, "", "")
+            AtCommand first = parsed.isEmpty() ? new AtCommand("AT", CommandForm.EXECUTE, "", "")
                     : parsed.get(0);
             answer.writeBytes(fallback.apply(first));
             queue.add(new Send(System.nanoTime(), answer.toByteArray()));

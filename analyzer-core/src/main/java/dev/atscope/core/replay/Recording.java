@@ -112,13 +112,6 @@ public record Recording(
         return new Recording(trace, transactions, urcs, host, preamble, windows);
     }
 
-    /** The URCs that came in the think time before transaction {@code index} (0-based). */
-    public List<Event> urcsBefore(int index) {
-        long from = index == 0 ? -1 : transactions.get(index - 1).endMicros();
-        long to = transactions.get(index).startMicros();
-        return urcs.stream().filter(u -> u.startMicros() >= from && u.startMicros() < to).toList();
-    }
-
     private static List<HostPiece> hostPieces(List<TraceEntry> entries, List<Transaction> transactions,
             List<Event> urcs) {
         // cut points in the host stream, each with what the recorded host waited for there

@@ -76,6 +76,21 @@ class HostReplayTest {
     }
 
     @Test
+    void theFieldRecordingReplayedAgainstAHealthyModuleReportsExactlyTheTransactionsThatFailedInTheField()
+            throws Exception {
+        ReplayResult r = replay(FieldTraces.failing(), FieldTraces.healthy(),
+                ReplayOptions.DEFAULTS.withTiming(Timing.FAST), pipes());
+        assertThat(r.diffs()).filteredOn(d -> d.status() != DiffStatus.SAME).extracting(TransactionDiff::command)
+                .containsExactly("AT+QHTTPGET=60", "AT+QHTTPREAD=30");
+        TransactionDiff read = r.diffs().stream().filter(d -> d.index() == 12).findFirst().orElseThrow();
+        assertThat(read.lines()).hasSize(3);
+        assertThat(read.lines().get(0)).isEqualTo(new LineDiff(LineDiff.Op.CHANGED, "+CME ERROR: 3822", "CONNECT"));
+        assertThat(read.lines().get(1).op()).isEqualTo(LineDiff.Op.EXTRA);
+        assertThat(read.lines().get(1).replayed()).startsWith("<1964 bytes: <!DOCTYPE html>");
+        assertThat(read.lines().get(2)).isEqualTo(new LineDiff(LineDiff.Op.EXTRA, null, "OK"));
+    }
+
+    @Test
     void withoutMasksTheOtherLocalAddressDiffersToo() throws Exception {
         ReplayResult r = replay(FieldTraces.healthy(), FieldTraces.failing(),
                 ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withMasks(Masks.NONE), pipes());
