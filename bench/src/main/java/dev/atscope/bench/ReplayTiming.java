@@ -11,6 +11,7 @@ import dev.atscope.core.replay.Recording;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
 import dev.atscope.core.replay.Timing;
+import dev.atscope.core.trace.ByteEscaper;
 import dev.atscope.core.trace.ScriptedTraffic;
 import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceCsvWriter;
@@ -133,7 +134,7 @@ public final class ReplayTiming {
                     sendErrors.add(Math.abs(r.sends()[p] - r.sends()[p - 1] - recorded));
                     if (VERBOSE && Math.abs(replayed - recorded) > 2_000) {
                         System.out.printf("  piece %d (%s): recorded gap %d us, replayed %d us, sent %d us%n", p,
-                                dev.atscope.core.trace.ByteEscaper.escape(pieces.get(p).bytes(), 0,
+                                ByteEscaper.escape(pieces.get(p).bytes(), 0,
                                         Math.min(24, pieces.get(p).bytes().length)), recorded, replayed,
                                 r.sends()[p] - r.sends()[p - 1]);
                     }
