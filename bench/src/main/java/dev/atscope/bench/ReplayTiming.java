@@ -40,7 +40,8 @@ import java.util.Map;
  * <p>{@code java -cp bench/target/benchmarks.jar dev.atscope.bench.ReplayTiming [RUNS] [MOCK_SCALE]}:
  * RUNS passes over the three procedures (default 3); MOCK_SCALE the mock's latency factor (default
  * 0.5, a module faster than the recorded one, so the gaps are the replay's alone; 1 lets late
- * answers move the schedule as they would with a real module).
+ * answers move the schedule as they would with a real module). {@code -Dprocedure=https} runs one
+ * procedure only; {@code -Dverbose=true} prints every gap that is off by more than 2 ms.
  */
 public final class ReplayTiming {
 
@@ -57,6 +58,10 @@ public final class ReplayTiming {
         procedures.put("https-get (3.3)", NoteExamples.httpsGet());
         procedures.put("certificates in RAM (3.1)", NoteExamples.certificatesInRam());
         procedures.put("certificates in NVRAM (3.2)", NoteExamples.certificatesInNvram());
+        String only = System.getProperty("procedure");
+        if (only != null) {
+            procedures.keySet().removeIf(k -> !k.startsWith(only));
+        }
         List<Long> errors = new ArrayList<>();
         List<Long> sendErrors = new ArrayList<>();
         Path dir = Files.createTempDirectory("atscope-replay-timing");
@@ -120,7 +125,15 @@ public final class ReplayTiming {
                             Duration.ofMillis(200), l));
             mock.join();
             if (r.differs()) {
-                throw new IllegalStateException("the replay differs from its own mock: " + r.summary());
+                StringBuilder why = new StringBuilder("the replay differs from its own mock: " + r.summary());
+                r.diffs().stream().filter(d -> d.status() != dev.atscope.core.replay.DiffStatus.SAME)
+                        .forEach(d -> why.append("\n  ").append(d.index()).append(' ').append(d.command()).append(": ")
+                                .append(d.status().word()).append(' ').append(d.lines()));
+                r.waits().forEach(w -> why.append("\n  waited in vain: ").append(w));
+                if (d0(r) != null) {
+                    why.append("\n  replayed: ").append(d0(r));
+                }
+                throw new IllegalStateException(why.toString());
             }
             List<Recording.HostPiece> pieces = rec.hostPieces();
             List<Long> errors = new ArrayList<>();
@@ -146,6 +159,11 @@ public final class ReplayTiming {
             socat.destroy();
             socat.waitFor();
         }
+    }
+
+    private static String d0(ReplayResult r) {
+        return r.diffs().stream().filter(d -> d.status() != dev.atscope.core.replay.DiffStatus.SAME)
+                .map(d -> d.replayed() == null ? "none" : d.replayed().toString()).findFirst().orElse(null);
     }
 
     private static SerialPort open(Path end) throws IOException {
