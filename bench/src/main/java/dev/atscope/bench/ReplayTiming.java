@@ -204,6 +204,9 @@ public final class ReplayTiming {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = raw.read(b, off, len);
+                if (n < 0 && port.isOpen() && port.bytesAvailable() >= 0) {
+                    return 0; // jSerialComm answers -1 for a failed read too: the end only when the port is gone
+                }
                 if (n > 0) {
                     synchronized (reads) {
                         reads.add(new long[] {offset, System.nanoTime()});

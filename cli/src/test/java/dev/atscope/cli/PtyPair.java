@@ -59,7 +59,22 @@ final class PtyPair implements AutoCloseable {
 
         SerialPortLink(SerialPort port, Path path) {
             this.port = port;
-            this.in = port.getInputStreamWithSuppressedTimeoutExceptions();
+            InputStream raw = port.getInputStreamWithSuppressedTimeoutExceptions();
+            this.in = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int n = read(one, 0, 1);
+                    return n <= 0 ? n : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = raw.read(b, off, len);
+                    // jSerialComm answers -1 for a failed read too: the end only when the port is gone
+                    return n < 0 && port.isOpen() && port.bytesAvailable() >= 0 ? 0 : n;
+                }
+            };
             this.out = port.getOutputStream();
             this.path = path;
         }
