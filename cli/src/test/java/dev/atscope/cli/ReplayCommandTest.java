@@ -84,6 +84,33 @@ class ReplayCommandTest {
     }
 
     @Test
+    void jsonOnStandardOutputAndTheBootLeftOut(@TempDir Path dir) throws Exception {
+        // a module that is already up: the sample without its first five rows, RDY ... SMS Ready
+        List<String> rows = new ArrayList<>(Files.readAllLines(HTTPS));
+        int header = rows.indexOf("time_us,dir,kind,data");
+        rows.subList(header + 1, header + 6).clear();
+        Path up = dir.resolve("up.csv");
+        Files.write(up, rows);
+        try (BackgroundCli mock = mock(up)) {
+            CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:" + mock.port(),
+                    "--timing", "scaled:0.01", "--skip-boot", "--json", "--out", dir.resolve("new.csv").toString(),
+                    "--diff", dir.resolve("diff.jsonl").toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            ObjectMapper m = new ObjectMapper();
+            List<JsonNode> lines = new ArrayList<>();
+            for (String l : r.out().split("\n")) {
+                lines.add(m.readTree(l));
+            }
+            assertThat(lines).hasSize(14); // no slot for the boot: 13 transactions and the summary
+            assertThat(lines.get(0).get("index").asInt()).isEqualTo(1);
+            assertThat(lines.get(4).get("command").asText()).isEqualTo("AT+QILOCIP");
+            assertThat(lines.get(13).get("same").asInt()).isEqualTo(13);
+            assertThat(Files.readString(dir.resolve("diff.jsonl")).strip()).isEqualTo(r.out().strip());
+            mock.finish();
+        }
+    }
+
+    @Test
     void aStrictMockStopsAtTheFirstCommandTheRecordingDoesNotHave(@TempDir Path dir) throws Exception {
         try (BackgroundCli mock = mock(HTTPS)) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), mock.port())) {
