@@ -3,7 +3,6 @@ package dev.atscope.cli;
 import dev.atscope.core.link.Link;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.replay.HostReplay;
-import dev.atscope.core.replay.LineDiff;
 import dev.atscope.core.replay.MaskRule;
 import dev.atscope.core.replay.Masks;
 import dev.atscope.core.replay.Recording;
@@ -114,7 +113,7 @@ final class ReplayCommand extends AbstractCommand {
         if (json) {
             Files.readAllLines(diffFile, StandardCharsets.UTF_8).forEach(o::println);
         } else {
-            table(o, r, t);
+            ReplayTable.print(o, r, "replay of " + trace + " against " + target + ", " + t + " timing");
             o.println("new trace " + newTrace + ", diff " + diffFile);
         }
         for (String w : r.waits()) {
@@ -142,25 +141,5 @@ final class ReplayCommand extends AbstractCommand {
         String name = trace.getFileName().toString();
         String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         return trace.resolveSibling(stem + suffix);
-    }
-
-    private void table(PrintWriter o, ReplayResult r, Timing t) {
-        o.println("replay of " + trace + " against " + target + ", " + t + " timing");
-        o.printf("%4s  %-12s %s%n", "#", "STATUS", "COMMAND");
-        for (TransactionDiff d : r.diffs()) {
-            o.printf("%4d  %-12s %s%n", d.index(), d.status().word(), d.index() == 0 ? "(before the first command)"
-                    : d.command());
-            for (LineDiff l : d.lines()) {
-                if (l.recorded() != null) {
-                    o.println("                  - " + l.recorded());
-                }
-                if (l.replayed() != null) {
-                    o.println("                  + " + l.replayed());
-                }
-            }
-            d.missingUrcs().forEach(u -> o.println("                  - URC " + u));
-            d.extraUrcs().forEach(u -> o.println("                  + URC " + u));
-        }
-        o.println(r.summary());
     }
 }
