@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             CaptureCommand.class,
             PortsCommand.class,
+            ReplayCommand.class,
+            MockCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})

@@ -924,6 +924,14 @@ public final class EmulatedModule {
             config.log().accept(name + ": DNS: cannot resolve " + uri.getHost());
             return Result.cme(3813);
         }
+        if (!config.systemDns() && !isLoopback(address)) {
+            // the bench stays on this machine: an address of the field (the note's 220.180.239.201, a
+            // recorded server) is only reached when the user asks for the network; map it with a host entry
+            config.log().accept(name + ": " + address + " is not on this machine; the emulator reaches only"
+                    + " 127.0.0.0/8 unless asked to use the network (--system-dns), or the host is mapped (--resolve "
+                    + uri.getHost() + "=127.0.0.1)");
+            return Result.cme(ModuleHttpClient.SOCKET_CONNECT_ERROR);
+        }
         TlsSettings tls = https ? tlsSettings() : null;
         try {
             ModuleHttpClient.Response r = ModuleHttpClient.request(method, uri, body, address, config.localIp(), tls,
@@ -940,6 +948,14 @@ public final class EmulatedModule {
             config.log().accept(name + ": " + method + " " + url + " failed (+CME ERROR: " + f.code + "): "
                     + f.getMessage());
             return Result.cme(f.code);
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -329,4 +329,15 @@ class EmulatedModuleTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void anAddressOffThisMachineIsNeverContactedUnlessTheNetworkIsAllowed() throws Exception {
+        try (ModuleBench b = ModuleBench.fast()) {
+            b.activate();
+            b.url("http://220.180.239.201:8417/test/testfiles/test2000.html");
+            assertThat(b.answer("AT+QHTTPGET=60")).containsExactly("+CME ERROR: 3815");
+            assertThat(b.log).anySatisfy(l -> assertThat(l).contains("220.180.239.201 is not on this machine")
+                    .contains("--resolve 220.180.239.201=127.0.0.1"));
+        }
+    }
 }

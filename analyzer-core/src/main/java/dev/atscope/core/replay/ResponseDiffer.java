@@ -1,0 +1,184 @@
+package dev.atscope.core.replay;
+
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.decode.EventKind;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.trace.ByteEscaper;
+import dev.atscope.core.trace.Direction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares what the module answered in a recording with what it answered in a replay of it,
+ * transaction by transaction (the n-th command line of one with the n-th of the other), line by
+ * line after the masks, and the URCs that came after each command.
+ */
+public final class ResponseDiffer {
+
+    /** Payload bytes shown in a diff line; the comparison uses all of them. */
+    private static final int SHOWN_PAYLOAD = 48;
+
+    private final Masks masks;
+
+    /** A differ that masks volatile values with these rules. */
+    public ResponseDiffer(Masks masks) {
+        this.masks = masks;
+    }
+
+    /**
+     * Compares a recording with a replay.
+     *
+     * @return one diff for each recorded transaction, in order, preceded by one for the URCs before
+     *     the first command when either side has any
+     */
+    public List<TransactionDiff> diff(List<Transaction> recorded, List<Event> recordedUrcs, List<Transaction> replayed,
+            List<Event> replayedUrcs) {
+        List<List<String>> recSlots = slots(recorded, recordedUrcs);
+        List<List<String>> repSlots = slots(replayed, replayedUrcs);
+        List<TransactionDiff> out = new ArrayList<>();
+        for (int i = 0; i <= recorded.size(); i++) {
+            List<String> recU = i < recSlots.size() ? recSlots.get(i) : List.of();
+            List<String> repU = i < repSlots.size() ? repSlots.get(i) : List.of();
+            if (i == replayed.size() && i < recorded.size()) {
+                // URCs after the last replayed command belong to it, whatever the recording has after
+                repU = List.of();
+            }
+            List<String> missing = minus(recU, repU);
+            List<String> extra = minus(repU, recU);
+            if (i == 0) {
+                if (!recU.isEmpty() || !repU.isEmpty()) {
+                    DiffStatus s = missing.isEmpty() && extra.isEmpty() ? DiffStatus.SAME : DiffStatus.URCS_DIFFER;
+                    out.add(new TransactionDiff(0, null, null, s, List.of(), missing, extra));
+                }
+                continue;
+            }
+            Transaction rec = recorded.get(i - 1);
+            Transaction rep = i - 1 < replayed.size() ? replayed.get(i - 1) : null;
+            List<LineDiff> lines = lines(answer(rec), rep == null ? List.of() : answer(rep));
+            DiffStatus status;
+            if (rep == null || rec.result() != null && rep.result() == null) {
+                status = DiffStatus.MISSING;
+            } else if (!lines.isEmpty()) {
+                status = DiffStatus.DIFFERS;
+            } else if (!missing.isEmpty() || !extra.isEmpty()) {
+                status = DiffStatus.URCS_DIFFER;
+            } else {
+                status = DiffStatus.SAME;
+            }
+            out.add(new TransactionDiff(i, rec, rep, status, lines, missing, extra));
+        }
+        return out;
+    }
+
+    /** The URC texts (masked) after each command: slot 0 before the first, slot n after the n-th. */
+    private List<List<String>> slots(List<Transaction> transactions, List<Event> urcs) {
+        List<List<String>> slots = new ArrayList<>();
+        for (int i = 0; i <= transactions.size(); i++) {
+            slots.add(new ArrayList<>());
+        }
+        for (Event u : urcs) {
+            int slot = 0;
+            while (slot < transactions.size() && transactions.get(slot).startMicros() <= u.startMicros()) {
+                slot++;
+            }
+            slots.get(slot).add(masks.apply(u.text()));
+        }
+        return slots;
+    }
+
+    private static List<String> minus(List<String> a, List<String> b) {
+        Map<String, Integer> left = new HashMap<>();
+        for (String s : b) {
+            left.merge(s, 1, Integer::sum);
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : a) {
+            Integer n = left.get(s);
+            if (n == null || n == 0) {
+                out.add(s);
+            } else {
+                left.put(s, n - 1);
+            }
+        }
+        return out;
+    }
+
+    /** A line of an answer: what is compared, and what is shown. */
+    private record Line(String key, String shown) {}
+
+    /** The module's side of a transaction: echo, responses, CONNECT, bodies, final result. */
+    private List<Line> answer(Transaction t) {
+        List<Line> out = new ArrayList<>();
+        if (t.echo() != null) {
+            out.add(new Line("echo " + masks.apply(t.echo().text()), t.echo().text()));
+        }
+        for (Event e : t.responses()) {
+            if (e.kind() == EventKind.PAYLOAD) {
+                if (e.direction() == Direction.MODULE_TO_HOST) {
+                    out.add(new Line("payload " + masks.apply(e.text()), payload(e)));
+                }
+            } else {
+                out.add(new Line(e.kind().word() + " " + masks.apply(e.text()), e.text()));
+            }
+        }
+        if (t.result() != null && !t.responses().contains(t.result())) {
+            out.add(new Line("final " + masks.apply(t.result().text()), t.result().text()));
+        }
+        return out;
+    }
+
+    private static String payload(Event e) {
+        byte[] b = e.bytes();
+        String head = ByteEscaper.escape(b, 0, Math.min(b.length, SHOWN_PAYLOAD));
+        return "<" + b.length + " bytes: " + head + (b.length > SHOWN_PAYLOAD ? "...>" : ">");
+    }
+
+    /** The lines that differ, from the longest common subsequence of the two answers. */
+    private static List<LineDiff> lines(List<Line> rec, List<Line> rep) {
+        int n = rec.size();
+        int m = rep.size();
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = rec.get(i).key().equals(rep.get(j).key()) ? lcs[i + 1][j + 1] + 1
+                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        List<LineDiff> out = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && rec.get(i).key().equals(rep.get(j).key())) {
+                flush(gone, added, out);
+                i++;
+                j++;
+            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                added.add(rep.get(j++).shown());
+            } else {
+                gone.add(rec.get(i++).shown());
+            }
+        }
+        flush(gone, added, out);
+        return out;
+    }
+
+    /** A run of removed and added lines: pairs become changes, the rest missing or extra. */
+    private static void flush(List<String> gone, List<String> added, List<LineDiff> out) {
+        int k = 0;
+        for (; k < Math.min(gone.size(), added.size()); k++) {
+            out.add(new LineDiff(LineDiff.Op.CHANGED, gone.get(k), added.get(k)));
+        }
+        for (int g = k; g < gone.size(); g++) {
+            out.add(new LineDiff(LineDiff.Op.MISSING, gone.get(g), null));
+        }
+        for (int a = k; a < added.size(); a++) {
+            out.add(new LineDiff(LineDiff.Op.EXTRA, null, added.get(a)));
+        }
+        gone.clear();
+        added.clear();
+    }
+}

@@ -1,0 +1,261 @@
+package dev.atscope.bench;
+
+import com.fazecast.jSerialComm.SerialPort;
+import dev.atscope.core.link.Link;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.protocol.quectel.NoteExamples;
+import dev.atscope.core.replay.HostReplay;
+import dev.atscope.core.replay.MockOptions;
+import dev.atscope.core.replay.ModuleMock;
+import dev.atscope.core.replay.Recording;
+import dev.atscope.core.replay.ReplayOptions;
+import dev.atscope.core.replay.ReplayResult;
+import dev.atscope.core.replay.Timing;
+import dev.atscope.core.trace.ByteEscaper;
+import dev.atscope.core.trace.ScriptedTraffic;
+import dev.atscope.core.trace.Trace;
+import dev.atscope.core.trace.TraceCsvWriter;
+import dev.atscope.core.trace.TraceMetadata;
+import dev.atscope.core.trace.TraceRecorder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Timing fidelity of {@code atscope replay --timing original} over a pseudo-terminal pair: the
+ * note's three procedures are replayed from one end (opened through jSerialComm, as a serial
+ * target is) against the mock of the same recording on the other end; the mock's side stamps
+ * when the first byte of each host piece arrives, and the figure is |replayed gap - recorded gap|
+ * between consecutive pieces.
+ *
+ * <p>{@code java -cp bench/target/benchmarks.jar dev.atscope.bench.ReplayTiming [RUNS] [MOCK_SCALE]}:
+ * RUNS passes over the three procedures (default 3); MOCK_SCALE the mock's latency factor (default
+ * 0.5, a module faster than the recorded one, so the gaps are the replay's alone; 1 lets late
+ * answers move the schedule as they would with a real module). {@code -Dprocedure=https} runs one
+ * procedure only; {@code -Dverbose=true} prints every gap that is off by more than 2 ms.
+ */
+public final class ReplayTiming {
+
+    /** Prints every gap that is off by more than 2 ms ({@code -Dverbose=true}). */
+    private static final boolean VERBOSE = Boolean.getBoolean("verbose");
+
+    private ReplayTiming() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        double mockScale = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+        ProtocolRegistry registry = ProtocolRegistry.loadDefault();
+        Map<String, ScriptedTraffic> procedures = new LinkedHashMap<>();
+        procedures.put("https-get (3.3)", NoteExamples.httpsGet());
+        procedures.put("certificates in RAM (3.1)", NoteExamples.certificatesInRam());
+        procedures.put("certificates in NVRAM (3.2)", NoteExamples.certificatesInNvram());
+        String only = System.getProperty("procedure");
+        if (only != null) {
+            procedures.keySet().removeIf(k -> !k.startsWith(only));
+        }
+        List<Long> errors = new ArrayList<>();
+        List<Long> sendErrors = new ArrayList<>();
+        Path dir = Files.createTempDirectory("atscope-replay-timing");
+        for (int run = 0; run < runs; run++) {
+            for (Map.Entry<String, ScriptedTraffic> p : procedures.entrySet()) {
+                Recording rec = Recording.of(new Trace(TraceMetadata.EMPTY, p.getValue().entries()), registry);
+                List<Long> sent = new ArrayList<>();
+                List<Long> e = once(rec, registry, dir, mockScale, sent);
+                errors.addAll(e);
+                sendErrors.addAll(sent);
+                System.out.printf("run %d %-28s %3d gaps, median %6.3f ms, max %6.3f ms%n", run + 1, p.getKey(),
+                        e.size(), percentile(e, 50) / 1000.0, percentile(e, 100) / 1000.0);
+            }
+        }
+        System.out.println();
+        System.out.printf("original timing over a pty pair (jSerialComm), mock latency x%s: %d gaps,"
+                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms%n", mockScale, errors.size(),
+                percentile(errors, 50) / 1000.0, percentile(errors, 99) / 1000.0, percentile(errors, 100) / 1000.0);
+        System.out.printf("the same gaps where the replay wrote them (before the pty): median %.3f ms, p99 %.3f ms,"
+                + " max %.3f ms%n", percentile(sendErrors, 50) / 1000.0, percentile(sendErrors, 99) / 1000.0,
+                percentile(sendErrors, 100) / 1000.0);
+        double[] load = loadAverage();
+        System.out.printf("load average while measuring: %.2f (1 min), %.2f (5 min) on %d cores%n", load[0], load[1],
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static double[] loadAverage() throws IOException {
+        Path p = Path.of("/proc/loadavg");
+        if (!Files.exists(p)) {
+            return new double[] {-1, -1};
+        }
+        String[] f = Files.readString(p).split(" ");
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
+    }
+
+    /** One replay; the absolute gap errors in microseconds where the bytes arrived (and where they were sent). */
+    private static List<Long> once(Recording rec, ProtocolRegistry registry, Path dir, double mockScale,
+            List<Long> sendErrors) throws Exception {
+        Path a = dir.resolve("ttyA");
+        Path b = dir.resolve("ttyB");
+        Files.deleteIfExists(a);
+        Files.deleteIfExists(b);
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            while (!(Files.exists(a) && Files.exists(b))) {
+                Thread.sleep(2);
+            }
+            StampedLink module = new StampedLink(open(b), b.toString());
+            Link host = new StampedLink(open(a), a.toString());
+            Thread mock = new Thread(() -> {
+                try {
+                    new ModuleMock(rec, new MockOptions(true, mockScale, 200), ModuleMock.ERROR_FALLBACK).serve(module);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-mock");
+            mock.start();
+            ReplayResult r = new HostReplay(rec, registry, ReplayOptions.DEFAULTS.withTiming(Timing.ORIGINAL))
+                    .run(host, l -> TraceRecorder.to(new TraceCsvWriter(new StringWriter(), TraceMetadata.EMPTY),
+                            Duration.ofMillis(200), l));
+            mock.join();
+            if (r.differs()) {
+                StringBuilder why = new StringBuilder("the replay differs from its own mock: " + r.summary());
+                r.diffs().stream().filter(d -> d.status() != dev.atscope.core.replay.DiffStatus.SAME)
+                        .forEach(d -> why.append("\n  ").append(d.index()).append(' ').append(d.command()).append(": ")
+                                .append(d.status().word()).append(' ').append(d.lines()));
+                r.waits().forEach(w -> why.append("\n  waited in vain: ").append(w));
+                if (d0(r) != null) {
+                    why.append("\n  replayed: ").append(d0(r));
+                }
+                throw new IllegalStateException(why.toString());
+            }
+            List<Recording.HostPiece> pieces = rec.hostPieces();
+            List<Long> errors = new ArrayList<>();
+            long prevArrival = -1;
+            for (int p = 0; p < pieces.size(); p++) {
+                long arrival = module.arrivalNanos(pieces.get(p).hostOffset());
+                if (p > 0) {
+                    long replayed = (arrival - prevArrival) / 1000;
+                    long recorded = pieces.get(p).recordedMicros() - pieces.get(p - 1).recordedMicros();
+                    errors.add(Math.abs(replayed - recorded));
+                    sendErrors.add(Math.abs(r.sends()[p] - r.sends()[p - 1] - recorded));
+                    if (VERBOSE && Math.abs(replayed - recorded) > 2_000) {
+                        System.out.printf("  piece %d (%s): recorded gap %d us, replayed %d us, sent %d us%n", p,
+                                ByteEscaper.escape(pieces.get(p).bytes(), 0,
+                                        Math.min(24, pieces.get(p).bytes().length)), recorded, replayed,
+                                r.sends()[p] - r.sends()[p - 1]);
+                    }
+                }
+                prevArrival = arrival;
+            }
+            return errors;
+        } finally {
+            socat.destroy();
+            socat.waitFor();
+        }
+    }
+
+    private static String d0(ReplayResult r) {
+        return r.diffs().stream().filter(d -> d.status() != dev.atscope.core.replay.DiffStatus.SAME)
+                .map(d -> d.replayed() == null ? "none" : d.replayed().toString()).findFirst().orElse(null);
+    }
+
+    private static SerialPort open(Path end) throws IOException {
+        SerialPort port = SerialPort.getCommPort(end.toString());
+        port.setComPortParameters(115_200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 50, 0);
+        if (!port.openPort()) {
+            throw new IOException("cannot open " + end + ": error " + port.getLastErrorCode());
+        }
+        return port;
+    }
+
+    static long percentile(List<Long> values, double p) {
+        long[] v = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(v);
+        if (v.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100 * v.length) - 1;
+        return v[Math.max(0, Math.min(v.length - 1, i))];
+    }
+
+    /** A serial port as a link that stamps when each byte it reads arrived. */
+    private static final class StampedLink implements Link {
+        private final SerialPort port;
+        private final String name;
+        private final InputStream raw;
+        private final List<long[]> reads = new ArrayList<>(); // {offset of the first byte, nanoTime}
+        private long offset;
+        private final InputStream in = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n <= 0 ? n : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = raw.read(b, off, len);
+                if (n < 0 && port.isOpen() && port.bytesAvailable() >= 0) {
+                    return 0; // jSerialComm answers -1 for a failed read too: the end only when the port is gone
+                }
+                if (n > 0) {
+                    synchronized (reads) {
+                        reads.add(new long[] {offset, System.nanoTime()});
+                        offset += n;
+                    }
+                }
+                return n;
+            }
+        };
+
+        StampedLink(SerialPort port, String name) {
+            this.port = port;
+            this.name = name;
+            this.raw = port.getInputStreamWithSuppressedTimeoutExceptions();
+        }
+
+        /** When the byte at this offset of the stream was read. */
+        long arrivalNanos(long at) {
+            synchronized (reads) {
+                long t = -1;
+                for (long[] r : reads) {
+                    if (r[0] <= at) {
+                        t = r[1];
+                    } else {
+                        break;
+                    }
+                }
+                return t;
+            }
+        }
+
+        @Override
+        public InputStream input() {
+            return in;
+        }
+
+        @Override
+        public OutputStream output() {
+            return port.getOutputStream();
+        }
+
+        @Override
+        public String describe() {
+            return "serial:" + name;
+        }
+
+        @Override
+        public void close() {
+            port.closePort();
+        }
+    }
+}
