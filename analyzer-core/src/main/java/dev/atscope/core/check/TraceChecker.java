@@ -59,12 +59,25 @@ public final class TraceChecker {
         return out;
     }
 
+    /** URCs inside one answer from which a burst is worth a word. */
+    static final int URC_BURST = 5;
+
+    /** URC events since the last command line began: how many arrived while it waited. */
+    private int urcsSinceCommand;
+
     /** Takes the next item the decoder handed out, in order. */
     public void accept(Decoded item) {
         if (item instanceof Transaction t) {
             transaction(t);
+            urcsSinceCommand = 0;
         } else {
-            rules.event((Event) item);
+            Event e = (Event) item;
+            if (e.kind() == EventKind.URC) {
+                urcsSinceCommand++;
+            } else if (e.kind() == EventKind.COMMAND) {
+                urcsSinceCommand = 0;
+            }
+            rules.event(e);
         }
     }
 
@@ -104,6 +117,11 @@ public final class TraceChecker {
             }
         }
         result(t, valid);
+        if (urcsSinceCommand >= URC_BURST) {
+            sink.accept(new Diagnostic("urc.burst", Severity.INFO, urcsSinceCommand
+                    + " unsolicited result codes arrived while " + t.first().display() + " waited for its answer:"
+                    + " a host that reads answers line by line must set them aside", null, Where.NONE.at(t)));
+        }
         if (!otherDialect) {
             rules.transaction(t, valid);
         }
@@ -167,7 +185,14 @@ public final class TraceChecker {
                     "the module restarted or powered down while " + what + " was waiting for its answer", section,
                     Where.NONE.at(t)));
             case OK -> {
-                // nothing to explain
+                // an answer later than the grammar's response time: a host with that timeout gave up
+                // (uploads and bodies take as long as their bytes, so only plain answers are timed)
+                long max = t.shape().maxResponseMillis();
+                if (max > 0 && t.payloads().isEmpty() && t.durationMicros() > max * 1000) {
+                    sink.accept(new Diagnostic("result.slow", Severity.WARNING, what + " took "
+                            + t.durationMicros() / 1000 + " ms; the module is expected to answer within " + max
+                            + " ms, so a host that waits that long gives up first", section, Where.NONE.at(t)));
+                }
             }
         }
     }

@@ -522,4 +522,41 @@ class TraceCheckerTest {
             assertThat(streamed).isEqualTo(check(t)).isNotEmpty();
         }
     }
+
+    @Test
+    void anAnswerLaterThanTheGrammarsResponseTimeIsAWarning() {
+        ScriptedTraffic slow = online();
+        slow.pause(50_000).command("AT+QILOCIP").answer(900_000, "10.1.2.3");
+        Diagnostic d = only(slow, "result.slow");
+        assertThat(d.severity()).isEqualTo(Severity.WARNING);
+        assertThat(d.message()).contains("AT+QILOCIP took 90").contains("within 300 ms");
+
+        ScriptedTraffic prompt = online();
+        prompt.pause(50_000).command("AT+QILOCIP").answer(20_000, "10.1.2.3");
+        assertThat(check(prompt)).extracting(Diagnostic::ruleId).doesNotContain("result.slow");
+
+        // an upload lasts as long as its bytes take on the wire: not timed against the answer time
+        ScriptedTraffic upload = new ScriptedTraffic();
+        byte[] pem = NoteExamples.pem("CERTIFICATE", 1614, 1);
+        upload.command("AT+QSECWRITE=\"RAM:ca.pem\",1614,100").answer(20_000, "CONNECT");
+        upload.hostBytes(900_000, pem).answer(20_000, "+QSECWRITE: 1614," + UploadChecksum.hex(pem), "OK");
+        assertThat(check(upload)).extracting(Diagnostic::ruleId).doesNotContain("result.slow");
+    }
+
+    @Test
+    void aBurstOfUrcsInsideAnAnswerIsNamed() {
+        ScriptedTraffic burst = online();
+        burst.pause(50_000).command("AT+CSQ");
+        for (int i = 0; i < 6; i++) {
+            burst.urc(i % 2 == 0 ? "+CGREG: 1" : "+CREG: 1");
+        }
+        burst.answer(20_000, "+CSQ: 20,0", "OK");
+        Diagnostic d = only(burst, "urc.burst");
+        assertThat(d.severity()).isEqualTo(Severity.INFO);
+        assertThat(d.message()).startsWith("6 unsolicited result codes arrived while AT+CSQ");
+
+        ScriptedTraffic few = online();
+        few.pause(50_000).command("AT+CSQ").urc("+CGREG: 1").urc("+CREG: 1").answer(20_000, "+CSQ: 20,0", "OK");
+        assertThat(check(few)).extracting(Diagnostic::ruleId).doesNotContain("urc.burst");
+    }
 }

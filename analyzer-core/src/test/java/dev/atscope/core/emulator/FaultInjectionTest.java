@@ -2,6 +2,7 @@ package dev.atscope.core.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atscope.core.check.TraceChecker;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
@@ -138,6 +139,8 @@ class FaultInjectionTest {
             assertThat(t.first().name()).isEqualTo("+QILOCIP");
             assertThat(t.durationMicros() / 1000).isGreaterThanOrEqualTo(350)
                     .isGreaterThan(t.shape().maxResponseMillis());
+            assertThat(TraceChecker.check(b.decoded(), ModuleBench.REGISTRY)).filteredOn(d -> d.ruleId().equals("result.slow"))
+                    .singleElement().satisfies(d -> assertThat(d.message()).startsWith("AT+QILOCIP took"));
         }
         assertThat(FaultProfile.builtIn("slow-network").latencyOf("+QIACT"))
                 .isEqualTo(new FaultProfile.Latency(2000, 8000));
@@ -207,6 +210,8 @@ class FaultInjectionTest {
                 assertThat(t.outcome()).isEqualTo(Outcome.OK);
             });
             assertThat(onlySession(b).outcome()).isEqualTo(SessionOutcome.OK);
+            assertThat(TraceChecker.check(d, ModuleBench.REGISTRY)).filteredOn(x -> x.ruleId().equals("urc.burst"))
+                    .singleElement().satisfies(x -> assertThat(x.message()).contains("while AT+QIACT waited"));
         }
     }
 
