@@ -251,16 +251,30 @@ public final class TraceRecorder implements Closeable {
         return new Marker(m.timeMicros() - offset, m.direction(), m.kind(), m.text());
     }
 
-    /** Flushes now, and forces to disk when that is due. */
-    public synchronized void flush() throws IOException {
-        if (closed) {
-            return;
+    /**
+     * Flushes now, and forces to disk when that is due. The force runs outside the lock: it can take
+     * milliseconds, and the threads that record (a proxy forwarding bytes, a replay keeping its
+     * schedule) must not wait for the disk.
+     */
+    public void flush() throws IOException {
+        FileChannel toForce = null;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            writer.flush();
+            long now = System.nanoTime();
+            if (channel != null && now - lastForce >= forceEveryNanos) {
+                toForce = channel;
+                lastForce = now;
+            }
         }
-        writer.flush();
-        long now = System.nanoTime();
-        if (channel != null && now - lastForce >= forceEveryNanos) {
-            channel.force(false);
-            lastForce = now;
+        if (toForce != null) {
+            try {
+                toForce.force(false);
+            } catch (java.nio.channels.ClosedChannelException e) {
+                // a rotation or the close forced and closed that part meanwhile
+            }
         }
     }
 
