@@ -70,8 +70,9 @@ class RealToolLogsTest {
             for (TraceEntry e : ShortSession.traffic()) {
                 Chunk c = (Chunk) e;
                 (c.direction() == Direction.HOST_TO_MODULE ? h : m).write(c.data());
-                // jpnevulator reads both ttys in turn: a pause keeps the two sides in wire order
-                Thread.sleep(60);
+                // jpnevulator reads both ttys in turn: a pause keeps the two sides in wire order, with room
+                // for a busy machine that schedules it late (60 ms was seen to be too little under load)
+                Thread.sleep(150);
             }
             Thread.sleep(200);
             PseudoTerminals.stop(jp);
