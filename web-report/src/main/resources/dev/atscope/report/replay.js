@@ -50,9 +50,9 @@
   META.waits.forEach(function (w) { $('waits').appendChild(el('li', null, 'waited in vain: ' + w)); });
 
   // ---- rows ---------------------------------------------------------------------------------
-  function line(op, text) {
-    if (text === null) return el('div', 'ln absent');
-    return withMasks(el('div', 'ln op-' + op), text);
+  function line(op, text, side) {
+    if (text === null) return el('div', 'ln absent ' + side);
+    return withMasks(el('div', 'ln op-' + op + ' ' + side), text);
   }
   var rowEls = ROWS.map(function (r, k) {
     var tx = el('div', 'tx st-' + r.status);
@@ -63,23 +63,19 @@
     st.appendChild(el('span', 'status', r.status));
     tx.appendChild(st);
     tx.appendChild(r.index === 0 ? el('span', 'c-cmd none', '(before the first command)') : el('span', 'c-cmd', r.command));
-    var rec = el('div', 'c-side recorded'), rep = el('div', 'c-side replayed');
-    r.lines.forEach(function (l) {
-      rec.appendChild(line(l[0], l[1]));
-      rep.appendChild(line(l[0], l[2]));
-    });
-    if (r.index > 0 && !r.replayed) rep.appendChild(el('div', 'none', '(no answer)'));
+    // one grid for both answers: a line and its counterpart share a grid row, so they stay level
+    var answer = el('div', 'answer');
+    function pair(left, right) { answer.appendChild(left); answer.appendChild(right); }
+    r.lines.forEach(function (l) { pair(line(l[0], l[1], 'recorded'), line(l[0], l[2], 'replayed')); });
+    if (r.index > 0 && !r.replayed) pair(el('div', 'ln recorded absent'), el('div', 'ln replayed none', '(no answer)'));
     r.missingUrcs.forEach(function (u) {
-      rec.appendChild(withMasks(el('div', 'urc missing'), 'URC ' + u));
-      rep.appendChild(el('div', 'ln absent'));
+      pair(withMasks(el('div', 'ln recorded urc missing'), 'URC ' + u), el('div', 'ln replayed absent'));
     });
     r.extraUrcs.forEach(function (u) {
-      rec.appendChild(el('div', 'ln absent'));
-      rep.appendChild(withMasks(el('div', 'urc extra'), 'URC ' + u));
+      pair(el('div', 'ln recorded absent'), withMasks(el('div', 'ln replayed urc extra'), 'URC ' + u));
     });
-    if (r.index === 0 && r.status === 'same') rec.appendChild(el('div', 'none', 'the same URCs'));
-    tx.appendChild(rec);
-    tx.appendChild(rep);
+    if (r.index === 0 && r.status === 'same') pair(el('div', 'ln recorded none', 'the same URCs'), el('div', 'ln replayed none', 'the same URCs'));
+    tx.appendChild(answer);
     tx.addEventListener('click', function () { select(k); });
     return tx;
   });
