@@ -57,7 +57,8 @@ final class HtmlPage {
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(title) + " \u2014 atscope</title>\n<style>\n" + page.css()
-                + "</style>\n</head>\n<body>\n" + page.body() + "<script type=\"application/json\" id=\"" + DATA_ID + "\">");
+                + "</style>\n</head>\n<body>\n" + page.body()
+                + "<script type=\"application/json\" id=\"" + DATA_ID + "\">");
         data.write(out);
         text(out, "</script>\n<script>\n" + page.js() + "</script>\n</body>\n</html>\n");
         out.flush();

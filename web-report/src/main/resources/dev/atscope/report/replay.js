@@ -62,7 +62,8 @@
     var st = el('span', 'c-status');
     st.appendChild(el('span', 'status', r.status));
     tx.appendChild(st);
-    tx.appendChild(r.index === 0 ? el('span', 'c-cmd none', '(before the first command)') : el('span', 'c-cmd', r.command));
+    tx.appendChild(r.index === 0 ? el('span', 'c-cmd none', '(before the first command)')
+      : el('span', 'c-cmd', r.command));
     // one grid for both answers: a line and its counterpart share a grid row, so they stay level
     var answer = el('div', 'answer');
     function pair(left, right) { answer.appendChild(left); answer.appendChild(right); }
@@ -74,7 +75,9 @@
     r.extraUrcs.forEach(function (u) {
       pair(el('div', 'ln recorded absent'), withMasks(el('div', 'ln replayed urc extra'), 'URC ' + u));
     });
-    if (r.index === 0 && r.status === 'same') pair(el('div', 'ln recorded none', 'the same URCs'), el('div', 'ln replayed none', 'the same URCs'));
+    if (r.index === 0 && r.status === 'same') {
+      pair(el('div', 'ln recorded none', 'the same URCs'), el('div', 'ln replayed none', 'the same URCs'));
+    }
     tx.appendChild(answer);
     tx.addEventListener('click', function () { select(k); });
     return tx;

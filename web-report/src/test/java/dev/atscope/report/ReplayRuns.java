@@ -26,8 +26,8 @@ final class ReplayRuns {
     /** Fast timing, the built-in masks. */
     static final ReplayOptions OPTIONS = ReplayOptions.DEFAULTS.withTiming(Timing.FAST);
     /** A version string that runs script and closes the data block if any view puts it into the page as HTML. */
-    static final String HOSTILE_ANSWER = "</script><script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">"
-            + "<!-- &amp;";
+    static final String HOSTILE_ANSWER = "</script><script>window.pwned=1</script>"
+            + "<img src=x onerror=\"window.pwned=2\"><!-- &amp;";
 
     private ReplayRuns() {}
 
