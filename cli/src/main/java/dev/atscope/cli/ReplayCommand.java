@@ -14,6 +14,7 @@ import dev.atscope.core.replay.TransactionDiff;
 import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
+import dev.atscope.report.ReplayPage;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,11 @@ final class ReplayCommand extends AbstractCommand {
     @Option(names = "--diff", paramLabel = "FILE",
             description = "the comparison as JSON Lines; default TRACE's name + .replay-diff.jsonl")
     Path diff;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "the recording and the replay side by side as one HTML page; default TRACE's name"
+                    + " + .replay.html")
+    Path html;
 
     @Option(names = "--json", description = "print the comparison as JSON Lines instead of a table")
     boolean json;
@@ -92,6 +98,7 @@ final class ReplayCommand extends AbstractCommand {
         Recording recording = Recording.of(recorded, registry);
         Path newTrace = out != null ? out : sibling(".replay.csv");
         Path diffFile = diff != null ? diff : sibling(".replay-diff.jsonl");
+        Path page = html != null ? html : sibling(".replay.html");
         TraceMetadata meta = new TraceMetadata("atscope replay " + trace + " --target " + target, "atscope replay",
                 target, recorded.metadata().baudRate(), null, false, recorded.metadata().tags())
                 .withTag("replay-of", trace.toString()).withTag("replay-timing", t.toString());
@@ -109,12 +116,13 @@ final class ReplayCommand extends AbstractCommand {
             w.write(ReplayDiffJson.summary(r.summary(), r.waits()).toString());
             w.newLine();
         }
+        new ReplayPage(trace.getFileName().toString(), target, options).write(r, page);
         PrintWriter o = out();
         if (json) {
             Files.readAllLines(diffFile, StandardCharsets.UTF_8).forEach(o::println);
         } else {
             ReplayTable.print(o, r, "replay of " + trace + " against " + target + ", " + t + " timing");
-            o.println("new trace " + newTrace + ", diff " + diffFile);
+            o.println("new trace " + newTrace + ", diff " + diffFile + ", page " + page);
         }
         for (String w : r.waits()) {
             err().println("atscope: waited in vain: " + w);

@@ -33,9 +33,10 @@ class ReplayCommandTest {
     @Test
     void theSampleReplayedAgainstAMockOfItselfMatches(@TempDir Path dir) throws Exception {
         try (BackgroundCli mock = mock(HTTPS)) {
+            Path recording = Files.copy(HTTPS, dir.resolve("https-get.csv"));
             Path out = dir.resolve("new.csv");
             Path diff = dir.resolve("diff.jsonl");
-            CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:" + mock.port(),
+            CliRun r = CliRun.of("replay", recording.toString(), "--target", "tcp:127.0.0.1:" + mock.port(),
                     "--timing", "fast", "--out", out.toString(), "--diff", diff.toString());
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("  11  same         AT+QHTTPGET=60")
@@ -50,6 +51,10 @@ class ReplayCommandTest {
             assertThat(Trace.read(out).metadata().tags()).containsEntry("replay-timing", "fast");
             List<JsonNode> lines = jsonLines(diff);
             assertThat(lines).hasSize(15); // the URCs before the first command, 13 transactions, the summary
+            // without --html, the page goes beside the recording, named after it
+            Path page = dir.resolve("https-get.replay.html");
+            assertThat(r.out()).contains(", page " + page);
+            assertThat(Files.readString(page)).contains("\"clean\":true");
             assertThat(lines.get(14).get("clean").asBoolean()).isTrue();
         }
     }
@@ -61,9 +66,17 @@ class ReplayCommandTest {
         FieldTraces.failing().write(field);
         try (BackgroundCli mock = mock(field)) {
             Path diff = dir.resolve("diff.jsonl");
+            Path page = dir.resolve("side-by-side.html");
             CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:" + mock.port(),
-                    "--timing", "fast", "--out", dir.resolve("new.csv").toString(), "--diff", diff.toString());
+                    "--timing", "fast", "--out", dir.resolve("new.csv").toString(), "--diff", diff.toString(),
+                    "--html", page.toString());
             assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).contains(", page " + page + "\n");
+            // the page holds the recording's name, the target and both answers of AT+QHTTPGET
+            String html = Files.readString(page);
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("replay of https-get.csv")
+                    .contains("\"target\":\"tcp:127.0.0.1:" + mock.port() + "\"")
+                    .contains("[\"changed\",\"OK\",\"+CME ERROR: 3815\"]");
             assertThat(r.out()).contains("  11  differs      AT+QHTTPGET=60\n                  - OK\n"
                     + "                  + +CME ERROR: 3815\n")
                     .contains("13 transactions: 11 same, 2 differ, 0 missing, 0 with other URCs");
@@ -94,7 +107,7 @@ class ReplayCommandTest {
         try (BackgroundCli mock = mock(up)) {
             CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:" + mock.port(),
                     "--timing", "scaled:0.01", "--skip-boot", "--json", "--out", dir.resolve("new.csv").toString(),
-                    "--diff", dir.resolve("diff.jsonl").toString());
+                    "--diff", dir.resolve("diff.jsonl").toString(), "--html", dir.resolve("up.html").toString());
             assertThat(r.code()).as(r.err()).isZero();
             ObjectMapper m = new ObjectMapper();
             List<JsonNode> lines = new ArrayList<>();

@@ -1,10 +1,14 @@
 package dev.atscope.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The page around the data: one HTML file with its styles, script and data inline, and a
@@ -18,11 +22,27 @@ final class HtmlPage {
     /** The id of the script element that holds the data. */
     static final String DATA_ID = "atscope-data";
 
-    private static final String CSS = resource("report.css");
-    private static final String BODY = resource("report-body.html");
-    private static final String JS = resource("report.js");
+    /** The timeline of a trace: {@code report.css}, {@code report-body.html}, {@code report.js}. */
+    static final Assets TIMELINE = Assets.of("report");
+    /** A replay beside its recording: {@code replay.css}, {@code replay-body.html}, {@code replay.js}. */
+    static final Assets REPLAY = Assets.of("replay");
 
     private HtmlPage() {}
+
+    /**
+     * What makes one kind of page: its styles, the body's markup and the script that fills it.
+     *
+     * @param css inline styles
+     * @param body the markup before the data block
+     * @param js the script that reads the data block
+     */
+    record Assets(String css, String body, String js) {
+
+        /** The resources {@code NAME.css}, {@code NAME-body.html} and {@code NAME.js} beside this class. */
+        static Assets of(String name) {
+            return new Assets(resource(name + ".css"), resource(name + "-body.html"), resource(name + ".js"));
+        }
+    }
 
     /** What the data writer puts between the page's head and its script. */
     interface DataWriter {
@@ -31,16 +51,42 @@ final class HtmlPage {
     }
 
     /** Writes the whole page: head, styles, body, the data block, then the script that reads it. */
-    static void write(OutputStream out, String title, DataWriter data) throws IOException {
+    static void write(OutputStream out, Assets page, String title, DataWriter data) throws IOException {
         text(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + escape(title) + " \u2014 atscope</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n"
-                + BODY + "<script type=\"application/json\" id=\"" + DATA_ID + "\">");
+                + "<title>" + escape(title) + " \u2014 atscope</title>\n<style>\n" + page.css()
+                + "</style>\n</head>\n<body>\n" + page.body()
+                + "<script type=\"application/json\" id=\"" + DATA_ID + "\">");
         data.write(out);
-        text(out, "</script>\n<script>\n" + JS + "</script>\n</body>\n</html>\n");
+        text(out, "</script>\n<script>\n" + page.js() + "</script>\n</body>\n</html>\n");
         out.flush();
+    }
+
+    /** Writes a page to an output stream and says what it wrote. */
+    interface PageWriter<T> {
+        /** Writes the whole page. */
+        T write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a page to {@code html} through a temporary file beside it, so that the file is replaced
+     * only once the page is complete: a failure halfway leaves the previous page, not half a page.
+     */
+    static <T> T toFile(Path html, PageWriter<T> page) throws IOException {
+        Path dir = html.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + html.getFileName(), ".part");
+        try {
+            T written;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                written = page.write(out);
+            }
+            Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING);
+            return written;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Text for HTML element content and attribute values. */

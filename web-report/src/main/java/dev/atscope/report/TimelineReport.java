@@ -8,12 +8,9 @@ import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -56,18 +53,8 @@ public final class TimelineReport {
 
     /** Writes the report of a trace file read with the given import options (a forced format, keep going). */
     public Summary write(Path trace, ImportOptions input, Path html, LongConsumer progress) throws IOException {
-        Path dir = html.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + html.getFileName(), ".part");
-        try {
-            Summary s;
-            try (TraceReader reader = Traces.open(trace, input);
-                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                s = write(reader, trace.getFileName().toString(), out, progress);
-            }
-            Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING);
-            return s;
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (TraceReader reader = Traces.open(trace, input)) {
+            return HtmlPage.toFile(html, out -> write(reader, trace.getFileName().toString(), out, progress));
         }
     }
 
@@ -81,7 +68,8 @@ public final class TimelineReport {
                 }
             });
             List<String> readerWarnings = reader.warnings();
-            HtmlPage.write(out, model.shown(name), o -> model.writeJson(o, name, reader.metadata(), readerWarnings));
+            HtmlPage.write(out, HtmlPage.TIMELINE, model.shown(name),
+                    o -> model.writeJson(o, name, reader.metadata(), readerWarnings));
             List<SessionSummary> sessions = model.sessions();
             List<Diagnostic> diags = model.diagnostics();
             long errors = diags.stream().filter(d -> d.severity() == Severity.ERROR).count();

@@ -135,8 +135,40 @@ public final class ResponseDiffer {
         return "<" + b.length + " bytes: " + head + (b.length > SHOWN_PAYLOAD ? "...>" : ">");
     }
 
+    /**
+     * The two answers of a transaction side by side, every line of both, aligned as they are
+     * compared: lines that are the same after masks on one row, changed lines paired, missing and
+     * extra lines alone. The texts are shown with the masks applied ({@code +QILOCIP: <ip>}).
+     *
+     * @param recorded the recorded transaction
+     * @param replayed the replayed one, or null when the replay has none
+     */
+    public List<AnswerRow> sideBySide(Transaction recorded, Transaction replayed) {
+        List<AnswerRow> out = new ArrayList<>();
+        for (Row r : align(answer(recorded), replayed == null ? List.of() : answer(replayed))) {
+            out.add(new AnswerRow(r.op(), r.recorded() == null ? null : masks.apply(r.recorded().shown()),
+                    r.replayed() == null ? null : masks.apply(r.replayed().shown())));
+        }
+        return out;
+    }
+
     /** The lines that differ, from the longest common subsequence of the two answers. */
     private static List<LineDiff> lines(List<Line> rec, List<Line> rep) {
+        List<LineDiff> out = new ArrayList<>();
+        for (Row r : align(rec, rep)) {
+            if (r.op() != null) {
+                out.add(new LineDiff(r.op(), r.recorded() == null ? null : r.recorded().shown(),
+                        r.replayed() == null ? null : r.replayed().shown()));
+            }
+        }
+        return out;
+    }
+
+    /** Two lines on one row; {@code op} is null when they are the same. */
+    private record Row(LineDiff.Op op, Line recorded, Line replayed) {}
+
+    /** Both answers aligned by their longest common subsequence. */
+    private static List<Row> align(List<Line> rec, List<Line> rep) {
         int n = rec.size();
         int m = rep.size();
         int[][] lcs = new int[n + 1][m + 1];
@@ -146,20 +178,19 @@ public final class ResponseDiffer {
                         : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
-        List<LineDiff> out = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
-        List<String> added = new ArrayList<>();
+        List<Row> out = new ArrayList<>();
+        List<Line> gone = new ArrayList<>();
+        List<Line> added = new ArrayList<>();
         int i = 0;
         int j = 0;
         while (i < n || j < m) {
             if (i < n && j < m && rec.get(i).key().equals(rep.get(j).key())) {
                 flush(gone, added, out);
-                i++;
-                j++;
+                out.add(new Row(null, rec.get(i++), rep.get(j++)));
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                added.add(rep.get(j++).shown());
+                added.add(rep.get(j++));
             } else {
-                gone.add(rec.get(i++).shown());
+                gone.add(rec.get(i++));
             }
         }
         flush(gone, added, out);
@@ -167,16 +198,16 @@ public final class ResponseDiffer {
     }
 
     /** A run of removed and added lines: pairs become changes, the rest missing or extra. */
-    private static void flush(List<String> gone, List<String> added, List<LineDiff> out) {
+    private static void flush(List<Line> gone, List<Line> added, List<Row> out) {
         int k = 0;
         for (; k < Math.min(gone.size(), added.size()); k++) {
-            out.add(new LineDiff(LineDiff.Op.CHANGED, gone.get(k), added.get(k)));
+            out.add(new Row(LineDiff.Op.CHANGED, gone.get(k), added.get(k)));
         }
         for (int g = k; g < gone.size(); g++) {
-            out.add(new LineDiff(LineDiff.Op.MISSING, gone.get(g), null));
+            out.add(new Row(LineDiff.Op.MISSING, gone.get(g), null));
         }
         for (int a = k; a < added.size(); a++) {
-            out.add(new LineDiff(LineDiff.Op.EXTRA, null, added.get(a)));
+            out.add(new Row(LineDiff.Op.EXTRA, null, added.get(a)));
         }
         gone.clear();
         added.clear();

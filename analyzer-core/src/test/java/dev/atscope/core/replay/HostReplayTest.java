@@ -76,6 +76,24 @@ class HostReplayTest {
     }
 
     @Test
+    void sideBySideEveryLineOfBothAnswersIsAlignedAndMasked() throws Exception {
+        ReplayResult r = replay(FieldTraces.healthy(), FieldTraces.failing(),
+                ReplayOptions.DEFAULTS.withTiming(Timing.FAST), pipes());
+        ResponseDiffer differ = new ResponseDiffer(Masks.BUILT_IN);
+        TransactionDiff get = r.diffs().stream().filter(d -> d.index() == 11).findFirst().orElseThrow();
+        assertThat(differ.sideBySide(get.recorded(), get.replayed())).containsExactly(
+                new AnswerRow(null, "AT+QHTTPGET=60", "AT+QHTTPGET=60"),
+                new AnswerRow(LineDiff.Op.CHANGED, "OK", "+CME ERROR: 3815"));
+        // the two local addresses differ, but both are shown as the mask that makes them the same
+        TransactionDiff ip = r.diffs().stream().filter(d -> d.index() == 5).findFirst().orElseThrow();
+        assertThat(differ.sideBySide(ip.recorded(), ip.replayed()))
+                .contains(new AnswerRow(null, "<ip>", "<ip>"));
+        // a transaction the replay never got has its recorded lines alone
+        assertThat(differ.sideBySide(get.recorded(), null)).extracting(AnswerRow::op)
+                .containsOnly(LineDiff.Op.MISSING);
+    }
+
+    @Test
     void theFieldRecordingReplayedAgainstAHealthyModuleReportsExactlyTheTransactionsThatFailedInTheField()
             throws Exception {
         ReplayResult r = replay(FieldTraces.failing(), FieldTraces.healthy(),
