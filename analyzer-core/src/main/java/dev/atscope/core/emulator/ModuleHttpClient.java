@@ -301,53 +301,11 @@ final class ModuleHttpClient {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    /** Security level 0: the server is not authenticated (§2.2.1). */
-    private static final class AnyServer extends X509ExtendedTrustManager {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // secllevel 0: no authentication
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // secllevel 0: no authentication
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // secllevel 0: no authentication
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
-
-    /** The fault "TLS handshake failure": no server is trusted. */
-    private static final class FailingServer extends X509ExtendedTrustManager {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the handshake is made to fail (fault profile)");
-        }
-
+    /**
+     * The module's side of a handshake: it only ever judges servers. The socket and engine variants
+     * judge as the plain one does, and a client certificate is never asked of the module.
+     */
+    private abstract static class ServerJudge extends X509ExtendedTrustManager {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
@@ -383,12 +341,28 @@ final class ModuleHttpClient {
         }
     }
 
+    /** Security level 0: the server is not authenticated (§2.2.1). */
+    private static final class AnyServer extends ServerJudge {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // secllevel 0: no authentication
+        }
+    }
+
+    /** The fault "TLS handshake failure": no server is trusted. */
+    private static final class FailingServer extends ServerJudge {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the handshake is made to fail (fault profile)");
+        }
+    }
+
     /**
      * Security levels 1 and 2: the server's chain must lead to the uploaded CA certificate, valid at
      * the module's RTC time unless "ignorertctime" is set, in which case the check is made at a moment
      * inside the server certificate's validity.
      */
-    private static final class CaServer extends X509ExtendedTrustManager {
+    private static final class CaServer extends ServerJudge {
         private final List<X509Certificate> cas;
         private final boolean ignoreRtc;
         private final java.time.Instant rtc;
@@ -418,35 +392,6 @@ final class ModuleHttpClient {
                 throw new CertificateException("the server's certificate does not verify against the uploaded CA"
                         + (ignoreRtc ? "" : " at the module's time " + rtc) + ": " + e.getMessage(), e);
             }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("the module is a client");
         }
 
         @Override
