@@ -74,6 +74,10 @@ public final class TraceCsvReader implements TraceReader {
             parser = CSVParser.builder().setReader(new StringReader(preamble)).setFormat(TraceCsvFormat.READ_FORMAT).get();
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new TraceFormatException(new SourceLocation(source, 1), "not a trace file: " + e.getMessage());
+        } catch (IOException e) {
+            // a quote in the header that the file never closes: a format fault like any other
+            throw new TraceFormatException(new SourceLocation(source, 1), "not a trace file: malformed CSV: "
+                    + e.getMessage());
         }
         try (parser) {
             if (scanFault != null) {
