@@ -9,6 +9,15 @@ public final class ByteEscaper {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** The bytes written as they are: printable ASCII but the backslash. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x7f; b++) {
+            PLAIN[b] = b != '\\';
+        }
+    }
+
     private ByteEscaper() {}
 
     /** The escaped form of all of {@code data}. */
@@ -95,11 +104,20 @@ public final class ByteEscaper {
         byte[] out = new byte[n];
         int len = 0;
         for (int i = from; i < to; i++) {
-            int c = text[i] & 0xff;
-            if (c >= 0x20 && c < 0x7f && c != '\\') {
-                out[len++] = (byte) c;
-                continue;
+            // most bytes stand for themselves: copy each run of them in one go
+            int run = i;
+            while (run < to && PLAIN[text[run] & 0xff]) {
+                run++;
             }
+            if (run > i) {
+                System.arraycopy(text, i, out, len, run - i);
+                len += run - i;
+                i = run;
+                if (i == to) {
+                    break;
+                }
+            }
+            int c = text[i] & 0xff;
             if (c != '\\' || i + 1 >= to) {
                 throw fault(text, from, to);
             }
