@@ -276,13 +276,25 @@ final class TraceRowScanner {
             int lim = limit;
             while (i < lim) {
                 byte x = b[i];
-                if (x == QUOTE || x == LF || x == CR) {
+                if (x == QUOTE) {
+                    if (i + 1 < lim && b[i + 1] == QUOTE) {
+                        // a doubled quote, frequent in AT commands (AT+QSECWRITE="RAM:a.pem"): keep one
+                        row.append(b, from, i + 1);
+                        i += 2;
+                        from = i;
+                        continue;
+                    }
+                    break;
+                }
+                if (x == LF || x == CR) {
                     break;
                 }
                 i++;
             }
             if (i > from) {
                 row.append(b, from, i);
+            }
+            if (i > pos) {
                 lastChar = b[i - 1] & 0xff;
                 pos = i;
             }
