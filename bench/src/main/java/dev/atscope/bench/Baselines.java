@@ -28,7 +28,7 @@ import java.util.Locale;
  *       dissect fully with {@code -T fields -e at.cmd}; tshark is slow, so it reads a slice of the
  *       trace, and atscope reads the same slice as a native file for the ratio.
  * </ul>
- * Every figure is the best of three runs.
+ * Every figure is the best of three runs; atscope's come after one untimed warm-up pass.
  */
 public final class Baselines {
 
@@ -44,6 +44,9 @@ public final class Baselines {
                 file, fileMb, megabytes, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         double wc = best(() -> run(List.of("wc", "-l", file.toString()), null));
+        // one untimed pass of each, so that the figures are the JIT-compiled code's, not the interpreter's
+        decode(file, registry, false);
+        decode(file, registry, true);
         double decode = best(() -> decode(file, registry, false));
         double check = best(() -> decode(file, registry, true));
         System.out.printf(Locale.ROOT, "wc -l                 %8.1f MB/s of file%n", fileMb / wc);

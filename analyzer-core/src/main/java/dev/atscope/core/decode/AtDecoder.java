@@ -459,8 +459,17 @@ public final class AtDecoder {
         int scan;
         /** The previous line ended with CR: a LF right after it is framing. */
         boolean skipLf;
-        /** The chunks whose bytes are still in the buffer: {start offset, time, line}. */
-        final ArrayDeque<long[]> chunks = new ArrayDeque<>();
+        /*
+         * The chunks whose bytes are still in the buffer, oldest first: a ring of parallel arrays
+         * (start offset, time, line) rather than an object per chunk, as every chunk of a trace
+         * passes through here.
+         */
+        long[] chunkStart = new long[64];
+        long[] chunkTime = new long[64];
+        long[] chunkLine = new long[64];
+        /** Ring index of the oldest chunk. */
+        int chunkHead;
+        int chunkCount;
         Mode mode = Mode.LINE;
 
         // RAW (host data mode)
@@ -494,7 +503,14 @@ public final class AtDecoder {
                 compact(d.length);
             }
             System.arraycopy(d, 0, buf, end, d.length);
-            chunks.add(new long[] {offset + (end - start), c.timeMicros(), c.line()});
+            if (chunkCount == chunkStart.length) {
+                growChunks();
+            }
+            int slot = chunkSlot(chunkCount);
+            chunkStart[slot] = offset + (end - start);
+            chunkTime[slot] = c.timeMicros();
+            chunkLine[slot] = c.line();
+            chunkCount++;
             end += d.length;
         }
 
@@ -534,28 +550,50 @@ public final class AtDecoder {
             if (scan < start) {
                 scan = start;
             }
-            while (chunks.size() > 1) {
-                long[] first = chunks.peekFirst();
-                long[] second = secondChunk();
-                if (second[0] <= offset && first[0] < second[0]) {
-                    chunks.pollFirst();
+            while (chunkCount > 1) {
+                long first = chunkStart[chunkHead];
+                long second = chunkStart[chunkSlot(1)];
+                if (second <= offset && first < second) {
+                    chunkHead = chunkSlot(1);
+                    chunkCount--;
                 } else {
                     break;
                 }
             }
         }
 
-        private long[] secondChunk() {
-            var it = chunks.iterator();
-            it.next();
-            return it.next();
+        /** The ring index of the k-th oldest chunk; the capacity is a power of two. */
+        private int chunkSlot(int k) {
+            return (chunkHead + k) & (chunkStart.length - 1);
         }
 
-        private long[] chunkAt(long off) {
-            long[] found = chunks.peekFirst();
-            for (long[] c : chunks) {
-                if (c[0] <= off) {
-                    found = c;
+        private void growChunks() {
+            int n = chunkStart.length;
+            long[] s = new long[n * 2];
+            long[] t = new long[n * 2];
+            long[] l = new long[n * 2];
+            for (int k = 0; k < chunkCount; k++) {
+                int slot = chunkSlot(k);
+                s[k] = chunkStart[slot];
+                t[k] = chunkTime[slot];
+                l[k] = chunkLine[slot];
+            }
+            chunkStart = s;
+            chunkTime = t;
+            chunkLine = l;
+            chunkHead = 0;
+        }
+
+        /** The ring index of the chunk that brought the byte at stream offset {@code off}, or -1 when none is held. */
+        private int chunkAt(long off) {
+            if (chunkCount == 0) {
+                return -1;
+            }
+            int found = chunkHead;
+            for (int k = 1; k < chunkCount; k++) {
+                int slot = chunkSlot(k);
+                if (chunkStart[slot] <= off) {
+                    found = slot;
                 } else {
                     break;
                 }
@@ -564,13 +602,13 @@ public final class AtDecoder {
         }
 
         long timeAt(long off) {
-            long[] c = chunkAt(off);
-            return c == null ? lastTime : c[1];
+            int c = chunkAt(off);
+            return c < 0 ? lastTime : chunkTime[c];
         }
 
         long lineAt(long off) {
-            long[] c = chunkAt(off);
-            return c == null ? -1 : c[2];
+            int c = chunkAt(off);
+            return c < 0 ? -1 : chunkLine[c];
         }
 
         /** An event for buf[from, to) whose span runs from {@code spanFrom} to {@code spanTo}. */

@@ -453,13 +453,158 @@ public final class ProtocolRegistry implements ResponseModel {
             if (k != null) {
                 return k;
             }
-            for (Map.Entry<Pattern, UrcKind> p : urcPatterns) {
-                if (p.getKey().matcher(l).matches()) {
-                    return p.getValue();
+            for (UrcPattern p : urcPatternFilters()) {
+                if (p.mayMatch(l) && p.pattern().matcher(l).matches()) {
+                    return p.kind();
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * A URC pattern with the literal texts that every line it matches begins with, so that most
+     * lines (which are not URCs) are turned away without a regex match: matching was the largest
+     * cost of the decoder's module side.
+     *
+     * @param prefixes the texts, or null when the pattern does not begin with plain literals
+     */
+    private record UrcPattern(Pattern pattern, UrcKind kind, List<String> prefixes) {
+        boolean mayMatch(String line) {
+            if (prefixes == null) {
+                return true;
+            }
+            for (String p : prefixes) {
+                if (line.startsWith(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** {@link #urcPatterns} with their prefixes, computed on first use (the registry is immutable after that). */
+    private volatile List<UrcPattern> urcPatternFilters;
+
+    private List<UrcPattern> urcPatternFilters() {
+        List<UrcPattern> f = urcPatternFilters;
+        if (f == null) {
+            List<UrcPattern> list = new ArrayList<>();
+            for (Map.Entry<Pattern, UrcKind> p : urcPatterns) {
+                list.add(new UrcPattern(p.getKey(), p.getValue(), literalPrefixes(p.getKey())));
+            }
+            f = List.copyOf(list);
+            urcPatternFilters = f;
+        }
+        return f;
+    }
+
+    /**
+     * The texts that every string the pattern matches as a whole begins with, from the pattern's
+     * leading plain characters and groups of plain alternatives ({@code (UNDER|OVER)[_-]VOLTAGE}
+     * gives {@code UNDER} and {@code OVER}); null when the pattern does not start that way or has a
+     * top-level alternative, flags or quoting that would make the reading unsafe.
+     */
+    static List<String> literalPrefixes(Pattern pattern) {
+        String re = pattern.pattern();
+        if (pattern.flags() != 0 || re.contains("\\Q") || hasTopLevelBar(re)) {
+            return null;
+        }
+        List<String> prefixes = List.of("");
+        int i = 0;
+        while (i < re.length()) {
+            char c = re.charAt(i);
+            List<String> alternatives;
+            int next;
+            if (isPlain(c)) {
+                alternatives = List.of(String.valueOf(c));
+                next = i + 1;
+            } else if (c == '(' && i + 1 < re.length() && re.charAt(i + 1) != '?') {
+                int close = re.indexOf(')', i);
+                if (close < 0) {
+                    break;
+                }
+                alternatives = List.of(re.substring(i + 1, close).split("\\|", -1));
+                boolean plain = true;
+                for (String a : alternatives) {
+                    plain &= !a.isEmpty() && a.chars().allMatch(ch -> isPlain((char) ch));
+                }
+                if (!plain) {
+                    break;
+                }
+                next = close + 1;
+            } else {
+                break;
+            }
+            char after = next < re.length() ? re.charAt(next) : 0;
+            if (after == '?' || after == '*' || after == '{') {
+                break; // the atom may be absent
+            }
+            List<String> longer = new ArrayList<>();
+            for (String p : prefixes) {
+                for (String a : alternatives) {
+                    longer.add(p + a);
+                }
+            }
+            prefixes = longer;
+            if (after == '+') {
+                break; // present at least once; what follows may be a repetition of it
+            }
+            i = next;
+        }
+        return prefixes.contains("") ? null : List.copyOf(prefixes);
+    }
+
+    /** Characters that stand for themselves outside a character class. */
+    private static boolean isPlain(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                || " _-:,!\"'=/@#%&<>;~`".indexOf(c) >= 0;
+    }
+
+    /** Whether a {@code |} outside any group or class makes the whole pattern a choice (or the pattern is unreadable). */
+    private static boolean hasTopLevelBar(String re) {
+        int depth = 0;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = classEnd(re, i);
+                if (i < 0) {
+                    return true;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the {@code ]} that closes the class opened at {@code open} (classes nest), or -1. */
+    private static int classEnd(String re, int open) {
+        int j = open + 1;
+        if (j < re.length() && re.charAt(j) == '^') {
+            j++;
+        }
+        if (j < re.length() && re.charAt(j) == ']') {
+            j++; // a ']' first in a class is a plain character
+        }
+        int depth = 1;
+        for (; j < re.length(); j++) {
+            char c = re.charAt(j);
+            if (c == '\\') {
+                j++;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -9,6 +9,15 @@ public final class ByteEscaper {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** The bytes written as they are: printable ASCII but the backslash. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x7f; b++) {
+            PLAIN[b] = b != '\\';
+        }
+    }
+
     private ByteEscaper() {}
 
     /** The escaped form of all of {@code data}. */
@@ -82,5 +91,63 @@ public final class ByteEscaper {
             }
         }
         return len == n ? out : java.util.Arrays.copyOf(out, len);
+    }
+
+    /**
+     * The bytes that {@code text[from, to)}, one character per byte, stands for: the same as {@link
+     * #unescape(CharSequence)} of that text, read straight from a trace file's buffer.
+     *
+     * @throws IllegalArgumentException naming the column of the first bad escape or character
+     */
+    static byte[] unescape(byte[] text, int from, int to) {
+        int n = to - from;
+        byte[] out = new byte[n];
+        int len = 0;
+        for (int i = from; i < to; i++) {
+            // most bytes stand for themselves: copy each run of them in one go
+            int run = i;
+            while (run < to && PLAIN[text[run] & 0xff]) {
+                run++;
+            }
+            if (run > i) {
+                System.arraycopy(text, i, out, len, run - i);
+                len += run - i;
+                i = run;
+                if (i == to) {
+                    break;
+                }
+            }
+            int c = text[i] & 0xff;
+            if (c != '\\' || i + 1 >= to) {
+                throw fault(text, from, to);
+            }
+            switch (text[++i]) {
+                case '\\' -> out[len++] = '\\';
+                case 'r' -> out[len++] = '\r';
+                case 'n' -> out[len++] = '\n';
+                case 't' -> out[len++] = '\t';
+                case 'x' -> {
+                    int hi = i + 1 < to ? Character.digit(text[i + 1] & 0xff, 16) : -1;
+                    int lo = i + 2 < to ? Character.digit(text[i + 2] & 0xff, 16) : -1;
+                    if (hi < 0 || lo < 0) {
+                        throw fault(text, from, to);
+                    }
+                    out[len++] = (byte) (hi << 4 | lo);
+                    i += 2;
+                }
+                default -> throw fault(text, from, to);
+            }
+        }
+        return len == n ? out : java.util.Arrays.copyOf(out, len);
+    }
+
+    /** The exception {@link #unescape(CharSequence)} gives for the same text, with its column. */
+    private static IllegalArgumentException fault(byte[] text, int from, int to) {
+        try {
+            unescape(new String(text, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+        throw new AssertionError("the text form accepted what the byte form refused");
     }
 }

@@ -1,35 +1,37 @@
 package dev.atscope.core.trace;
 
-import java.io.BufferedReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the native trace format ({@link TraceCsvFormat}) as a stream. A last row that was cut
  * short (the recorder crashed mid-write: no final newline, or too few columns) is skipped with a
  * warning; every other fault stops reading with {@code file:line: what was expected}.
+ *
+ * <p>The metadata and header go through commons-csv; the rows are split by {@link TraceRowScanner},
+ * which applies the same CSV rules to bytes, and are turned into entries without a String per field.
  */
 public final class TraceCsvReader implements TraceReader {
 
+    private static final int COLUMNS = TraceCsvFormat.COLUMNS.length;
+    private static final int DATA = 3;
+    private static final byte[] DATA_KIND = TraceCsvFormat.DATA_KIND.getBytes(StandardCharsets.US_ASCII);
+
     private final String source;
-    private final TailTrackingReader in;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final TraceRowScanner rows;
     private final TraceMetadata metadata;
     private final List<String> warnings = new ArrayList<>();
-    /** The record after the one being returned, read ahead to know whether the current is last. */
-    private CSVRecord lookahead;
-    private long lookaheadLine;
+    /** The row being returned; swapped with {@link #lookahead} so neither is allocated per row. */
+    private TraceRowScanner.Row current = new TraceRowScanner.Row();
+    /** The row after the one being returned, read ahead to know whether the current is last. */
+    private TraceRowScanner.Row lookahead = new TraceRowScanner.Row();
+    private boolean hasLookahead;
     private long lastTime = -1;
     private boolean done;
     /** The cut-short last row was already reported while reading ahead. */
@@ -43,31 +45,56 @@ public final class TraceCsvReader implements TraceReader {
      */
     public TraceCsvReader(InputStream input, String source) throws IOException {
         this.source = source;
-        this.in = new TailTrackingReader(new BufferedReader(
-                new InputStreamReader(input, StandardCharsets.ISO_8859_1), 1 << 16));
+        this.rows = new TraceRowScanner(input);
         try {
-            this.parser = CSVParser.builder().setReader(in).setFormat(TraceCsvFormat.READ_FORMAT).get();
+            this.metadata = readHeader();
+            advance();
+        } catch (IOException | RuntimeException e) {
+            rows.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the metadata comments and the header record with the scanner, then has commons-csv parse
+     * exactly those characters, so that the header names, the header comment, and any fault and its
+     * message are commons-csv's own.
+     */
+    private TraceMetadata readHeader() throws IOException {
+        rows.keepConsumed();
+        IOException scanFault = null;
+        try {
+            rows.next(current);
+        } catch (TraceRowScanner.EndInsideQuotes | TraceRowScanner.BadCharAfterQuote e) {
+            scanFault = e;
+        }
+        String preamble = new String(rows.consumed(), StandardCharsets.ISO_8859_1);
+        CSVParser parser;
+        try {
+            parser = CSVParser.builder().setReader(new StringReader(preamble)).setFormat(TraceCsvFormat.READ_FORMAT).get();
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            in.close();
-            throw new TraceFormatException(new SourceLocation(source, 1),
-                    "not a trace file: " + e.getMessage());
+            throw new TraceFormatException(new SourceLocation(source, 1), "not a trace file: " + e.getMessage());
+        } catch (IOException e) {
+            // a quote in the header that the file never closes: a format fault like any other
+            throw new TraceFormatException(new SourceLocation(source, 1), "not a trace file: malformed CSV: "
+                    + e.getMessage());
         }
-        List<String> header = parser.getHeaderNames();
-        long headerLine = parser.getCurrentLineNumber();
-        if (!header.equals(List.of(TraceCsvFormat.COLUMNS))) {
-            parser.close();
-            throw new TraceFormatException(new SourceLocation(source, Math.max(1, headerLine)),
-                    "bad header " + header + "; expected the columns " + String.join(",", TraceCsvFormat.COLUMNS));
+        try (parser) {
+            if (scanFault != null) {
+                throw scanFault; // commons-csv disagreed, which it must not: keep the scanner's word
+            }
+            List<String> header = parser.getHeaderNames();
+            long headerLine = parser.getCurrentLineNumber();
+            if (!header.equals(List.of(TraceCsvFormat.COLUMNS))) {
+                throw new TraceFormatException(new SourceLocation(source, Math.max(1, headerLine)),
+                        "bad header " + header + "; expected the columns " + String.join(",", TraceCsvFormat.COLUMNS));
+            }
+            try {
+                return TraceCsvFormat.parseMetadata(parser.getHeaderComment()).withSource(source);
+            } catch (IllegalArgumentException e) {
+                throw new TraceFormatException(new SourceLocation(source, 1), e.getMessage());
+            }
         }
-        try {
-            this.metadata = TraceCsvFormat.parseMetadata(parser.getHeaderComment()).withSource(
-                    source);
-        } catch (IllegalArgumentException e) {
-            parser.close();
-            throw new TraceFormatException(new SourceLocation(source, 1), e.getMessage());
-        }
-        this.records = parser.iterator();
-        advance();
     }
 
     @Override
@@ -82,179 +109,133 @@ public final class TraceCsvReader implements TraceReader {
 
     @Override
     public TraceEntry next() throws IOException {
-        while (!done) {
-            CSVRecord current = lookahead;
-            long line = lookaheadLine;
-            if (current == null) {
-                done = true;
-                return null;
-            }
-            advance();
-            boolean last = lookahead == null;
-            if (last && !tailCut && (in.lastChar() != '\n' && in.lastChar() != '\r' || current.size() < TraceCsvFormat.COLUMNS.length)) {
-                warnings.add(new SourceLocation(source, line)
-                        + ": the last row is cut short (the recording stopped mid-write); skipped");
-                done = true;
-                return null;
-            }
-            return parse(current, line);
+        if (done || !hasLookahead) {
+            done = true;
+            return null;
         }
-        return null;
+        TraceRowScanner.Row row = lookahead;
+        lookahead = current;
+        current = row;
+        advance();
+        boolean last = !hasLookahead;
+        int lastChar = rows.lastCharRead();
+        if (last && !tailCut && (lastChar != '\n' && lastChar != '\r' || row.size < COLUMNS)) {
+            warnings.add(new SourceLocation(source, row.line)
+                    + ": the last row is cut short (the recording stopped mid-write); skipped");
+            done = true;
+            return null;
+        }
+        return parse(row);
     }
 
     private void advance() throws TraceFormatException {
         try {
-            if (records.hasNext()) {
-                lookahead = records.next();
-                lookaheadLine = in.lineOf(lookahead.getCharacterPosition());
-            } else {
-                lookahead = null;
-            }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // commons-csv fails inside a quoted field that the end of the file cut off
-            long line = in.lastLine();
-            if (atEndOfInput()) {
+            hasLookahead = rows.next(lookahead);
+        } catch (IOException e) {
+            // a quoted field that the end of the file cut off, or a broken one
+            long line = rows.lastLine();
+            if (rows.reachedEnd()) {
                 tailCut = true;
                 warnings.add(new SourceLocation(source, line)
                         + ": the last row is cut short (the recording stopped mid-write); skipped");
-                lookahead = null;
+                hasLookahead = false;
             } else {
+                // worded as commons-csv's record iterator words it, which is how this reader said it
                 throw new TraceFormatException(new SourceLocation(source, line),
-                        "malformed CSV: " + e.getMessage());
+                        "malformed CSV: org.apache.commons.csv.CSVException: " + e.getMessage());
             }
         }
     }
 
-    private boolean atEndOfInput() {
-        return in.reachedEnd();
-    }
-
-    private TraceEntry parse(CSVRecord r, long line) throws TraceFormatException {
-        SourceLocation at = new SourceLocation(source, line);
-        if (r.size() != TraceCsvFormat.COLUMNS.length) {
-            throw new TraceFormatException(at, "row has " + r.size() + " columns; expected 4 ("
+    private TraceEntry parse(TraceRowScanner.Row r) throws TraceFormatException {
+        if (r.size != COLUMNS) {
+            throw new TraceFormatException(at(r), "row has " + r.size + " columns; expected 4 ("
                     + String.join(",", TraceCsvFormat.COLUMNS) + ")");
         }
-        long time;
-        try {
-            time = Long.parseLong(r.get(0));
-        } catch (NumberFormatException e) {
-            throw new TraceFormatException(at, "time_us '" + r.get(0) + "' is not a whole number of microseconds");
-        }
+        long time = parseTime(r);
         if (time < 0) {
-            throw new TraceFormatException(at, "time_us " + time + " is negative");
+            throw new TraceFormatException(at(r), "time_us " + time + " is negative");
         }
         if (time < lastTime) {
-            throw new TraceFormatException(at, "time goes backwards: " + time + " after " + lastTime
+            throw new TraceFormatException(at(r), "time goes backwards: " + time + " after " + lastTime
                     + "; expected rows in time order");
         }
         lastTime = time;
-        String dirCode = r.get(1);
-        Direction dir = dirCode.isEmpty() ? null : Direction.fromCode(dirCode);
-        if (dir == null && !dirCode.isEmpty()) {
-            throw new TraceFormatException(at, "dir '" + dirCode + "'; expected H>M or M>H");
-        }
+        Direction dir = direction(r);
         byte[] data;
         try {
-            data = ByteEscaper.unescape(r.get(3));
+            data = ByteEscaper.unescape(r.bytes, r.start(DATA), r.end(DATA));
         } catch (IllegalArgumentException e) {
-            throw new TraceFormatException(at, "bad escape in data, " + e.getMessage());
+            throw new TraceFormatException(at(r), "bad escape in data, " + e.getMessage());
         }
-        String kind = r.get(2);
-        if (TraceCsvFormat.DATA_KIND.equals(kind)) {
+        int kindFrom = r.start(2);
+        if (java.util.Arrays.equals(r.bytes, kindFrom, r.end(2), DATA_KIND, 0, DATA_KIND.length)) {
             if (dir == null) {
-                throw new TraceFormatException(at, "a data row needs dir H>M or M>H");
+                throw new TraceFormatException(at(r), "a data row needs dir H>M or M>H");
             }
             if (data.length == 0) {
-                throw new TraceFormatException(at, "a data row with no bytes; expected at least one");
+                throw new TraceFormatException(at(r), "a data row with no bytes; expected at least one");
             }
-            return new Chunk(time, dir, data, line);
+            return new Chunk(time, dir, data, r.line);
         }
+        String kind = r.text(2);
         Marker.Kind mk = Marker.Kind.fromCode(kind);
         if (mk == null) {
-            throw new TraceFormatException(at, "kind '" + kind + "'; expected data, gap, line-error or note");
+            throw new TraceFormatException(at(r), "kind '" + kind + "'; expected data, gap, line-error or note");
         }
-        return new Marker(time, dir, mk, new String(data, StandardCharsets.UTF_8), line);
+        return new Marker(time, dir, mk, new String(data, StandardCharsets.UTF_8), r.line);
+    }
+
+    /** The time field: plain digits directly, anything else through {@link Long#parseLong} as before. */
+    private long parseTime(TraceRowScanner.Row r) throws TraceFormatException {
+        int from = r.start(0);
+        int to = r.end(0);
+        if (to > from && to - from <= 18) {
+            long t = 0;
+            int i = from;
+            for (; i < to; i++) {
+                int d = r.bytes[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                t = t * 10 + d;
+            }
+            if (i == to) {
+                return t;
+            }
+        }
+        String text = r.text(0);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new TraceFormatException(at(r), "time_us '" + text + "' is not a whole number of microseconds");
+        }
+    }
+
+    private Direction direction(TraceRowScanner.Row r) throws TraceFormatException {
+        int from = r.start(1);
+        int n = r.end(1) - from;
+        if (n == 0) {
+            return null;
+        }
+        byte[] b = r.bytes;
+        if (n == 3 && b[from + 1] == '>') {
+            if (b[from] == 'H' && b[from + 2] == 'M') {
+                return Direction.HOST_TO_MODULE;
+            }
+            if (b[from] == 'M' && b[from + 2] == 'H') {
+                return Direction.MODULE_TO_HOST;
+            }
+        }
+        throw new TraceFormatException(at(r), "dir '" + r.text(1) + "'; expected H>M or M>H");
+    }
+
+    private SourceLocation at(TraceRowScanner.Row r) {
+        return new SourceLocation(source, r.line);
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
-    }
-
-    /**
-     * Remembers the last character read, whether the end was reached, and where the line ends
-     * are, so that a record's character position gives its line even after comments or blank lines.
-     */
-    private static final class TailTrackingReader extends FilterReader {
-        private int lastChar = -1;
-        private boolean end;
-        private long position;
-        /** Positions of line ends read but not yet passed by a query. */
-        private final java.util.ArrayDeque<Long> lineEnds = new java.util.ArrayDeque<>();
-        /** Line ends before the positions still in {@code lineEnds}. */
-        private long linesBefore;
-
-        /** The 1-based number of the line being read (the last one when the end was reached). */
-        long lastLine() {
-            return linesBefore + lineEnds.size() + 1;
-        }
-
-        /** The 1-based line of the character at {@code pos}; positions must be asked in order. */
-        long lineOf(long pos) {
-            while (!lineEnds.isEmpty() && lineEnds.peekFirst() < pos) {
-                lineEnds.pollFirst();
-                linesBefore++;
-            }
-            return linesBefore + 1;
-        }
-
-        private void track(char[] cbuf, int off, int n) {
-            for (int i = 0; i < n; i++) {
-                if (cbuf[off + i] == '\n') {
-                    lineEnds.add(position + i);
-                }
-            }
-            position += n;
-        }
-
-        TailTrackingReader(Reader in) {
-            super(in);
-        }
-
-        int lastChar() {
-            return lastChar;
-        }
-
-        boolean reachedEnd() {
-            return end;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c < 0) {
-                end = true;
-            } else {
-                lastChar = c;
-                if (c == '\n') {
-                    lineEnds.add(position);
-                }
-                position++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) throws IOException {
-            int n = super.read(cbuf, off, len);
-            if (n < 0) {
-                end = true;
-            } else if (n > 0) {
-                lastChar = cbuf[off + n - 1];
-                track(cbuf, off, n);
-            }
-            return n;
-        }
+        rows.close();
     }
 }
