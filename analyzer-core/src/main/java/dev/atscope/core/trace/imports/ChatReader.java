@@ -19,7 +19,6 @@ final class ChatReader extends LogTraceReader {
     private String received;
     private long receivedLine;
     private long receivedTime;
-    private long skipped;
     /** The last expect ended in a match, mid-line: the rest of that line is still to come. */
     private boolean afterMatch;
     /** A send held back until the rest of the matched line, logged after it, is handed out. */
@@ -38,20 +37,17 @@ final class ChatReader extends LogTraceReader {
 
     @Override
     boolean step() throws IOException {
-        long line = in.line();
-        String s = in.readLine();
-        if (s == null) {
+        if (!readLine()) {
             return false;
         }
-        Matcher m = CHAT.matcher(s);
-        if (!m.find()) {
-            if (!s.isBlank()) {
-                skipped++;
-            }
+        Matcher m = find(CHAT);
+        if (m == null) {
             return true;
         }
+        long line = lastLine;
+        String s = lastText;
         LogTime.Stamp stamp = LogTime.leading(s);
-        long t = stamp != null ? time.at(stamp) : time.next();
+        long t = timeOf(stamp);
         String msg = m.group(1);
         String trimmed = msg.strip();
         if (trimmed.equals("-- got it") || trimmed.equals("alarm") || trimmed.equals("-- failed")
@@ -125,8 +121,6 @@ final class ChatReader extends LogTraceReader {
     void finish() {
         flushReceived(false);
         releaseSend();
-        if (skipped > 0) {
-            warn(-1, skipped + " other log lines were not chat traffic and were left out");
-        }
+        warnOtherLines("other log lines were not chat traffic and were left out");
     }
 }

@@ -80,6 +80,54 @@ abstract class LogTraceReader implements TraceReader {
     /** What the format looks like, for the message when a file holds none of it. */
     abstract String expected();
 
+    // ---- logs that mix AT traffic with other output (syslog, journal, firmware traces)
+
+    /** Non-blank lines passed over as other log output. */
+    private long otherLines;
+    /** The number of the line {@link #readLine()} read last. */
+    long lastLine;
+    /** The text of that line. */
+    String lastText;
+
+    /** Reads the next line into {@link #lastLine} and {@link #lastText}; false at the end of the input. */
+    final boolean readLine() throws IOException {
+        lastLine = in.line();
+        lastText = in.readLine();
+        return lastText != null;
+    }
+
+    /**
+     * The pattern found in the last line read, or null when the line is other log output (counted,
+     * when not blank, for the warning at the end).
+     */
+    final java.util.regex.Matcher find(java.util.regex.Pattern p) {
+        java.util.regex.Matcher m = p.matcher(lastText);
+        if (m.find()) {
+            return m;
+        }
+        other(lastText);
+        return null;
+    }
+
+    /** Counts a line that is not traffic, unless it is blank. */
+    final void other(String line) {
+        if (!line.isBlank()) {
+            otherLines++;
+        }
+    }
+
+    /** The time of a line: its leading time stamp, or the next step of made-up time when it has none. */
+    final long timeOf(LogTime.Stamp stamp) {
+        return stamp != null ? time.at(stamp) : time.next();
+    }
+
+    /** Warns, once at the end, how many lines of other output were left out, in the format's words. */
+    final void warnOtherLines(String what) {
+        if (otherLines > 0) {
+            warn(-1, otherLines + " " + what);
+        }
+    }
+
     /** The channel that is the host when the log never shows which one is. */
     String defaultHostChannel() {
         return channelOrder.isEmpty() ? null : channelOrder.get(0);

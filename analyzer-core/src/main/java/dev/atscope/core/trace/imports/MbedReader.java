@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 final class MbedReader extends LogTraceReader {
 
     private static final Pattern AT = Pattern.compile("AT ([TR])X \\(\\s*(\\d+)\\): ?(.*)$");
-    private long skipped;
 
     MbedReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.MBED, options, probe);
@@ -30,20 +29,17 @@ final class MbedReader extends LogTraceReader {
 
     @Override
     boolean step() throws IOException {
-        long line = in.line();
-        String s = in.readLine();
-        if (s == null) {
+        if (!readLine()) {
             return false;
         }
-        Matcher m = AT.matcher(s);
-        if (!m.find()) {
-            if (!s.isBlank()) {
-                skipped++;
-            }
+        Matcher m = find(AT);
+        if (m == null) {
             return true;
         }
+        long line = lastLine;
+        String s = lastText;
         LogTime.Stamp stamp = LogTime.leading(s);
-        long t = stamp != null ? time.at(stamp) : time.next();
+        long t = timeOf(stamp);
         Direction dir = m.group(1).equals("T") ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
         String shown = m.group(3);
         byte[] data = Escapes.angle(shown, true);
@@ -64,8 +60,6 @@ final class MbedReader extends LogTraceReader {
 
     @Override
     void finish() {
-        if (skipped > 0) {
-            warn(-1, skipped + " other trace lines were not AT traffic and were left out");
-        }
+        warnOtherLines("other trace lines were not AT traffic and were left out");
     }
 }

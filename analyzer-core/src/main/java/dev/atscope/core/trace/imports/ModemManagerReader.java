@@ -16,7 +16,6 @@ final class ModemManagerReader extends LogTraceReader {
 
     private static final Pattern AT = Pattern.compile("(-->|<--) '(.*)'\\s*$");
     private static final Pattern UNIX_TIME = Pattern.compile("\\[(\\d{10}\\.\\d{1,9})\\]");
-    private long skipped;
 
     ModemManagerReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.MODEMMANAGER, options, probe);
@@ -29,18 +28,15 @@ final class ModemManagerReader extends LogTraceReader {
 
     @Override
     boolean step() throws IOException {
-        long line = in.line();
-        String s = in.readLine();
-        if (s == null) {
+        if (!readLine()) {
             return false;
         }
-        Matcher m = AT.matcher(s);
-        if (!m.find()) {
-            if (!s.isBlank()) {
-                skipped++;
-            }
+        Matcher m = find(AT);
+        if (m == null) {
             return true;
         }
+        long line = lastLine;
+        String s = lastText;
         LogTime.Stamp stamp = null;
         Matcher u = UNIX_TIME.matcher(s);
         if (u.find() && u.start() < m.start()) {
@@ -49,7 +45,7 @@ final class ModemManagerReader extends LogTraceReader {
         if (stamp == null) {
             stamp = LogTime.leading(s);
         }
-        long t = stamp != null ? time.at(stamp) : time.next();
+        long t = timeOf(stamp);
         emit(t, m.group(1).equals("-->") ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST,
                 Escapes.modemManager(m.group(2)), line);
         return true;
@@ -57,8 +53,6 @@ final class ModemManagerReader extends LogTraceReader {
 
     @Override
     void finish() {
-        if (skipped > 0) {
-            warn(-1, skipped + " other log lines were not AT traffic and were left out");
-        }
+        warnOtherLines("other log lines were not AT traffic and were left out");
     }
 }

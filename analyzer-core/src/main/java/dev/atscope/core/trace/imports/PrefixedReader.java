@@ -17,7 +17,6 @@ final class PrefixedReader extends LogTraceReader {
 
     private static final Pattern TRAILING = Pattern.compile("\\s+(?:\\[([^\\]]+)\\]|\\(([^)]+)\\)|@\\s*(\\S+))\\s*$");
     private final LineFramer framer = new LineFramer(ProtocolRegistry.loadDefault());
-    private long skipped;
 
     PrefixedReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.PREFIXED, options, probe);
@@ -39,9 +38,7 @@ final class PrefixedReader extends LogTraceReader {
         String body = stamp == null ? s : s.substring(stamp.end());
         PrefixPatterns.Match m = options.patterns().match(body);
         if (m == null) {
-            if (!s.isBlank()) {
-                skipped++;
-            }
+            other(s);
             return true;
         }
         String data = m.data();
@@ -57,7 +54,7 @@ final class PrefixedReader extends LogTraceReader {
                 }
             }
         }
-        long time0 = stamp != null ? time.at(stamp) : time.next();
+        long time0 = timeOf(stamp);
         byte[] text = Escapes.c(new String(Escapes.angle(data, false), StandardCharsets.ISO_8859_1));
         if (text.length == 0 && !framer.inModuleBody()) {
             return true;
@@ -68,8 +65,6 @@ final class PrefixedReader extends LogTraceReader {
 
     @Override
     void finish() {
-        if (skipped > 0) {
-            warn(-1, skipped + " lines matched no direction prefix and were left out as other log output");
-        }
+        warnOtherLines("lines matched no direction prefix and were left out as other log output");
     }
 }
