@@ -1,5 +1,7 @@
 package dev.atscope.core.emulator;
 
+import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.ProtocolRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,39 +9,44 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cipher suites of AT+QSSLCFG's {@code <ciphersuite>} (§1.1 table 2, §2.2.1) and their JDK
- * names: the one place that maps the note's codes. The grammar has no value table for them. The
- * JDK names the RC4 and 3DES suites with the old {@code SSL_} prefix; it disables RC4 and 3DES by
- * default, so a context limited to them fails its handshake, as a module does against a server
- * that refuses them.
+ * The cipher suites of AT+QSSLCFG's {@code <ciphersuite>} (§1.1 table 2, §2.2.1), read from the
+ * grammar's value table, which gives each code its standard (IANA) name. The JDK knows the RC4 and
+ * 3DES suites under their old {@code SSL_} names and disables them by default, so a context limited
+ * to them fails its handshake, as a module does against a server that refuses them.
  */
 final class CipherSuites {
 
     /** {@code 0XFFFF}: every suite of the table (§3.3 uses it; PROTOCOL-NOTES). */
     static final int ALL = 0xFFFF;
 
-    static final Map<Integer, String> JDK_NAMES;
+    /** Code to standard name, in the grammar's order, without {@link #ALL}. */
+    private final Map<Integer, String> names = new LinkedHashMap<>();
 
-    static {
-        Map<Integer, String> m = new LinkedHashMap<>();
-        m.put(0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA");
-        m.put(0x002F, "TLS_RSA_WITH_AES_128_CBC_SHA");
-        m.put(0x0005, "SSL_RSA_WITH_RC4_128_SHA");
-        m.put(0x0004, "SSL_RSA_WITH_RC4_128_MD5");
-        m.put(0x000A, "SSL_RSA_WITH_3DES_EDE_CBC_SHA");
-        m.put(0x003D, "TLS_RSA_WITH_AES_256_CBC_SHA256");
-        JDK_NAMES = java.util.Collections.unmodifiableMap(m);
+    /** The table of the protocol library that describes AT+QSSLCFG="ciphersuite". */
+    CipherSuites(ProtocolRegistry registry) {
+        ProtocolRegistry.Sub sub = registry.subcommands("+QSSLCFG").get("ciphersuite");
+        if (sub == null) {
+            throw new IllegalStateException("no protocol library describes AT+QSSLCFG=\"ciphersuite\"");
+        }
+        for (Grammar.ParamSpec p : sub.params()) {
+            if (p.name().equals("ciphersuite")) {
+                p.values().forEach((code, name) -> {
+                    int c = Integer.parseInt(code.substring(2), 16);
+                    if (c != ALL) {
+                        names.put(c, name);
+                    }
+                });
+            }
+        }
     }
-
-    private CipherSuites() {}
 
     /**
      * Reads a list such as {@code 0X0035}, {@code 0X0035,0X002F} or {@code 0XFFFF} (separated by
-     * commas, semicolons or colons).
+     * commas, semicolons or colons: the note does not say which).
      *
-     * @return the codes, or null when one is not hexadecimal or not in the note's table
+     * @return the codes, or null when one is not hexadecimal or not in the table
      */
-    static List<Integer> parse(String text) {
+    List<Integer> parse(String text) {
         List<Integer> out = new ArrayList<>();
         for (String part : text.split("[,;:]")) {
             String p = part.strip().toUpperCase(Locale.ROOT);
@@ -55,7 +62,7 @@ final class CipherSuites {
             } catch (NumberFormatException e) {
                 return null;
             }
-            if (code != ALL && !JDK_NAMES.containsKey(code)) {
+            if (code != ALL && !names.containsKey(code)) {
                 return null;
             }
             out.add(code);
@@ -63,14 +70,20 @@ final class CipherSuites {
         return out.isEmpty() ? null : out;
     }
 
-    /** The JDK names of the codes (all of the table for {@code 0XFFFF}). */
-    static List<String> jdkNames(List<Integer> codes) {
-        if (codes.contains(ALL)) {
-            return List.copyOf(JDK_NAMES.values());
-        }
+    /**
+     * The names a JDK may know the codes by (all of the table for {@code 0XFFFF}): each standard
+     * name, and for {@code TLS_} names also the old {@code SSL_} one; the caller keeps those the JDK
+     * implements.
+     */
+    List<String> jdkNames(List<Integer> codes) {
+        List<Integer> wanted = codes.contains(ALL) ? List.copyOf(names.keySet()) : codes;
         List<String> out = new ArrayList<>();
-        for (int c : codes) {
-            out.add(JDK_NAMES.get(c));
+        for (int c : wanted) {
+            String name = names.get(c);
+            out.add(name);
+            if (name.startsWith("TLS_")) {
+                out.add("SSL_" + name.substring(4));
+            }
         }
         return out;
     }

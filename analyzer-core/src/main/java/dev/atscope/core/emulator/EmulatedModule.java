@@ -53,6 +53,8 @@ public final class EmulatedModule {
     private final String name;
     private final Random random;
     private final CertificateStore store;
+    /** The cipher suites the grammar lists, for AT+QSSLCFG="ciphersuite". */
+    private final CipherSuites suites;
     private final Map<String, Integer> uses = new HashMap<>();
     private int pdpFailuresLeft;
 
@@ -131,6 +133,7 @@ public final class EmulatedModule {
         this.registry = registry;
         this.validator = new CommandValidator(registry);
         this.store = new CertificateStore(registry.storages());
+        this.suites = new CipherSuites(registry);
         this.name = name;
         this.random = new Random(config.faults().seed());
         this.pdpFailuresLeft = config.faults().pdpActivationFailures();
@@ -642,7 +645,7 @@ public final class EmulatedModule {
         };
     }
 
-    private static boolean setContextValue(SslContext x, String type, String raw) {
+    private boolean setContextValue(SslContext x, String type, String raw) {
         String v = AtArguments.unquote(raw.strip());
         switch (type) {
             case "sslversion" -> {
@@ -653,7 +656,7 @@ public final class EmulatedModule {
                 x.version = s;
             }
             case "ciphersuite" -> {
-                List<Integer> codes = CipherSuites.parse(v);
+                List<Integer> codes = suites.parse(v);
                 if (codes == null) {
                     return false;
                 }
@@ -984,7 +987,7 @@ public final class EmulatedModule {
     private TlsSettings tlsSettings() {
         // §3.3 never sets "httpsctxi" and configures context 0: unset (-1) means context 0
         SslContext x = ssl[httpsCtx < 0 ? 0 : httpsCtx];
-        return new TlsSettings(x.version, x.suites, x.level, store.data(x.caCert).orElse(null),
+        return new TlsSettings(x.version, x.suites, suites.jdkNames(x.suites), x.level, store.data(x.caCert).orElse(null),
                 store.data(x.clientCert).orElse(null), store.data(x.clientKey).orElse(null), ignoreRtc,
                 config.rtc().instant());
     }

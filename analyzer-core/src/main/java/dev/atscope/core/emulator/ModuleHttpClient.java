@@ -137,7 +137,7 @@ final class ModuleHttpClient {
             ctx.init(keyManagers(tls), new TrustManager[] {fail ? new FailingServer() : trustManager(tls)}, null);
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
             Set<String> supported = new HashSet<>(Arrays.asList(ssl.getSupportedCipherSuites()));
-            for (String n : CipherSuites.jdkNames(tls.suites())) {
+            for (String n : tls.suiteNames()) {
                 if (supported.contains(n)) {
                     suites.add(n);
                 }

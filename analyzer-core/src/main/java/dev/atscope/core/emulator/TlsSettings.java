@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param version the protocols offered
  * @param suites the cipher-suite codes offered
+ * @param suiteNames the names a JDK may know those suites by ({@link CipherSuites#jdkNames})
  * @param level who authenticates whom
  * @param caPem the CA certificate file, or null when none is configured or stored
  * @param clientCertPem the client certificate file, or null
@@ -16,5 +17,5 @@ import java.util.List;
  * @param ignoreRtc whether certificate validity dates are ignored
  * @param rtc the module's clock, against which validity is checked otherwise
  */
-record TlsSettings(SslVersion version, List<Integer> suites, SecurityLevel level, byte[] caPem,
+record TlsSettings(SslVersion version, List<Integer> suites, List<String> suiteNames, SecurityLevel level, byte[] caPem,
         byte[] clientCertPem, byte[] clientKeyPem, boolean ignoreRtc, Instant rtc) {}
