@@ -42,7 +42,7 @@ final class Redactor {
 
     /** Whether a transaction's payloads are secrets to be left out whole (certificate and key uploads). */
     boolean hidesPayloads(Transaction t) {
-        return builtIn && t.commands().stream().anyMatch(c -> c.name().equals("+QSECWRITE"));
+        return builtIn && t.commands().stream().anyMatch(registry::secretPayload);
     }
 
     /** Captured text (one char per byte) with PEM bodies and the user's patterns masked. */
@@ -78,9 +78,9 @@ final class Redactor {
         return text(out);
     }
 
-    /** One parameter value as the page shows it. */
-    String parameter(NamedParam p) {
-        if (builtIn && isPassword(p) && !p.raw().isEmpty()) {
+    /** One parameter value of a command as the page shows it. */
+    String parameter(AtCommand c, NamedParam p) {
+        if (builtIn && registry.secretParameter(c, p.name()) && !p.raw().isEmpty()) {
             return mask(p.raw());
         }
         return text(p.raw());
@@ -89,24 +89,18 @@ final class Redactor {
     private List<String> passwords(Transaction t) {
         List<String> out = new ArrayList<>();
         for (AtCommand c : t.commands()) {
-            if (c.name().equals("+QICSGP") || c.name().equals("+QIREGAPP")) {
-                for (NamedParam p : registry.parameters(c)) {
-                    if (isPassword(p) && !p.raw().isEmpty() && !p.raw().equals("\"\"")) {
-                        out.add(p.raw());
-                        String bare = p.value();
-                        // short values ("1") would mask half the trace; they are masked in their own command only
-                        if (bare.length() >= 4) {
-                            seen.add(bare);
-                        }
+            for (NamedParam p : registry.parameters(c)) {
+                if (registry.secretParameter(c, p.name()) && !p.raw().isEmpty() && !p.raw().equals("\"\"")) {
+                    out.add(p.raw());
+                    String bare = p.value();
+                    // short values ("1") would mask half the trace; they are masked in their own command only
+                    if (bare.length() >= 4) {
+                        seen.add(bare);
                     }
                 }
             }
         }
         return out;
-    }
-
-    private static boolean isPassword(NamedParam p) {
-        return p.name().equalsIgnoreCase("password");
     }
 
     private static String mask(String value) {

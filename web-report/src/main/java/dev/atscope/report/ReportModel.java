@@ -199,6 +199,7 @@ final class ReportModel implements AutoCloseable {
             }
         }
         boolean hide = redactor.hidesPayloads(t);
+        // AT+QSECWRITE reports a checksum of its upload: the page recomputes it beside the module's
         boolean upload = t.commands().stream().anyMatch(c -> c.name().equals("+QSECWRITE"));
         for (Event r : t.responses()) {
             tx.writeStartArray();
@@ -362,7 +363,7 @@ final class ReportModel implements AutoCloseable {
                 for (NamedParam p : registry.parameters(c)) {
                     g.writeStartArray();
                     g.writeString(p.name());
-                    g.writeString(redactor.parameter(p));
+                    g.writeString(redactor.parameter(c, p));
                     g.writeString(p.meaning());
                     g.writeEndArray();
                 }

@@ -164,8 +164,8 @@ final class TransactionDocuments {
         return sb.toString();
     }
 
-    /** Certificate and key uploads: their payloads are secrets. */
-    static boolean isSecretUpload(Transaction t) {
-        return t.commands().stream().anyMatch(c -> c.name().equals("+QSECWRITE"));
+    /** Certificate and key uploads: their payloads are secrets, as the grammar marks them. */
+    boolean isSecretUpload(Transaction t) {
+        return t.commands().stream().anyMatch(registry::secretPayload);
     }
 }

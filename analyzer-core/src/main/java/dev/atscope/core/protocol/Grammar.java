@@ -160,6 +160,7 @@ public record Grammar(
      * @param values for enumerations: each value and its meaning
      * @param list the separator when the value may be a list of values, or null
      * @param sizeOf for a size: the name of the {@code file} parameter whose storage caps it, or null
+     * @param secret the value is a secret (an APN password): reports and exports can mask it
      * @param note anything a maintainer should know
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -173,6 +174,7 @@ public record Grammar(
             Map<String, String> values,
             String list,
             String sizeOf,
+            boolean secret,
             String note) {
 
         public ParamSpec {
@@ -198,8 +200,10 @@ public record Grammar(
      *
      * @param sender {@code host} (a counted upload) or {@code module} (a body until the final result)
      * @param lengthParam for the host: the name of the parameter that gives the byte count
+     * @param secret the bytes are secrets (certificates and private keys): kept out of the index and
+     *     masked by reports unless asked for
      */
-    public record DataModeSpec(String sender, String lengthParam) {}
+    public record DataModeSpec(String sender, String lengthParam, boolean secret) {}
 
     /**
      * An unsolicited result code.

@@ -191,6 +191,25 @@ public final class ProtocolRegistry implements ResponseModel {
         return spec == null ? null : spec.forms().get(FORM_WORDS[command.form().ordinal()]);
     }
 
+    /**
+     * Whether the bytes a command sends in data mode are secrets (certificates and private keys
+     * uploaded with AT+QSECWRITE): the grammar marks them, the index and the reports ask here.
+     */
+    public boolean secretPayload(AtCommand command) {
+        Grammar.FormSpec f = form(command);
+        return f != null && f.dataMode() != null && f.dataMode().secret();
+    }
+
+    /** Whether a command's parameter of that name holds a secret (an APN password), as the grammar marks it. */
+    public boolean secretParameter(AtCommand command, String name) {
+        for (Grammar.ParamSpec p : paramSpecs(command)) {
+            if (p.name().equals(name)) {
+                return p.secret();
+            }
+        }
+        return false;
+    }
+
     /** All known commands, by upper-case name. */
     public Map<String, Grammar.CommandSpec> commands() {
         return java.util.Collections.unmodifiableMap(commands);

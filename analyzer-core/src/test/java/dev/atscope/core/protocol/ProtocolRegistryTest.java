@@ -144,4 +144,16 @@ class ProtocolRegistryTest {
         assertThatThrownBy(() -> new ProtocolRegistry(List.of(lib)))
                 .hasMessageContaining("+X subcommand \"b\" is an alias of \"c\", which is not defined");
     }
+
+    @Test
+    void theGrammarMarksWhatIsSecret() {
+        ProtocolRegistry r = ProtocolRegistry.loadDefault();
+        var upload = CommandLineParser.parse("AT+QSECWRITE=\"RAM:k.pem\",1679,100").get(0);
+        var url = CommandLineParser.parse("AT+QHTTPURL=57,60").get(0);
+        var apn = CommandLineParser.parse("AT+QICSGP=1,\"CMNET\",\"user\",\"pw\"").get(0);
+        assertThat(r.secretPayload(upload)).as("certificate and key bytes").isTrue();
+        assertThat(r.secretPayload(url)).as("a URL is no secret").isFalse();
+        assertThat(r.secretParameter(apn, "password")).isTrue();
+        assertThat(r.secretParameter(apn, "apn")).isFalse();
+    }
 }
