@@ -7,6 +7,7 @@ import dev.atscope.core.protocol.quectel.NoteExamples;
 import dev.atscope.core.replay.HostReplay;
 import dev.atscope.core.replay.MockOptions;
 import dev.atscope.core.replay.ModuleMock;
+import dev.atscope.core.replay.Pacing;
 import dev.atscope.core.replay.Recording;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
@@ -17,6 +18,10 @@ import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceCsvWriter;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,6 +34,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Timing fidelity of {@code atscope replay --timing original} over a pseudo-terminal pair: the
@@ -64,6 +70,7 @@ public final class ReplayTiming {
         }
         List<Long> errors = new ArrayList<>();
         List<Long> sendErrors = new ArrayList<>();
+        List<Long> floorErrors = new ArrayList<>();
         Path dir = Files.createTempDirectory("atscope-replay-timing");
         for (int run = 0; run < runs; run++) {
             for (Map.Entry<String, ScriptedTraffic> p : procedures.entrySet()) {
@@ -72,17 +79,24 @@ public final class ReplayTiming {
                 List<Long> e = once(rec, registry, dir, mockScale, sent);
                 errors.addAll(e);
                 sendErrors.addAll(sent);
-                System.out.printf("run %d %-28s %3d gaps, median %6.3f ms, max %6.3f ms%n", run + 1, p.getKey(),
-                        e.size(), percentile(e, 50) / 1000.0, percentile(e, 100) / 1000.0);
+                List<Long> floor = floor(rec, dir);
+                floorErrors.addAll(floor);
+                System.out.printf("run %d %-28s %3d gaps, median %6.3f ms, max %6.3f ms; bare path max %6.3f ms%n",
+                        run + 1, p.getKey(), e.size(), percentile(e, 50) / 1000.0, percentile(e, 100) / 1000.0,
+                        percentile(floor, 100) / 1000.0);
             }
         }
         System.out.println();
-        System.out.printf("original timing over a pty pair (jSerialComm), mock latency x%s: %d gaps,"
-                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms%n", mockScale, errors.size(),
+        System.out.printf("original timing over %s, mock latency x%s: %d gaps,"
+                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms%n", pathName(), mockScale, errors.size(),
                 percentile(errors, 50) / 1000.0, percentile(errors, 99) / 1000.0, percentile(errors, 100) / 1000.0);
         System.out.printf("the same gaps where the replay wrote them (before the pty): median %.3f ms, p99 %.3f ms,"
                 + " max %.3f ms%n", percentile(sendErrors, 50) / 1000.0, percentile(sendErrors, 99) / 1000.0,
                 percentile(sendErrors, 100) / 1000.0);
+        System.out.printf("the machine's floor, the same schedule written by a bare thread over the same kind of pty pair to a"
+                + " bare reader, between the replays: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                percentile(floorErrors, 50) / 1000.0, percentile(floorErrors, 99) / 1000.0,
+                percentile(floorErrors, 100) / 1000.0);
         double[] load = loadAverage();
         System.out.printf("load average while measuring: %.2f (1 min), %.2f (5 min) on %d cores%n", load[0], load[1],
                 Runtime.getRuntime().availableProcessors());
@@ -100,18 +114,9 @@ public final class ReplayTiming {
     /** One replay; the absolute gap errors in microseconds where the bytes arrived (and where they were sent). */
     private static List<Long> once(Recording rec, ProtocolRegistry registry, Path dir, double mockScale,
             List<Long> sendErrors) throws Exception {
-        Path a = dir.resolve("ttyA");
-        Path b = dir.resolve("ttyB");
-        Files.deleteIfExists(a);
-        Files.deleteIfExists(b);
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            while (!(Files.exists(a) && Files.exists(b))) {
-                Thread.sleep(2);
-            }
-            StampedLink module = new StampedLink(open(b), b.toString());
-            Link host = new StampedLink(open(a), a.toString());
+        try (Pair pair = Pair.open(dir)) {
+            StampedLink module = pair.far();
+            Link host = new SerialPortLink(open(pair.nearPath()), pair.nearPath().toString());
             Thread mock = new Thread(() -> {
                 try {
                     new ModuleMock(rec, new MockOptions(true, mockScale, 200), ModuleMock.ERROR_FALLBACK).serve(module);
@@ -155,9 +160,122 @@ public final class ReplayTiming {
                 prevArrival = arrival;
             }
             return errors;
-        } finally {
+        }
+    }
+
+    /**
+     * The same host pieces at the same recorded times, written by a thread that does nothing else
+     * to a reader that does nothing else, over the same kind of pty pair: what this machine's
+     * scheduler (and socat, where it relays) cost on their own, measured as the replay is.
+     */
+    private static List<Long> floor(Recording rec, Path dir) throws Exception {
+        try (Pair pair = Pair.open(dir)) {
+            List<Recording.HostPiece> pieces = rec.hostPieces();
+            long total = pieces.stream().mapToLong(p -> p.bytes().length).sum();
+            StampedLink far = pair.far();
+            SerialPort near = open(pair.nearPath()); // first: a pty master cannot be read while its slave is closed
+            Thread drain = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                long got = 0;
+                try {
+                    int n;
+                    while (got < total && (n = far.input().read(buf)) >= 0) {
+                        got += n;
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-floor-reader");
+            drain.start();
+            try {
+                OutputStream out = near.getOutputStream();
+                long anchor = System.nanoTime() + 20_000_000;
+                for (Recording.HostPiece p : pieces) {
+                    Pacing.sleepUntilNanos(anchor + p.recordedMicros() * 1000);
+                    out.write(p.bytes());
+                    out.flush();
+                }
+                drain.join();
+            } finally {
+                near.closePort();
+            }
+            List<Long> errors = new ArrayList<>();
+            for (int p = 1; p < pieces.size(); p++) {
+                long replayed = (far.arrivalNanos(pieces.get(p).hostOffset())
+                        - far.arrivalNanos(pieces.get(p - 1).hostOffset())) / 1000;
+                errors.add(Math.abs(replayed - (pieces.get(p).recordedMicros() - pieces.get(p - 1).recordedMicros())));
+            }
+            return errors;
+        }
+    }
+
+    /**
+     * A pseudo-terminal pair: the near end a path opened through jSerialComm, as a serial target
+     * is; the far end (the module's) stamped. Under {@code scripts/replay-timing} the far end is the
+     * pty's master, inherited on file descriptor 0, and no process stands between the two ends, as
+     * none does between a host and a USB serial adapter; otherwise it is a socat pair, whose relay
+     * is one more process to be scheduled on the way.
+     */
+    private interface Pair extends AutoCloseable {
+        Path nearPath();
+
+        StampedLink far();
+
+        @Override
+        void close();
+
+        static Pair open(Path dir) throws IOException, InterruptedException {
+            String slave = System.getenv(DIRECT_PTY);
+            return slave != null ? new DirectPair(Path.of(slave)) : SocatPair.start(dir);
+        }
+    }
+
+    /** The environment variable that names the slave of a pty whose master is on descriptor 0. */
+    static final String DIRECT_PTY = "ATSCOPE_BENCH_PTY";
+
+    /** What each run was measured over, for the summary. */
+    private static String pathName() {
+        return System.getenv(DIRECT_PTY) != null ? "a pty pair (jSerialComm at the slave, the mock at the master)"
+                : "a socat pty pair (jSerialComm at both ends)";
+    }
+
+    private record DirectPair(Path nearPath, StampedLink far) implements Pair {
+        DirectPair(Path slave) {
+            this(slave, new StampedLink(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.in),
+                    () -> false, "pty master"));
+        }
+
+        @Override
+        public void close() {
+            // the master stays open for the next run; the near end's close ended this one
+        }
+    }
+
+    private record SocatPair(Process socat, Path nearPath, StampedLink far, SerialPort farPort) implements Pair {
+        static SocatPair start(Path dir) throws IOException, InterruptedException {
+            Path a = dir.resolve("ttyA");
+            Path b = dir.resolve("ttyB");
+            Files.deleteIfExists(a);
+            Files.deleteIfExists(b);
+            Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            while (!(Files.exists(a) && Files.exists(b))) {
+                Thread.sleep(2);
+            }
+            SerialPort port = open(b);
+            return new SocatPair(socat, a, new StampedLink(port.getInputStreamWithSuppressedTimeoutExceptions(),
+                    port.getOutputStream(), () -> port.isOpen() && port.bytesAvailable() >= 0, b.toString()), port);
+        }
+
+        @Override
+        public void close() {
+            farPort.closePort();
             socat.destroy();
-            socat.waitFor();
+            try {
+                socat.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -186,11 +304,43 @@ public final class ReplayTiming {
         return v[Math.max(0, Math.min(v.length - 1, i))];
     }
 
-    /** A serial port as a link that stamps when each byte it reads arrived. */
+    /** A serial port as a link. */
+    private record SerialPortLink(SerialPort port, String name) implements Link {
+        @Override
+        public InputStream input() {
+            InputStream raw = port.getInputStreamWithSuppressedTimeoutExceptions();
+            return new FilterInputStream(raw) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    // jSerialComm answers -1 for a failed read too: the end only when the port is gone
+                    return n < 0 && port.isOpen() && port.bytesAvailable() >= 0 ? 0 : n;
+                }
+            };
+        }
+
+        @Override
+        public OutputStream output() {
+            return port.getOutputStream();
+        }
+
+        @Override
+        public String describe() {
+            return "serial:" + name;
+        }
+
+        @Override
+        public void close() {
+            port.closePort();
+        }
+    }
+
+    /** The module's end of the pair, stamping when each byte it reads arrived. */
     private static final class StampedLink implements Link {
-        private final SerialPort port;
-        private final String name;
         private final InputStream raw;
+        private final OutputStream out;
+        private final BooleanSupplier stillThere;
+        private final String name;
         private final List<long[]> reads = new ArrayList<>(); // {offset of the first byte, nanoTime}
         private long offset;
         private final InputStream in = new InputStream() {
@@ -204,8 +354,8 @@ public final class ReplayTiming {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = raw.read(b, off, len);
-                if (n < 0 && port.isOpen() && port.bytesAvailable() >= 0) {
-                    return 0; // jSerialComm answers -1 for a failed read too: the end only when the port is gone
+                if (n < 0 && stillThere.getAsBoolean()) {
+                    return 0; // a serial port's failed read, not its end
                 }
                 if (n > 0) {
                     synchronized (reads) {
@@ -217,10 +367,11 @@ public final class ReplayTiming {
             }
         };
 
-        StampedLink(SerialPort port, String name) {
-            this.port = port;
+        StampedLink(InputStream raw, OutputStream out, BooleanSupplier stillThere, String name) {
+            this.raw = raw;
+            this.out = out;
+            this.stillThere = stillThere;
             this.name = name;
-            this.raw = port.getInputStreamWithSuppressedTimeoutExceptions();
         }
 
         /** When the byte at this offset of the stream was read. */
@@ -245,17 +396,17 @@ public final class ReplayTiming {
 
         @Override
         public OutputStream output() {
-            return port.getOutputStream();
+            return out;
         }
 
         @Override
         public String describe() {
-            return "serial:" + name;
+            return name;
         }
 
         @Override
         public void close() {
-            port.closePort();
+            // the pair closes its ends; a mock that closes its link only means the session is over
         }
     }
 }

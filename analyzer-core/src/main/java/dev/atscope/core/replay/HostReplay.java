@@ -16,7 +16,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -67,9 +67,11 @@ public final class HostReplay {
         long[] sends;
         try {
             live[0] = new LiveDecoding(model, options.masks(), recorder::nowMicros);
-            Thread reader = startReader(link, recorder, live[0]);
+            // host pieces written but not yet recorded: the reader records nothing while there is one
+            AtomicInteger writing = new AtomicInteger();
+            Thread reader = startReader(link, recorder, live[0], writing);
             try {
-                sends = send(link.output(), recorder, live[0], waits);
+                sends = send(link.output(), recorder, live[0], waits, writing);
             } finally {
                 link.close();
                 reader.join();
@@ -96,7 +98,7 @@ public final class HostReplay {
         return new ReplayResult(recorded, transactions, urcs, diffs, waits, sends);
     }
 
-    private static Thread startReader(Link link, TraceRecorder recorder, LiveDecoding live) {
+    private static Thread startReader(Link link, TraceRecorder recorder, LiveDecoding live, AtomicInteger writing) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[4096];
             try {
@@ -104,7 +106,11 @@ public final class HostReplay {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     if (n > 0) {
-                        recorder.chunk(Direction.MODULE_TO_HOST, buf, 0, n);
+                        long at = recorder.nowMicros();
+                        while (writing.get() > 0) {
+                            Thread.onSpinWait(); // a command is on its way to the recorder: it goes first
+                        }
+                        recorder.chunk(Direction.MODULE_TO_HOST, buf, 0, n, at);
                     }
                 }
             } catch (IOException e) {
@@ -118,7 +124,8 @@ public final class HostReplay {
         return t;
     }
 
-    private long[] send(OutputStream out, TraceRecorder recorder, LiveDecoding live, List<String> waits)
+    private long[] send(OutputStream out, TraceRecorder recorder, LiveDecoding live, List<String> waits,
+            AtomicInteger writing)
             throws IOException, InterruptedException {
         List<Recording.HostPiece> pieces = recording.hostPieces();
         long[] sends = new long[pieces.size()];
@@ -155,11 +162,18 @@ public final class HostReplay {
                 };
             }
             sleepUntil(recorder, sendAt);
-            // recorded before it is written, so that no answer can be recorded ahead of its command
-            recorder.chunk(Direction.HOST_TO_MODULE, piece.bytes(), 0, piece.bytes().length);
-            sends[p] = recorder.nowMicros();
-            out.write(piece.bytes());
-            out.flush();
+            // written before it is recorded, so that no lock or decoding stands between the schedule
+            // and the wire; the reader holds back what it reads meanwhile, so no answer is recorded
+            // ahead of its command
+            writing.incrementAndGet();
+            try {
+                sends[p] = recorder.nowMicros();
+                out.write(piece.bytes());
+                out.flush();
+                recorder.chunk(Direction.HOST_TO_MODULE, piece.bytes(), 0, piece.bytes().length, sends[p]);
+            } finally {
+                writing.decrementAndGet();
+            }
             prevSend = Math.max(sendAt, sends[p]);
             prevRecorded = piece.recordedMicros();
         }
@@ -242,21 +256,8 @@ public final class HostReplay {
         throw new IllegalStateException("no transaction " + id);
     }
 
-    /** Sleeps until the recorder's clock reads {@code micros}: parks for most of it, spins the last bit. */
+    /** Sleeps until the recorder's clock reads {@code micros}. */
     private static void sleepUntil(TraceRecorder clock, long micros) throws InterruptedException {
-        while (true) {
-            long left = micros - clock.nowMicros();
-            if (left <= 0) {
-                return;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            if (left > 1500) {
-                LockSupport.parkNanos((left - 1000) * 1000);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
+        Pacing.sleepUntilNanos(System.nanoTime() + (micros - clock.nowMicros()) * 1000);
     }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -241,17 +240,7 @@ public final class ModuleMock {
                         }
                         continue;
                     }
-                    long left;
-                    while ((left = s.dueNanos() - System.nanoTime()) > 0) {
-                        if (left > 1_500_000) {
-                            LockSupport.parkNanos(left - 1_000_000);
-                        } else {
-                            Thread.onSpinWait();
-                        }
-                        if (Thread.interrupted()) {
-                            return;
-                        }
-                    }
+                    Pacing.sleepUntilNanos(s.dueNanos());
                     out.write(s.bytes());
                     out.flush();
                 }

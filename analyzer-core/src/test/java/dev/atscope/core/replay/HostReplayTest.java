@@ -128,4 +128,56 @@ class HostReplayTest {
             assertThat(r.summary().same()).isEqualTo(13);
         }
     }
+
+    /**
+     * A module that answers the moment a line ends, on its own thread: its answer can be read
+     * before the replay's sending thread has recorded the command it just wrote, and must still be
+     * recorded after it.
+     */
+    @Test
+    void anAnswerIsNeverRecordedAheadOfItsCommandEvenFromAnInstantModule() throws Exception {
+        int commands = 300;
+        dev.atscope.core.trace.ScriptedTraffic t = new dev.atscope.core.trace.ScriptedTraffic().echo(false);
+        for (int i = 0; i < commands; i++) {
+            t.pause(1_000).command("AT").answer(500, "OK");
+        }
+        Link[] ends = pipes();
+        Thread module = new Thread(() -> {
+            try {
+                java.io.InputStream in = ends[1].input();
+                int b;
+                while ((b = in.read()) >= 0) {
+                    if (b == '\r') {
+                        ends[1].output().write("\r\nOK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        ends[1].output().flush();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the replay closed its end
+            }
+        }, "instant-module");
+        module.start();
+        ReplayResult r = new HostReplay(Recording.of(new Trace(TraceMetadata.EMPTY, t.entries()), REGISTRY), REGISTRY,
+                ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withTimeouts(200, 200)).run(ends[0], l -> TraceRecorder.to(
+                        new TraceCsvWriter(new StringWriter(), TraceMetadata.EMPTY), Duration.ofMillis(50), l));
+        ends[1].close();
+        module.join();
+        int hostLines = 0;
+        int answers = 0;
+        for (dev.atscope.core.trace.TraceEntry e : r.entries()) {
+            if (e instanceof dev.atscope.core.trace.Chunk c) {
+                String text = new String(c.data(), java.nio.charset.StandardCharsets.US_ASCII);
+                if (c.direction() == dev.atscope.core.trace.Direction.HOST_TO_MODULE) {
+                    hostLines++;
+                } else {
+                    answers += text.split("OK", -1).length - 1;
+                    assertThat(answers).as("OKs recorded by the time of %s commands", hostLines)
+                            .isLessThanOrEqualTo(hostLines);
+                }
+            }
+        }
+        assertThat(hostLines).isEqualTo(commands);
+        assertThat(answers).isEqualTo(commands);
+        assertThat(r.diffs()).extracting(TransactionDiff::status).containsOnly(DiffStatus.SAME);
+    }
 }
