@@ -88,13 +88,14 @@ public final class ReplayTiming {
         }
         System.out.println();
         System.out.printf("original timing over %s, mock latency x%s: %d gaps,"
-                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms%n", pathName(), mockScale, errors.size(),
-                percentile(errors, 50) / 1000.0, percentile(errors, 99) / 1000.0, percentile(errors, 100) / 1000.0);
+                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms%n", pathName(), mockScale,
+                errors.size(), percentile(errors, 50) / 1000.0, percentile(errors, 99) / 1000.0,
+                percentile(errors, 100) / 1000.0);
         System.out.printf("the same gaps where the replay wrote them (before the pty): median %.3f ms, p99 %.3f ms,"
                 + " max %.3f ms%n", percentile(sendErrors, 50) / 1000.0, percentile(sendErrors, 99) / 1000.0,
                 percentile(sendErrors, 100) / 1000.0);
-        System.out.printf("the machine's floor, the same schedule written by a bare thread over the same kind of pty pair to a"
-                + " bare reader, between the replays: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
+        System.out.printf("the machine's floor, the same schedule written by a bare thread over the same kind of"
+                + " pty pair to a bare reader, between the replays: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 percentile(floorErrors, 50) / 1000.0, percentile(floorErrors, 99) / 1000.0,
                 percentile(floorErrors, 100) / 1000.0);
         double[] load = loadAverage();
@@ -242,7 +243,7 @@ public final class ReplayTiming {
     private record DirectPair(Path nearPath, StampedLink far) implements Pair {
         DirectPair(Path slave) {
             this(slave, new StampedLink(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.in),
-                    () -> false, "pty master"));
+                    () -> false, () -> { }, "pty master")); // the master stays open; the slave's close ends a read
         }
 
         @Override
@@ -263,8 +264,10 @@ public final class ReplayTiming {
                 Thread.sleep(2);
             }
             SerialPort port = open(b);
-            return new SocatPair(socat, a, new StampedLink(port.getInputStreamWithSuppressedTimeoutExceptions(),
-                    port.getOutputStream(), () -> port.isOpen() && port.bytesAvailable() >= 0, b.toString()), port);
+            StampedLink far = new StampedLink(port.getInputStreamWithSuppressedTimeoutExceptions(),
+                    port.getOutputStream(), () -> port.isOpen() && port.bytesAvailable() >= 0, port::closePort,
+                    b.toString());
+            return new SocatPair(socat, a, far, port);
         }
 
         @Override
@@ -340,6 +343,7 @@ public final class ReplayTiming {
         private final InputStream raw;
         private final OutputStream out;
         private final BooleanSupplier stillThere;
+        private final Runnable closer;
         private final String name;
         private final List<long[]> reads = new ArrayList<>(); // {offset of the first byte, nanoTime}
         private long offset;
@@ -367,10 +371,11 @@ public final class ReplayTiming {
             }
         };
 
-        StampedLink(InputStream raw, OutputStream out, BooleanSupplier stillThere, String name) {
+        StampedLink(InputStream raw, OutputStream out, BooleanSupplier stillThere, Runnable closer, String name) {
             this.raw = raw;
             this.out = out;
             this.stillThere = stillThere;
+            this.closer = closer;
             this.name = name;
         }
 
@@ -406,7 +411,7 @@ public final class ReplayTiming {
 
         @Override
         public void close() {
-            // the pair closes its ends; a mock that closes its link only means the session is over
+            closer.run(); // the mock closes its link when the host has gone quiet: that ends its read
         }
     }
 }
