@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -67,8 +66,7 @@ public final class HostReplay {
         long[] sends;
         try {
             live[0] = new LiveDecoding(model, options.masks(), recorder::nowMicros);
-            // host pieces written but not yet recorded: the reader records nothing while there is one
-            AtomicInteger writing = new AtomicInteger();
+            WriteGate writing = new WriteGate();
             Thread reader = startReader(link, recorder, live[0], writing);
             try {
                 sends = send(link.output(), recorder, live[0], waits, writing);
@@ -98,7 +96,7 @@ public final class HostReplay {
         return new ReplayResult(recorded, transactions, urcs, diffs, waits, sends);
     }
 
-    private static Thread startReader(Link link, TraceRecorder recorder, LiveDecoding live, AtomicInteger writing) {
+    private static Thread startReader(Link link, TraceRecorder recorder, LiveDecoding live, WriteGate writing) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[4096];
             try {
@@ -107,13 +105,11 @@ public final class HostReplay {
                 while ((n = in.read(buf)) >= 0) {
                     if (n > 0) {
                         long at = recorder.nowMicros();
-                        while (writing.get() > 0) {
-                            Thread.onSpinWait(); // a command is on its way to the recorder: it goes first
-                        }
+                        writing.awaitClear(); // a command on its way to the recorder goes first
                         recorder.chunk(Direction.MODULE_TO_HOST, buf, 0, n, at);
                     }
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // the link was closed at the end of the replay, or by the module: either way the end
             } finally {
                 live.close();
@@ -125,7 +121,7 @@ public final class HostReplay {
     }
 
     private long[] send(OutputStream out, TraceRecorder recorder, LiveDecoding live, List<String> waits,
-            AtomicInteger writing)
+            WriteGate writing)
             throws IOException, InterruptedException {
         List<Recording.HostPiece> pieces = recording.hostPieces();
         long[] sends = new long[pieces.size()];
@@ -162,17 +158,14 @@ public final class HostReplay {
                 };
             }
             sleepUntil(recorder, sendAt);
-            // written before it is recorded, so that no lock or decoding stands between the schedule
-            // and the wire; the reader holds back what it reads meanwhile, so no answer is recorded
-            // ahead of its command
-            writing.incrementAndGet();
+            writing.enter(); // written, then recorded: see WriteGate
             try {
                 sends[p] = recorder.nowMicros();
                 out.write(piece.bytes());
                 out.flush();
                 recorder.chunk(Direction.HOST_TO_MODULE, piece.bytes(), 0, piece.bytes().length, sends[p]);
             } finally {
-                writing.decrementAndGet();
+                writing.leave();
             }
             prevSend = Math.max(sendAt, sends[p]);
             prevRecorded = piece.recordedMicros();
@@ -254,6 +247,31 @@ public final class HostReplay {
             }
         }
         throw new IllegalStateException("no transaction " + id);
+    }
+
+    /**
+     * Host pieces between the wire and the recorder. A piece is written first and recorded right
+     * after, so that no lock stands between its schedule and the wire; what the reader reads
+     * meanwhile waits for it, so that no answer is recorded ahead of its command.
+     */
+    private static final class WriteGate {
+        private int writing;
+
+        synchronized void enter() {
+            writing++;
+        }
+
+        synchronized void leave() {
+            if (--writing == 0) {
+                notifyAll();
+            }
+        }
+
+        synchronized void awaitClear() throws InterruptedException {
+            while (writing > 0) {
+                wait();
+            }
+        }
     }
 
     /** Sleeps until the recorder's clock reads {@code micros}. */
