@@ -1,9 +1,11 @@
 package dev.atscope.bench;
 
-import com.fazecast.jSerialComm.SerialPort;
+import dev.atscope.capture.SerialLink;
+import dev.atscope.capture.SerialSettings;
 import dev.atscope.core.link.Link;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.protocol.quectel.NoteExamples;
+import dev.atscope.core.replay.DiffStatus;
 import dev.atscope.core.replay.HostReplay;
 import dev.atscope.core.replay.MockOptions;
 import dev.atscope.core.replay.ModuleMock;
@@ -21,11 +23,11 @@ import dev.atscope.core.trace.TraceRecorder;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.IntToLongFunction;
 
 /**
  * Timing fidelity of {@code atscope replay --timing original} over a pseudo-terminal pair: the
@@ -117,7 +119,7 @@ public final class ReplayTiming {
             List<Long> sendErrors) throws Exception {
         try (Pair pair = Pair.open(dir)) {
             StampedLink module = pair.far();
-            Link host = new SerialPortLink(open(pair.nearPath()), pair.nearPath().toString());
+            Link host = SerialLink.open(pair.nearPath().toString(), SerialSettings.DEFAULT);
             Thread mock = new Thread(() -> {
                 try {
                     new ModuleMock(rec, new MockOptions(true, mockScale, 200), ModuleMock.ERROR_FALLBACK).serve(module);
@@ -132,33 +134,26 @@ public final class ReplayTiming {
             mock.join();
             if (r.differs()) {
                 StringBuilder why = new StringBuilder("the replay differs from its own mock: " + r.summary());
-                r.diffs().stream().filter(d -> d.status() != dev.atscope.core.replay.DiffStatus.SAME)
+                r.diffs().stream().filter(d -> d.status() != DiffStatus.SAME)
                         .forEach(d -> why.append("\n  ").append(d.index()).append(' ').append(d.command()).append(": ")
                                 .append(d.status().word()).append(' ').append(d.lines()));
                 r.waits().forEach(w -> why.append("\n  waited in vain: ").append(w));
-                if (d0(r) != null) {
-                    why.append("\n  replayed: ").append(d0(r));
+                if (firstDiffering(r) != null) {
+                    why.append("\n  replayed: ").append(firstDiffering(r));
                 }
                 throw new IllegalStateException(why.toString());
             }
             List<Recording.HostPiece> pieces = rec.hostPieces();
-            List<Long> errors = new ArrayList<>();
-            long prevArrival = -1;
-            for (int p = 0; p < pieces.size(); p++) {
-                long arrival = module.arrivalNanos(pieces.get(p).hostOffset());
-                if (p > 0) {
-                    long replayed = (arrival - prevArrival) / 1000;
-                    long recorded = pieces.get(p).recordedMicros() - pieces.get(p - 1).recordedMicros();
-                    errors.add(Math.abs(replayed - recorded));
-                    sendErrors.add(Math.abs(r.sends()[p] - r.sends()[p - 1] - recorded));
-                    if (VERBOSE && Math.abs(replayed - recorded) > 2_000) {
-                        System.out.printf("  piece %d (%s): recorded gap %d us, replayed %d us, sent %d us%n", p,
-                                ByteEscaper.escape(pieces.get(p).bytes(), 0,
-                                        Math.min(24, pieces.get(p).bytes().length)), recorded, replayed,
-                                r.sends()[p] - r.sends()[p - 1]);
-                    }
+            List<Long> errors = gapErrors(pieces, p -> module.arrivalNanos(pieces.get(p).hostOffset()) / 1000);
+            List<Long> sent = gapErrors(pieces, p -> r.sends()[p]);
+            sendErrors.addAll(sent);
+            for (int g = 0; VERBOSE && g < errors.size(); g++) {
+                if (errors.get(g) > 2_000) {
+                    Recording.HostPiece piece = pieces.get(g + 1);
+                    System.out.printf("  piece %d (%s): off by %d us where it arrived, %d us where it was sent%n",
+                            g + 1, ByteEscaper.escape(piece.bytes(), 0, Math.min(24, piece.bytes().length)),
+                            errors.get(g), sent.get(g));
                 }
-                prevArrival = arrival;
             }
             return errors;
         }
@@ -174,22 +169,22 @@ public final class ReplayTiming {
             List<Recording.HostPiece> pieces = rec.hostPieces();
             long total = pieces.stream().mapToLong(p -> p.bytes().length).sum();
             StampedLink far = pair.far();
-            SerialPort near = open(pair.nearPath()); // first: a pty master cannot be read while its slave is closed
-            Thread drain = new Thread(() -> {
-                byte[] buf = new byte[4096];
-                long got = 0;
-                try {
-                    int n;
-                    while (got < total && (n = far.input().read(buf)) >= 0) {
-                        got += n;
+            // the near end first: a pty master cannot be read while its slave is closed
+            try (SerialLink near = SerialLink.open(pair.nearPath().toString(), SerialSettings.DEFAULT)) {
+                Thread drain = new Thread(() -> {
+                    byte[] buf = new byte[4096];
+                    long got = 0;
+                    try {
+                        int n;
+                        while (got < total && (n = far.input().read(buf)) >= 0) {
+                            got += n;
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
                     }
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "bench-floor-reader");
-            drain.start();
-            try {
-                OutputStream out = near.getOutputStream();
+                }, "bench-floor-reader");
+                drain.start();
+                OutputStream out = near.output();
                 long anchor = System.nanoTime() + 20_000_000;
                 for (Recording.HostPiece p : pieces) {
                     Pacing.sleepUntilNanos(anchor + p.recordedMicros() * 1000);
@@ -197,17 +192,19 @@ public final class ReplayTiming {
                     out.flush();
                 }
                 drain.join();
-            } finally {
-                near.closePort();
             }
-            List<Long> errors = new ArrayList<>();
-            for (int p = 1; p < pieces.size(); p++) {
-                long replayed = (far.arrivalNanos(pieces.get(p).hostOffset())
-                        - far.arrivalNanos(pieces.get(p - 1).hostOffset())) / 1000;
-                errors.add(Math.abs(replayed - (pieces.get(p).recordedMicros() - pieces.get(p - 1).recordedMicros())));
-            }
-            return errors;
+            return gapErrors(pieces, p -> far.arrivalNanos(pieces.get(p).hostOffset()) / 1000);
         }
+    }
+
+    /** |gap between consecutive pieces at {@code micros} - recorded gap|, in microseconds, one per gap. */
+    private static List<Long> gapErrors(List<Recording.HostPiece> pieces, IntToLongFunction micros) {
+        List<Long> errors = new ArrayList<>();
+        for (int p = 1; p < pieces.size(); p++) {
+            long recorded = pieces.get(p).recordedMicros() - pieces.get(p - 1).recordedMicros();
+            errors.add(Math.abs(micros.applyAsLong(p) - micros.applyAsLong(p - 1) - recorded));
+        }
+        return errors;
     }
 
     /**
@@ -226,24 +223,22 @@ public final class ReplayTiming {
         void close();
 
         static Pair open(Path dir) throws IOException, InterruptedException {
-            String slave = System.getenv(DIRECT_PTY);
-            return slave != null ? new DirectPair(Path.of(slave)) : SocatPair.start(dir);
+            return DIRECT_SLAVE != null ? new DirectPair(Path.of(DIRECT_SLAVE)) : SocatPair.start(dir);
         }
     }
 
-    /** The environment variable that names the slave of a pty whose master is on descriptor 0. */
-    static final String DIRECT_PTY = "ATSCOPE_BENCH_PTY";
+    /** The slave of a pty whose master is on descriptor 0, from {@code scripts/replay-timing}; null for socat. */
+    private static final String DIRECT_SLAVE = System.getenv("ATSCOPE_BENCH_PTY");
 
     /** What each run was measured over, for the summary. */
     private static String pathName() {
-        return System.getenv(DIRECT_PTY) != null ? "a pty pair (jSerialComm at the slave, the mock at the master)"
+        return DIRECT_SLAVE != null ? "a pty pair (jSerialComm at the slave, the mock at the master)"
                 : "a socat pty pair (jSerialComm at both ends)";
     }
 
     private record DirectPair(Path nearPath, StampedLink far) implements Pair {
         DirectPair(Path slave) {
-            this(slave, new StampedLink(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.in),
-                    () -> false, () -> { }, "pty master")); // the master stays open; the slave's close ends a read
+            this(slave, new StampedLink(new PtyMaster()));
         }
 
         @Override
@@ -252,7 +247,7 @@ public final class ReplayTiming {
         }
     }
 
-    private record SocatPair(Process socat, Path nearPath, StampedLink far, SerialPort farPort) implements Pair {
+    private record SocatPair(Process socat, Path nearPath, StampedLink far) implements Pair {
         static SocatPair start(Path dir) throws IOException, InterruptedException {
             Path a = dir.resolve("ttyA");
             Path b = dir.resolve("ttyB");
@@ -263,16 +258,12 @@ public final class ReplayTiming {
             while (!(Files.exists(a) && Files.exists(b))) {
                 Thread.sleep(2);
             }
-            SerialPort port = open(b);
-            StampedLink far = new StampedLink(port.getInputStreamWithSuppressedTimeoutExceptions(),
-                    port.getOutputStream(), () -> port.isOpen() && port.bytesAvailable() >= 0, port::closePort,
-                    b.toString());
-            return new SocatPair(socat, a, far, port);
+            return new SocatPair(socat, a, new StampedLink(SerialLink.open(b.toString(), SerialSettings.DEFAULT)));
         }
 
         @Override
         public void close() {
-            farPort.closePort();
+            far.close();
             socat.destroy();
             try {
                 socat.waitFor();
@@ -282,19 +273,30 @@ public final class ReplayTiming {
         }
     }
 
-    private static String d0(ReplayResult r) {
-        return r.diffs().stream().filter(d -> d.status() != dev.atscope.core.replay.DiffStatus.SAME)
-                .map(d -> d.replayed() == null ? "none" : d.replayed().toString()).findFirst().orElse(null);
+    /**
+     * The master of the pty on descriptor 0. It is never closed here: a read ends (in an I/O error)
+     * when the replay closes the slave, and the next run opens the slave again.
+     */
+    private record PtyMaster(InputStream input, OutputStream output) implements Link {
+        PtyMaster() {
+            this(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.in));
+        }
+
+        @Override
+        public String describe() {
+            return "pty master";
+        }
+
+        @Override
+        public void close() {
+            // see above
+        }
     }
 
-    private static SerialPort open(Path end) throws IOException {
-        SerialPort port = SerialPort.getCommPort(end.toString());
-        port.setComPortParameters(115_200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 50, 0);
-        if (!port.openPort()) {
-            throw new IOException("cannot open " + end + ": error " + port.getLastErrorCode());
-        }
-        return port;
+    /** What the replay got for the first transaction that differs, for the message. */
+    private static String firstDiffering(ReplayResult r) {
+        return r.diffs().stream().filter(d -> d.status() != DiffStatus.SAME)
+                .map(d -> d.replayed() == null ? "none" : d.replayed().toString()).findFirst().orElse(null);
     }
 
     static long percentile(List<Long> values, double p) {
@@ -307,44 +309,9 @@ public final class ReplayTiming {
         return v[Math.max(0, Math.min(v.length - 1, i))];
     }
 
-    /** A serial port as a link. */
-    private record SerialPortLink(SerialPort port, String name) implements Link {
-        @Override
-        public InputStream input() {
-            InputStream raw = port.getInputStreamWithSuppressedTimeoutExceptions();
-            return new FilterInputStream(raw) {
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    // jSerialComm answers -1 for a failed read too: the end only when the port is gone
-                    return n < 0 && port.isOpen() && port.bytesAvailable() >= 0 ? 0 : n;
-                }
-            };
-        }
-
-        @Override
-        public OutputStream output() {
-            return port.getOutputStream();
-        }
-
-        @Override
-        public String describe() {
-            return "serial:" + name;
-        }
-
-        @Override
-        public void close() {
-            port.closePort();
-        }
-    }
-
     /** The module's end of the pair, stamping when each byte it reads arrived. */
     private static final class StampedLink implements Link {
-        private final InputStream raw;
-        private final OutputStream out;
-        private final BooleanSupplier stillThere;
-        private final Runnable closer;
-        private final String name;
+        private final Link inner;
         private final List<long[]> reads = new ArrayList<>(); // {offset of the first byte, nanoTime}
         private long offset;
         private final InputStream in = new InputStream() {
@@ -357,10 +324,7 @@ public final class ReplayTiming {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                int n = raw.read(b, off, len);
-                if (n < 0 && stillThere.getAsBoolean()) {
-                    return 0; // a serial port's failed read, not its end
-                }
+                int n = inner.input().read(b, off, len);
                 if (n > 0) {
                     synchronized (reads) {
                         reads.add(new long[] {offset, System.nanoTime()});
@@ -371,12 +335,8 @@ public final class ReplayTiming {
             }
         };
 
-        StampedLink(InputStream raw, OutputStream out, BooleanSupplier stillThere, Runnable closer, String name) {
-            this.raw = raw;
-            this.out = out;
-            this.stillThere = stillThere;
-            this.closer = closer;
-            this.name = name;
+        StampedLink(Link inner) {
+            this.inner = inner;
         }
 
         /** When the byte at this offset of the stream was read. */
@@ -401,17 +361,21 @@ public final class ReplayTiming {
 
         @Override
         public OutputStream output() {
-            return out;
+            return inner.output();
         }
 
         @Override
         public String describe() {
-            return name;
+            return inner.describe();
         }
 
         @Override
         public void close() {
-            closer.run(); // the mock closes its link when the host has gone quiet: that ends its read
+            try {
+                inner.close(); // the mock closes its link when the host has gone quiet: that ends its read
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
  * Waiting for the moment a recorded byte is due, for the replay's sender and the mock's.
  *
  * <p>A park on Linux wakes about 0.1 ms late (0.2 ms at the 99th percentile, measured on the
- * 2-core test machine), so the wait parks until {@link #SPIN_NANOS} before the deadline and
+ * 2-core test machine), so the wait parks until {@link #YIELD_NANOS} before the deadline and
  * yields the processor for the rest. Yielding rather than spinning matters on a small machine: the
  * bytes still have to pass the relay (socat, the pty driver, the other end's reader), and a thread
  * that held a core for the last milliseconds of every gap kept them waiting for theirs.
@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Pacing {
 
     /** How long before the deadline the wait stops parking. */
-    static final long SPIN_NANOS = 300_000;
+    static final long YIELD_NANOS = 300_000;
 
     private Pacing() {}
 
@@ -25,8 +25,8 @@ public final class Pacing {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            if (left > SPIN_NANOS) {
-                LockSupport.parkNanos(left - SPIN_NANOS);
+            if (left > YIELD_NANOS) {
+                LockSupport.parkNanos(left - YIELD_NANOS);
             } else {
                 Thread.yield();
             }

@@ -9,7 +9,7 @@ class PacingTest {
 
     @Test
     void neverReturnsBeforeTheDeadline() throws InterruptedException {
-        for (long wait : new long[] {0, 50_000, Pacing.SPIN_NANOS, Pacing.SPIN_NANOS + 1, 3_000_000}) {
+        for (long wait : new long[] {0, 50_000, Pacing.YIELD_NANOS, Pacing.YIELD_NANOS + 1, 3_000_000}) {
             long deadline = System.nanoTime() + wait;
             Pacing.sleepUntilNanos(deadline);
             assertThat(System.nanoTime()).as("waiting %d ns", wait).isGreaterThanOrEqualTo(deadline);
