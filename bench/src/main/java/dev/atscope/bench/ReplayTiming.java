@@ -73,6 +73,7 @@ public final class ReplayTiming {
         List<Long> errors = new ArrayList<>();
         List<Long> sendErrors = new ArrayList<>();
         List<Long> floorErrors = new ArrayList<>();
+        HostStalls stalls = HostStalls.NONE;
         Path dir = Files.createTempDirectory("atscope-replay-timing");
         for (int run = 0; run < runs; run++) {
             for (Map.Entry<String, ScriptedTraffic> p : procedures.entrySet()) {
@@ -83,23 +84,32 @@ public final class ReplayTiming {
                 sendErrors.addAll(sent);
                 List<Long> floor = floor(rec, dir);
                 floorErrors.addAll(floor);
-                System.out.printf("run %d %-28s %3d gaps, median %6.3f ms, max %6.3f ms; bare path max %6.3f ms%n",
-                        run + 1, p.getKey(), e.size(), percentile(e, 50) / 1000.0, percentile(e, 100) / 1000.0,
-                        percentile(floor, 100) / 1000.0);
+                HostStalls st = HostStalls.measure(STALL_PROBE_NANOS);
+                stalls = stalls.plus(st);
+                System.out.printf("run %d %-28s %3d gaps, median %6.3f ms, max %6.3f ms; bare path max %6.3f ms;"
+                        + " host stalls over 2 ms: %d in %.1f s%n", run + 1, p.getKey(), e.size(),
+                        percentile(e, 50) / 1000.0, percentile(e, 100) / 1000.0, percentile(floor, 100) / 1000.0,
+                        st.over2ms(), st.spunNanos() / 1e9);
             }
         }
         System.out.println();
         System.out.printf("original timing over %s, mock latency x%s: %d gaps,"
-                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms%n", pathName(), mockScale,
-                errors.size(), percentile(errors, 50) / 1000.0, percentile(errors, 99) / 1000.0,
-                percentile(errors, 100) / 1000.0);
+                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms; %d gaps off by more than 2 ms%n",
+                pathName(), mockScale, errors.size(), percentile(errors, 50) / 1000.0,
+                percentile(errors, 99) / 1000.0, percentile(errors, 100) / 1000.0, over(errors, 2_000));
         System.out.printf("the same gaps where the replay wrote them (before the pty): median %.3f ms, p99 %.3f ms,"
-                + " max %.3f ms%n", percentile(sendErrors, 50) / 1000.0, percentile(sendErrors, 99) / 1000.0,
-                percentile(sendErrors, 100) / 1000.0);
+                + " max %.3f ms; %d off by more than 2 ms%n", percentile(sendErrors, 50) / 1000.0,
+                percentile(sendErrors, 99) / 1000.0, percentile(sendErrors, 100) / 1000.0, over(sendErrors, 2_000));
         System.out.printf("the machine's floor, the same schedule written by a bare thread over the same kind of"
-                + " pty pair to a bare reader, between the replays: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
-                percentile(floorErrors, 50) / 1000.0, percentile(floorErrors, 99) / 1000.0,
-                percentile(floorErrors, 100) / 1000.0);
+                + " pty pair to a bare reader, between the replays: median %.3f ms, p99 %.3f ms, max %.3f ms;"
+                + " %d off by more than 2 ms%n", percentile(floorErrors, 50) / 1000.0,
+                percentile(floorErrors, 99) / 1000.0, percentile(floorErrors, 100) / 1000.0,
+                over(floorErrors, 2_000));
+        System.out.printf("host stalls, a thread that only spins losing its processor, sampled %.0f s between the"
+                + " passes: %.2f a second over 1 ms, %.2f a second over 2 ms, longest %.3f ms, %.2f%% of the time"
+                + " lost%n", stalls.spunNanos() / 1e9, stalls.perSecond(stalls.over1ms()),
+                stalls.perSecond(stalls.over2ms()), stalls.longestNanos() / 1e6,
+                100.0 * stalls.lostNanos() / Math.max(1, stalls.spunNanos()));
         double[] load = loadAverage();
         System.out.printf("load average while measuring: %.2f (1 min), %.2f (5 min) on %d cores%n", load[0], load[1],
                 Runtime.getRuntime().availableProcessors());
@@ -225,6 +235,60 @@ public final class ReplayTiming {
         static Pair open(Path dir) throws IOException, InterruptedException {
             return DIRECT_SLAVE != null ? new DirectPair(Path.of(DIRECT_SLAVE)) : SocatPair.start(dir);
         }
+    }
+
+    /** How long each host-stall sample spins, between the passes. */
+    private static final long STALL_PROBE_NANOS = 1_000_000_000L;
+
+    /**
+     * How often the host takes the processor away from a thread that never sleeps: what no pacing
+     * can undo (a virtual machine's processors preempted by its host). Sampled between passes, not
+     * during them, since a spinning thread would take one of the processors the replay needs.
+     *
+     * @param spunNanos how long the probe spun
+     * @param over1ms stalls longer than 1 ms
+     * @param over2ms stalls longer than 2 ms
+     * @param longestNanos the longest stall
+     * @param lostNanos the time lost in stalls longer than 0.5 ms
+     */
+    record HostStalls(long spunNanos, int over1ms, int over2ms, long longestNanos, long lostNanos) {
+        static final HostStalls NONE = new HostStalls(0, 0, 0, 0, 0);
+
+        /** Spins for {@code nanos}, noting every gap between two readings of the clock longer than 0.5 ms. */
+        static HostStalls measure(long nanos) {
+            long start = System.nanoTime();
+            long prev = start;
+            int over1 = 0;
+            int over2 = 0;
+            long longest = 0;
+            long lost = 0;
+            while (prev - start < nanos) {
+                long now = System.nanoTime();
+                long gap = now - prev;
+                if (gap > 500_000) {
+                    lost += gap;
+                    over1 += gap > 1_000_000 ? 1 : 0;
+                    over2 += gap > 2_000_000 ? 1 : 0;
+                    longest = Math.max(longest, gap);
+                }
+                prev = now;
+            }
+            return new HostStalls(prev - start, over1, over2, longest, lost);
+        }
+
+        HostStalls plus(HostStalls o) {
+            return new HostStalls(spunNanos + o.spunNanos, over1ms + o.over1ms, over2ms + o.over2ms,
+                    Math.max(longestNanos, o.longestNanos), lostNanos + o.lostNanos);
+        }
+
+        double perSecond(int count) {
+            return spunNanos == 0 ? 0 : count / (spunNanos / 1e9);
+        }
+    }
+
+    /** How many of the values exceed {@code limit}. */
+    static long over(List<Long> values, long limit) {
+        return values.stream().filter(v -> v > limit).count();
     }
 
     /** The slave of a pty whose master is on descriptor 0, from {@code scripts/replay-timing}; null for socat. */
