@@ -23,9 +23,6 @@ import java.util.function.LongSupplier;
  */
 final class LiveDecoding {
 
-    /** How often a waiting thread looks at the clock: bodies end after a quiet time, not a byte. */
-    private static final long POLL_MILLIS = 5;
-
     private final AtDecoder decoder;
     private final long bodyQuietMicros;
     private final Masks masks;
@@ -124,12 +121,12 @@ final class LiveDecoding {
 
     /** Waits until transaction {@code id} has ended; its time, or -1 after the time-out or when the link closed. */
     synchronized long awaitEnd(long id, long timeoutMicros) throws InterruptedException {
-        return await(() -> ended.getOrDefault(id, -1L), timeoutMicros);
+        return await(() -> ended.getOrDefault(id, -1L), timeoutMicros, Long.MAX_VALUE);
     }
 
     /** Waits for the {@code CONNECT} of transaction {@code id}; its time, or -1. */
     synchronized long awaitConnect(long id, long timeoutMicros) throws InterruptedException {
-        return await(() -> connects.getOrDefault(id, -1L), timeoutMicros);
+        return await(() -> connects.getOrDefault(id, -1L), timeoutMicros, Long.MAX_VALUE);
     }
 
     /** Waits for a URC with this (unmasked) text that came after command {@code afterCommand}; its time, or -1. */
@@ -143,15 +140,22 @@ final class LiveDecoding {
                 }
             }
             return -1L;
-        }, timeoutMicros);
+        }, timeoutMicros, Long.MAX_VALUE);
     }
 
     /** Waits until the module has been quiet for {@code quietMicros}, at most {@code timeoutMicros}. */
     synchronized void awaitQuiet(long quietMicros, long timeoutMicros) throws InterruptedException {
-        await(() -> clock.getAsLong() - lastModuleMicros >= quietMicros ? 0L : -1L, timeoutMicros);
+        await(() -> clock.getAsLong() - lastModuleMicros >= quietMicros ? 0L : -1L, timeoutMicros,
+                quietMicros);
     }
 
-    private long await(LongSupplier found, long timeoutMicros) throws InterruptedException {
+    /**
+     * Waits until {@code found} gives a time. What is fed wakes the waiter; so does the clock where
+     * a quiet time can end with nothing fed: a body's (see {@link #tick()}) and {@code quietMicros}
+     * after the module's last byte. Between those it sleeps: a waiter that polled every few
+     * milliseconds would be one more thread to schedule beside the replay's sender.
+     */
+    private long await(LongSupplier found, long timeoutMicros, long quietMicros) throws InterruptedException {
         long deadline = clock.getAsLong() + timeoutMicros;
         while (true) {
             tick();
@@ -159,11 +163,19 @@ final class LiveDecoding {
             if (t >= 0) {
                 return t;
             }
-            long left = deadline - clock.getAsLong();
-            if (left <= 0 || closed) {
+            long now = clock.getAsLong();
+            long wakeAt = deadline;
+            if (tickDue) {
+                wakeAt = Math.min(wakeAt, lastModuleMicros + bodyQuietMicros + 1);
+            }
+            if (quietMicros != Long.MAX_VALUE) {
+                wakeAt = Math.min(wakeAt, lastModuleMicros + quietMicros);
+            }
+            if (deadline - now <= 0 || closed) {
                 return -1;
             }
-            wait(Math.max(1, Math.min(POLL_MILLIS, left / 1000)));
+            // Object.wait counts whole milliseconds: round up, so that the waiter never wakes early and spins
+            wait(Math.max(1, (wakeAt - now + 999) / 1000));
         }
     }
 }

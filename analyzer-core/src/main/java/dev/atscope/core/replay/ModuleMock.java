@@ -38,6 +38,9 @@ public final class ModuleMock {
 
     private static final int MAX_LINE = 4096;
 
+    /** The shortest idle wait of the sender, so that a linger time of 0 does not make it spin. */
+    private static final long MIN_IDLE_NANOS = 1_000_000;
+
     private final Recording recording;
     private final MockOptions options;
     private final Function<AtCommand, byte[]> fallback;
@@ -82,6 +85,9 @@ public final class ModuleMock {
         /** Bytes to send at a time. */
         private record Send(long dueNanos, byte[] bytes) {}
 
+        /** Queued behind the answers already due when a strict mock stops: the sender sends them, then ends. */
+        private static final Send STOP = new Send(0, new byte[0]);
+
         Session(Link link) {
             this.link = link;
             this.echo = !txs.isEmpty() && txs.get(0).echo() != null;
@@ -97,6 +103,7 @@ public final class ModuleMock {
             try {
                 read(link.input());
                 if (stopped) {
+                    queue.add(STOP);
                     sender.join(); // the answers already due go out before the link closes
                 }
             } finally {
@@ -227,12 +234,18 @@ public final class ModuleMock {
             }
         }
 
+        /**
+         * Sends each answer at its time. Between answers it sleeps until the next one is queued or
+         * the host's quiet could have outlasted the linger time, never on a short poll: a timer that
+         * woke every few milliseconds would be one more thread to schedule beside a replay's sender.
+         */
         private void sendLoop() {
             OutputStream out = link.output();
             try {
                 while (true) {
-                    Send s = queue.poll(10, TimeUnit.MILLISECONDS);
-                    if (s == null) {
+                    Send s = queue.poll(Math.max(MIN_IDLE_NANOS, lingerEndNanos() - System.nanoTime()),
+                            TimeUnit.NANOSECONDS);
+                    if (s == null || s == STOP) {
                         if (stopped || lingeredOut()) {
                             ended = true;
                             link.close(); // wakes the reader: the session is over
@@ -258,8 +271,12 @@ public final class ModuleMock {
         }
 
         private boolean lingeredOut() {
-            return cursor >= txs.size() && uploadLeft == 0
-                    && System.nanoTime() - lastHostNanos > options.lingerMillis() * 1_000_000;
+            return cursor >= txs.size() && uploadLeft == 0 && System.nanoTime() - lingerEndNanos() > 0;
+        }
+
+        /** When the host's current quiet outlasts the linger time. */
+        private long lingerEndNanos() {
+            return lastHostNanos + options.lingerMillis() * 1_000_000;
         }
     }
 }

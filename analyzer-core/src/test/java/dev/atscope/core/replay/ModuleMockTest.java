@@ -159,6 +159,25 @@ class ModuleMockTest {
         }
     }
 
+    @Test
+    void aRecordingWhoseLastCommandWasNeverAnsweredStillEndsAfterTheLinger() throws Exception {
+        // serving the last command queues nothing to send: the sender's idle wait alone must see the linger out
+        Trace unanswered = trace(new ScriptedTraffic().echo(false).command("AT+QIREGAPP").answer(48_000, "OK")
+                .pause(80_000).command("AT+QIACT"));
+        PipeLink[] ends = PipeLink.pair("host", "module");
+        try (MockSession session = new MockSession(mock(unanswered, true), ends[1])) {
+            TestHost host = new TestHost(ends[0]);
+            assertThat(host.send("AT+QIREGAPP")).containsExactly("OK");
+            ends[0].output().write("AT+QIACT\r".getBytes(StandardCharsets.US_ASCII));
+            ends[0].output().flush();
+            MockReport report = session.report(); // the host never closes: the linger time ends it
+            assertThat(report.answered()).isEqualTo(2);
+            assertThat(report.divergences()).isEmpty();
+            // the LF of the OK, then the end of the stream: nothing was recorded for AT+QIACT
+            assertThat(ends[0].input().readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("\n");
+        }
+    }
+
     static Trace shortSession() {
         return trace(new ScriptedTraffic().command("AT+QIREGAPP").answer(48_000, "OK")
                 .pause(80_000).command("AT+QIACT").answer(2_350_000, "OK"));
