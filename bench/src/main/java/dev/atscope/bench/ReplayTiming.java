@@ -49,7 +49,14 @@ import java.util.function.IntToLongFunction;
  * RUNS passes over the three procedures (default 3); MOCK_SCALE the mock's latency factor (default
  * 0.5, a module faster than the recorded one, so the gaps are the replay's alone; 1 lets late
  * answers move the schedule as they would with a real module). {@code -Dprocedure=https} runs one
- * procedure only; {@code -Dverbose=true} prints every gap that is off by more than 2 ms.
+ * procedure only; {@code -Dverbose=true} prints every gap that is off by more than 2 ms, with the
+ * {@link System#nanoTime()} at which its piece arrived: the clock of {@code -Xlog}'s {@code tn}
+ * decorator, so that a late piece can be set beside the JVM's compilations, collections and
+ * safepoints ({@code -Xlog:jit+compilation=debug,gc,safepoint:file=jvm.log:tn}).
+ *
+ * <p>Between passes it also spins for a second to sample how often the host takes a processor away
+ * from a thread that never sleeps: on a virtual machine that is the part of the figure no pacing
+ * can remove, and it says in the same run whether the machine could show the 2 ms target at all.
  */
 public final class ReplayTiming {
 
@@ -160,9 +167,10 @@ public final class ReplayTiming {
             for (int g = 0; VERBOSE && g < errors.size(); g++) {
                 if (errors.get(g) > 2_000) {
                     Recording.HostPiece piece = pieces.get(g + 1);
-                    System.out.printf("  piece %d (%s): off by %d us where it arrived, %d us where it was sent%n",
-                            g + 1, ByteEscaper.escape(piece.bytes(), 0, Math.min(24, piece.bytes().length)),
-                            errors.get(g), sent.get(g));
+                    System.out.printf("  piece %d (%s): off by %d us where it arrived, %d us where it was sent"
+                            + " (arrived at nanoTime %d)%n", g + 1,
+                            ByteEscaper.escape(piece.bytes(), 0, Math.min(24, piece.bytes().length)),
+                            errors.get(g), sent.get(g), module.arrivalNanos(piece.hostOffset()));
                 }
             }
             return errors;
