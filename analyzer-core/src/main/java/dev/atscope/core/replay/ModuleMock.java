@@ -27,8 +27,8 @@ import java.util.function.Function;
  *
  * <p>A repeat of the previous command (a retry) is answered as recorded again; recorded retries
  * that the host does not make are skipped. On a command the recording does not have, a strict mock
- * stops; a lenient one answers with the fallback (the emulator, once wired; {@code ERROR} until
- * then) and goes on. Either way the divergence is reported.
+ * stops; a lenient one answers with the fallback (the emulator's answer where the command line wires
+ * one, {@link #ERROR_FALLBACK} otherwise) and goes on. Either way the divergence is reported.
  */
 public final class ModuleMock {
 
