@@ -60,6 +60,9 @@ import java.util.function.IntToLongFunction;
  */
 public final class ReplayTiming {
 
+    /** The target: a gap off by more than this (in microseconds) is late. */
+    private static final long LATE_MICROS = 2_000;
+
     /** Prints every gap that is off by more than 2 ms ({@code -Dverbose=true}). */
     private static final boolean VERBOSE = Boolean.getBoolean("verbose");
 
@@ -100,18 +103,11 @@ public final class ReplayTiming {
             }
         }
         System.out.println();
-        System.out.printf("original timing over %s, mock latency x%s: %d gaps,"
-                + " |replayed - recorded| median %.3f ms, p99 %.3f ms, max %.3f ms; %d gaps off by more than 2 ms%n",
-                pathName(), mockScale, errors.size(), percentile(errors, 50) / 1000.0,
-                percentile(errors, 99) / 1000.0, percentile(errors, 100) / 1000.0, over(errors, 2_000));
-        System.out.printf("the same gaps where the replay wrote them (before the pty): median %.3f ms, p99 %.3f ms,"
-                + " max %.3f ms; %d off by more than 2 ms%n", percentile(sendErrors, 50) / 1000.0,
-                percentile(sendErrors, 99) / 1000.0, percentile(sendErrors, 100) / 1000.0, over(sendErrors, 2_000));
+        System.out.printf("original timing over %s, mock latency x%s: %d gaps, |replayed - recorded| %s%n",
+                pathName(), mockScale, errors.size(), spread(errors));
+        System.out.printf("the same gaps where the replay wrote them (before the pty): %s%n", spread(sendErrors));
         System.out.printf("the machine's floor, the same schedule written by a bare thread over the same kind of"
-                + " pty pair to a bare reader, between the replays: median %.3f ms, p99 %.3f ms, max %.3f ms;"
-                + " %d off by more than 2 ms%n", percentile(floorErrors, 50) / 1000.0,
-                percentile(floorErrors, 99) / 1000.0, percentile(floorErrors, 100) / 1000.0,
-                over(floorErrors, 2_000));
+                + " pty pair to a bare reader, between the replays: %s%n", spread(floorErrors));
         System.out.printf("host stalls, a thread that only spins losing its processor, sampled %.0f s between the"
                 + " passes: %.2f a second over 1 ms, %.2f a second over 2 ms, longest %.3f ms, %.2f%% of the time"
                 + " lost%n", stalls.spunNanos() / 1e9, stalls.perSecond(stalls.over1ms()),
@@ -165,7 +161,7 @@ public final class ReplayTiming {
             List<Long> sent = gapErrors(pieces, p -> r.sends()[p]);
             sendErrors.addAll(sent);
             for (int g = 0; VERBOSE && g < errors.size(); g++) {
-                if (errors.get(g) > 2_000) {
+                if (errors.get(g) > LATE_MICROS) {
                     Recording.HostPiece piece = pieces.get(g + 1);
                     System.out.printf("  piece %d (%s): off by %d us where it arrived, %d us where it was sent"
                             + " (arrived at nanoTime %d)%n", g + 1,
@@ -276,7 +272,7 @@ public final class ReplayTiming {
                 if (gap > 500_000) {
                     lost += gap;
                     over1 += gap > 1_000_000 ? 1 : 0;
-                    over2 += gap > 2_000_000 ? 1 : 0;
+                    over2 += gap > LATE_MICROS * 1000 ? 1 : 0;
                     longest = Math.max(longest, gap);
                 }
                 prev = now;
@@ -294,9 +290,11 @@ public final class ReplayTiming {
         }
     }
 
-    /** How many of the values exceed {@code limit}. */
-    static long over(List<Long> values, long limit) {
-        return values.stream().filter(v -> v > limit).count();
+    /** Median, p99 and max of gap errors in microseconds, and how many miss the target. */
+    static String spread(List<Long> micros) {
+        return String.format("median %.3f ms, p99 %.3f ms, max %.3f ms; %d off by more than %d ms",
+                percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0, percentile(micros, 100) / 1000.0,
+                micros.stream().filter(v -> v > LATE_MICROS).count(), LATE_MICROS / 1000);
     }
 
     /** The slave of a pty whose master is on descriptor 0, from {@code scripts/replay-timing}; null for socat. */

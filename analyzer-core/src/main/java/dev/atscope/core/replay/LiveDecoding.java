@@ -112,21 +112,26 @@ final class LiveDecoding {
      */
     private void tick() {
         long now = clock.getAsLong();
-        if (tickDue && now - lastModuleMicros > bodyQuietMicros) {
+        if (now >= bodyQuietEndMicros()) {
             tickDue = false;
             decoder.feed(new Chunk(now, Direction.HOST_TO_MODULE, new byte[0]));
             drain();
         }
     }
 
+    /** When the module's quiet confirms a body's final result: after module bytes not yet confirmed, else never. */
+    private long bodyQuietEndMicros() {
+        return tickDue ? lastModuleMicros + bodyQuietMicros + 1 : Long.MAX_VALUE;
+    }
+
     /** Waits until transaction {@code id} has ended; its time, or -1 after the time-out or when the link closed. */
     synchronized long awaitEnd(long id, long timeoutMicros) throws InterruptedException {
-        return await(() -> ended.getOrDefault(id, -1L), timeoutMicros, Long.MAX_VALUE);
+        return await(() -> ended.getOrDefault(id, -1L), timeoutMicros);
     }
 
     /** Waits for the {@code CONNECT} of transaction {@code id}; its time, or -1. */
     synchronized long awaitConnect(long id, long timeoutMicros) throws InterruptedException {
-        return await(() -> connects.getOrDefault(id, -1L), timeoutMicros, Long.MAX_VALUE);
+        return await(() -> connects.getOrDefault(id, -1L), timeoutMicros);
     }
 
     /** Waits for a URC with this (unmasked) text that came after command {@code afterCommand}; its time, or -1. */
@@ -140,22 +145,26 @@ final class LiveDecoding {
                 }
             }
             return -1L;
-        }, timeoutMicros, Long.MAX_VALUE);
+        }, timeoutMicros);
     }
 
     /** Waits until the module has been quiet for {@code quietMicros}, at most {@code timeoutMicros}. */
     synchronized void awaitQuiet(long quietMicros, long timeoutMicros) throws InterruptedException {
-        await(() -> clock.getAsLong() - lastModuleMicros >= quietMicros ? 0L : -1L, timeoutMicros,
-                quietMicros);
+        LongSupplier quietEnds = () -> lastModuleMicros + quietMicros;
+        await(() -> clock.getAsLong() >= quietEnds.getAsLong() ? 0L : -1L, timeoutMicros, quietEnds);
+    }
+
+    private long await(LongSupplier found, long timeoutMicros) throws InterruptedException {
+        return await(found, timeoutMicros, () -> Long.MAX_VALUE);
     }
 
     /**
      * Waits until {@code found} gives a time. What is fed wakes the waiter; so does the clock where
-     * a quiet time can end with nothing fed: a body's (see {@link #tick()}) and {@code quietMicros}
-     * after the module's last byte. Between those it sleeps: a waiter that polled every few
-     * milliseconds would be one more thread to schedule beside the replay's sender.
+     * a quiet can end with nothing fed: a body's (see {@link #tick()}) and {@code quietEnds}. Between
+     * those it sleeps: a waiter that polled every few milliseconds would be one more thread to
+     * schedule beside the replay's sender.
      */
-    private long await(LongSupplier found, long timeoutMicros, long quietMicros) throws InterruptedException {
+    private long await(LongSupplier found, long timeoutMicros, LongSupplier quietEnds) throws InterruptedException {
         long deadline = clock.getAsLong() + timeoutMicros;
         while (true) {
             tick();
@@ -164,16 +173,10 @@ final class LiveDecoding {
                 return t;
             }
             long now = clock.getAsLong();
-            long wakeAt = deadline;
-            if (tickDue) {
-                wakeAt = Math.min(wakeAt, lastModuleMicros + bodyQuietMicros + 1);
-            }
-            if (quietMicros != Long.MAX_VALUE) {
-                wakeAt = Math.min(wakeAt, lastModuleMicros + quietMicros);
-            }
             if (deadline - now <= 0 || closed) {
                 return -1;
             }
+            long wakeAt = Math.min(deadline, Math.min(bodyQuietEndMicros(), quietEnds.getAsLong()));
             // Object.wait counts whole milliseconds: round up, so that the waiter never wakes early and spins
             wait(Math.max(1, (wakeAt - now + 999) / 1000));
         }

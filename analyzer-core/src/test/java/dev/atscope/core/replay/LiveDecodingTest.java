@@ -19,7 +19,7 @@ class LiveDecodingTest {
 
     @Test
     void aBodysFinalResultEndsTheWaitOnceTheModuleHasBeenQuietNotAtTheTimeOut() throws Exception {
-        LiveDecoding live = new LiveDecoding(REGISTRY, Masks.BUILT_IN, () -> System.nanoTime() / 1000);
+        LiveDecoding live = live();
         long start = live.now();
         live.feed(new Chunk(start, Direction.HOST_TO_MODULE, ascii("AT+QHTTPREAD=30\r")));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
@@ -42,7 +42,7 @@ class LiveDecodingTest {
 
     @Test
     void aWaitForAnEndThatNeverComesGivesUpAtItsTimeOut() throws Exception {
-        LiveDecoding live = new LiveDecoding(REGISTRY, Masks.BUILT_IN, () -> System.nanoTime() / 1000);
+        LiveDecoding live = live();
         long start = live.now();
         live.feed(new Chunk(start, Direction.HOST_TO_MODULE, ascii("AT+QIACT\r")));
         assertThat(live.awaitEnd(1, 50_000)).isEqualTo(-1);
@@ -51,7 +51,7 @@ class LiveDecodingTest {
 
     @Test
     void awaitQuietReturnsOnceTheModuleHasBeenQuietThatLong() throws Exception {
-        LiveDecoding live = new LiveDecoding(REGISTRY, Masks.BUILT_IN, () -> System.nanoTime() / 1000);
+        LiveDecoding live = live();
         long lastByte = live.now();
         live.feed(new Chunk(lastByte, Direction.MODULE_TO_HOST, ascii("\r\nRDY\r\n")));
         // longer than a body's quiet, as the replay's settling time is: that wake alone would not reach it
@@ -59,6 +59,11 @@ class LiveDecodingTest {
         live.awaitQuiet(quiet, MINUTE_MICROS);
         long returned = live.now();
         assertThat(returned - lastByte).isGreaterThanOrEqualTo(quiet).isLessThan(MINUTE_MICROS / 2);
+    }
+
+    /** Live decoding on the machine's clock, as the replay's recorder keeps it. */
+    private static LiveDecoding live() {
+        return new LiveDecoding(REGISTRY, Masks.BUILT_IN, () -> System.nanoTime() / 1000);
     }
 
     private static byte[] ascii(String s) {
