@@ -1,51 +1,78 @@
 package dev.atscope.core.check;
 
 import dev.atscope.core.decode.AtCommand;
-import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
-import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.Transaction;
-import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.ModuleStates;
+import dev.atscope.core.protocol.ProtocolLibrary;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Checks a decoded trace as it streams past: every command against the grammar, every answer line
  * against the grammar's response lines, every failure explained, and the session rules of the
- * application note ({@link SessionRules}). Diagnostics about a transaction are handed to the sink
- * while that transaction is accepted, placed with {@link Where#at}; nothing proportional to the
- * trace is kept.
+ * libraries in use ({@link LibraryRules}), which read one model of the module's state. Diagnostics
+ * about a transaction are handed to the sink while that transaction is accepted, placed with
+ * {@link Where#at}; nothing proportional to the trace is kept.
  *
  * <p>Not thread-safe: one checker per trace.
  */
 public final class TraceChecker {
 
-    private final ProtocolRegistry registry;
+    /** URCs inside one answer from which a burst is worth a word. */
+    static final int URC_BURST = 5;
+
+    private final LibrarySelection selection;
     private final Consumer<Diagnostic> sink;
-    private final CommandValidator validator;
-    private final SessionRules rules;
-    /**
-     * The trace uses the LTE modules' syntax (PROTOCOL-NOTES): the vendor library describes the
-     * M-series, so its commands and session rules are left unchecked rather than flagged line by line.
-     */
-    private boolean otherDialect;
-    /** The library whose commands another dialect makes unreliable: the one that defines AT+QICSGP. */
-    private final String dialectLibrary;
+    private final Map<ProtocolRegistry, CommandValidator> validators = new HashMap<>();
+    private final ModuleStates states;
+    /** Each library's rule set with its context, the base libraries' first. */
+    private final List<RuleSet> ruleSets = new ArrayList<>();
+    private final RuleCatalogue catalogue;
+    private final ResultFindings results;
+    private boolean mixAnnounced;
+    /** URC events since the last command line began: how many arrived while it waited. */
+    private int urcsSinceCommand;
+
+    private record RuleSet(RuleContext context, SessionRuleSet rules) {}
 
     /**
-     * @param registry the protocol libraries to check against
+     * @param registry the protocol libraries to check against, chosen from the traffic
      * @param sink receives each diagnostic as soon as it is known
      */
     public TraceChecker(ProtocolRegistry registry, Consumer<Diagnostic> sink) {
-        this.registry = registry;
-        this.sink = sink;
-        this.validator = new CommandValidator(registry);
-        this.rules = new SessionRules(registry, sink);
-        this.dialectLibrary = registry.libraryOf("+QICSGP");
+        this(new LibrarySelection(registry), sink);
+    }
+
+    /**
+     * @param selection the libraries to check against; share it with the decoder and the session
+     *     tracker of the same trace so that all three read the trace with the same libraries
+     * @param sink receives each diagnostic as soon as it is known
+     */
+    public TraceChecker(LibrarySelection selection, Consumer<Diagnostic> sink) {
+        this.selection = selection;
+        this.catalogue = RuleCatalogue.of(selection.all());
+        this.sink = d -> {
+            assert catalogue.defines(d) : "a finding of a rule no library lists as such: " + d;
+            sink.accept(d);
+        };
+        this.states = new ModuleStates(selection.all());
+        this.results = new ResultFindings(selection::view, this.sink, this::hints, this::explainedByRules);
+        List<ProtocolLibrary> ordered = new ArrayList<>(selection.all().libraries().stream()
+                .filter(ProtocolLibrary::base).toList());
+        selection.all().libraries().stream().filter(l -> !l.base()).forEach(ordered::add);
+        for (ProtocolLibrary lib : ordered) {
+            if (lib instanceof LibraryRules r) {
+                RuleContext context = new RuleContext(lib.id(), selection, states, this.sink);
+                ruleSets.add(new RuleSet(context, r.newRules(context)));
+            }
+        }
     }
 
     /** Checks a whole decoded trace held in memory (small traces, tests). */
@@ -59,50 +86,71 @@ public final class TraceChecker {
         return out;
     }
 
-    /** URCs inside one answer from which a burst is worth a word. */
-    static final int URC_BURST = 5;
-
-    /** URC events since the last command line began: how many arrived while it waited. */
-    private int urcsSinceCommand;
-
     /** Takes the next item the decoder handed out, in order. */
     public void accept(Decoded item) {
         if (item instanceof Transaction t) {
+            selection.observe(t);
+            announce(Where.NONE.at(t));
+            states.settle(t);
             transaction(t);
+            states.apply(t);
             urcsSinceCommand = 0;
-        } else {
-            Event e = (Event) item;
-            if (e.kind() == EventKind.URC) {
-                urcsSinceCommand++;
-            } else if (e.kind() == EventKind.COMMAND) {
-                urcsSinceCommand = 0;
-            }
-            rules.event(e);
+            return;
         }
+        Event e = (Event) item;
+        if (e.kind() == EventKind.URC) {
+            urcsSinceCommand++;
+            selection.observeUrc(e.text());
+            announce(Where.of(e));
+        } else if (e.kind() == EventKind.COMMAND) {
+            urcsSinceCommand = 0;
+        }
+        states.settle(e);
+        for (RuleSet r : ruleSets) {
+            r.rules().event(e);
+        }
+        states.event(e);
     }
 
     /** The end of the trace. */
     public void finish() {
-        rules.finish();
+        for (RuleSet r : ruleSets) {
+            r.rules().finish();
+        }
+    }
+
+    /** Says once that the trace mixes two vendors' command sets. */
+    private void announce(Where where) {
+        if (!mixAnnounced && selection.mixed().isPresent()) {
+            mixAnnounced = true;
+            LibrarySelection.Mix m = selection.mixed().get();
+            sink.accept(CheckRule.LIBRARY_MIXED.at("this trace mixes two vendors' command sets: " + m.otherBy()
+                    + ", but it is checked with " + m.chosen().id() + " (" + m.chosenBy() + "); lines that only "
+                    + m.other().id() + " accepts are not checked line by line", where));
+        }
+    }
+
+    /** The libraries the trace is checked with, and what chose them. */
+    public LibrarySelection selection() {
+        return selection;
+    }
+
+    private CommandValidator validator() {
+        return validators.computeIfAbsent(selection.view(), CommandValidator::new);
     }
 
     private void transaction(Transaction t) {
+        ProtocolRegistry registry = selection.view();
+        CommandValidator validator = validator();
         // the line as text only when a command does not start right after "AT" (several commands, spaces)
         String line = t.commands().size() > 1 || t.command().bytes().length != t.first().raw().length() + 2
                 ? t.command().text() : null;
         boolean valid = true;
         for (AtCommand c : t.commands()) {
-            if (!otherDialect && isOtherDialect(c)) {
-                otherDialect = true;
-                sink.accept(new Diagnostic("library.dialect", Severity.WARNING, t.command().text() + " is the syntax of Quectel's"
-                        + " LTE modules (BG96, EC21, ...), not of the M-series modules that " + dialectLibrary
-                        + " describes: that library's commands and the session rules are not checked in this trace",
-                        "1.2, 3.3", Where.NONE.at(t)));
-            }
-            if (otherDialect && dialectLibrary != null && dialectLibrary.equals(registry.libraryOf(c.name()))) {
+            if (selection.belongsToOther(c)) {
                 continue;
             }
-            int shift = line == null ? 0 : SessionRules.shift(line, c);
+            int shift = line == null ? 0 : RuleContext.shift(line, c);
             for (Diagnostic d : validator.validate(c)) {
                 valid &= d.severity() != Severity.ERROR;
                 sink.accept(d.withWhere(d.where().shifted(shift).at(t)));
@@ -116,32 +164,33 @@ public final class TraceChecker {
                 }
             }
         }
-        result(t, valid);
+        results.result(t, valid);
         if (urcsSinceCommand >= URC_BURST) {
-            sink.accept(new Diagnostic("urc.burst", Severity.INFO, urcsSinceCommand
-                    + " unsolicited result codes arrived while " + t.first().display() + " waited for its answer:"
-                    + " a host that reads answers line by line must set them aside", null, Where.NONE.at(t)));
+            sink.accept(CheckRule.URC_BURST.at(urcsSinceCommand + " unsolicited result codes arrived while "
+                    + t.first().display() + " waited for its answer: a host that reads answers line by line must"
+                    + " set them aside", Where.NONE.at(t)));
         }
-        if (!otherDialect) {
-            rules.transaction(t, valid);
+        for (RuleSet r : ruleSets) {
+            r.rules().transaction(t, valid);
         }
     }
 
-    /**
-     * AT+QICSGP with a context id before the type ({@code =1,1,"apn",...}) or AT+QIACT with a
-     * context id: the LTE modules' forms (PROTOCOL-NOTES), where the M-series sends
-     * {@code AT+QICSGP=1,"apn"} and {@code AT+QIACT}.
-     */
-    private static boolean isOtherDialect(AtCommand c) {
-        if (c.form() != CommandForm.WRITE) {
-            return false;
+    /** The hints the libraries in use add to the explanation of a failure. */
+    private String hints(Transaction t, int code) {
+        StringBuilder sb = new StringBuilder();
+        for (RuleSet r : ruleSets) {
+            if (r.context().active()) {
+                sb.append(r.rules().errorHint(t, code));
+            }
         }
-        if (c.name().equals("+QIACT")) {
-            return true;
-        }
-        if (c.name().equals("+QICSGP")) {
-            List<String> p = c.params();
-            return p.size() >= 2 && !p.get(1).isEmpty() && Character.isDigit(p.get(1).charAt(0));
+        return sb.toString();
+    }
+
+    private boolean explainedByRules(Transaction t) {
+        for (RuleSet r : ruleSets) {
+            if (r.context().active() && r.rules().explainsFailure(t)) {
+                return true;
+            }
         }
         return false;
     }
@@ -156,80 +205,5 @@ public final class TraceChecker {
             }
         }
         return t.last();
-    }
-
-    /**
-     * Every failure explained; AT+QIACT's failure has its own diagnostic that also walks the
-     * checklist, and a command the validator refused needs no second word.
-     */
-    private void result(Transaction t, boolean valid) {
-        AtCommand c = t.last();
-        String what = t.command().text();
-        String section = registry.command(c.name()).map(Grammar.CommandSpec::section).orElse(null);
-        switch (t.outcome()) {
-            case ERROR -> {
-                if (c.name().equals("+QIACT") || !valid) {
-                    return;
-                }
-                sink.accept(new Diagnostic("result.error", Severity.ERROR, what + " failed: " + explain(t)
-                        + rules.errorHint(t, code(t)),
-                        errorSection(t, section), Where.NONE.at(t)));
-            }
-            case NO_RESPONSE -> {
-                long max = t.shape().maxResponseMillis();
-                sink.accept(new Diagnostic("result.no-response", Severity.WARNING, what + " got no answer (waited "
-                        + t.waitedMicros() / 1000 + " ms" + (max > 0 ? "; the module answers within " + max + " ms" : "")
-                        + ")", section, Where.NONE.at(t)));
-            }
-            case INTERRUPTED -> sink.accept(new Diagnostic("result.interrupted", Severity.WARNING,
-                    "the module restarted or powered down while " + what + " was waiting for its answer", section,
-                    Where.NONE.at(t)));
-            case OK -> {
-                // an answer later than the grammar's response time: a host with that timeout gave up
-                // (uploads and bodies take as long as their bytes, so only plain answers are timed)
-                long max = t.shape().maxResponseMillis();
-                if (max > 0 && t.payloads().isEmpty() && t.durationMicros() > max * 1000) {
-                    sink.accept(new Diagnostic("result.slow", Severity.WARNING, what + " took "
-                            + t.durationMicros() / 1000 + " ms; the module is expected to answer within " + max
-                            + " ms, so a host that waits that long gives up first", section, Where.NONE.at(t)));
-                }
-            }
-        }
-    }
-
-    /** A failure's result in words: the error code's meaning, or what to do to get one. */
-    String explain(Transaction t) {
-        String detail = t.errorDetail();
-        if (detail == null) {
-            String r = t.resultText();
-            return r + ("ERROR".equals(r) && !rules.errorCodesOn()
-                    ? " (no reason given: AT+CMEE=1 or AT+CMEE=2 makes the module say why)" : "");
-        }
-        int code = code(t);
-        String meaning = code >= 0 ? registry.cmeMeaning(code) : null;
-        if (meaning == null) {
-            return t.resultText() + " (a code no loaded library explains)";
-        }
-        boolean verbose = t.errorCode() < 0;
-        return t.resultText() + (verbose ? " (code " + code + ": " + meaning + ")" : ": " + meaning);
-    }
-
-    int code(Transaction t) {
-        int code = t.errorCode();
-        if (code < 0 && t.errorDetail() != null) {
-            code = registry.cmeCodeOf(t.errorDetail());
-        }
-        return code;
-    }
-
-    private String errorSection(Transaction t, String section) {
-        int code = code(t);
-        String s = code >= 0 ? registry.cmeSection(code) : null;
-        return s != null ? s : section;
-    }
-
-    /** Whether a transaction ended well. */
-    static boolean ok(Transaction t) {
-        return t.outcome() == Outcome.OK;
     }
 }

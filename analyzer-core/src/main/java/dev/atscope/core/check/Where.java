@@ -33,6 +33,11 @@ public record Where(
         return new Where(-1, null, -1, -1, -1, -1, column, length);
     }
 
+    /** The span of an event outside any transaction (a URC), with no columns. */
+    public static Where of(dev.atscope.core.decode.Event e) {
+        return new Where(-1, e.direction(), e.startOffset(), e.endOffset(), e.startMicros(), e.line(), -1, 0);
+    }
+
     /** The same columns placed at a transaction's command. */
     public Where at(dev.atscope.core.decode.Transaction t) {
         var e = t.command();

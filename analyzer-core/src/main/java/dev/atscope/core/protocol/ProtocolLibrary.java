@@ -1,9 +1,14 @@
 package dev.atscope.core.protocol;
 
+import dev.atscope.core.decode.Transaction;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * A protocol library: the commands, responses and URCs of one AT dialect, found with {@link
- * java.util.ServiceLoader}. The command grammar is data ({@link Grammar}); rules that need state
- * live in the checker.
+ * A protocol library: one AT dialect as a plugin, found with {@link java.util.ServiceLoader}. It
+ * contributes its grammar (data: commands, answers, URCs, error codes, limits), its model of the
+ * module's state ({@link #newState}), and, through the checker's and the session tracker's
+ * extension interfaces that it may also implement, its session rules and the outcomes it names.
  */
 public interface ProtocolLibrary {
 
@@ -20,4 +25,46 @@ public interface ProtocolLibrary {
     default int priority() {
         return 100;
     }
+
+    /**
+     * Whether the library applies to every trace (V.250, 3GPP TS 27.007) rather than being chosen
+     * from the traffic, as a vendor's command set is: at most one vendor library applies to a trace.
+     */
+    default boolean base() {
+        return false;
+    }
+
+    /**
+     * The module models the library is for, as the answers of ATI or AT+CGMM name them ({@code
+     * BG96}, {@code M95}): an answer naming one chooses the library for the trace.
+     */
+    default List<String> models() {
+        return List.of();
+    }
+
+    /**
+     * A new model of the module's state for one trace, or null when the library keeps none. A
+     * state that builds on another library's asks {@code states} for it with {@link ModuleStates#require}.
+     */
+    default ModuleState newState(ModuleStates states) {
+        return null;
+    }
+
+    /**
+     * The checksum of what the host uploaded in a transaction of this library's commands, computed
+     * over the captured bytes, beside the one the module reported; empty when the command reports
+     * none.
+     */
+    default Optional<UploadSum> uploadSum(Transaction t) {
+        return Optional.empty();
+    }
+
+    /**
+     * An upload's checksum as the library computes it from the captured bytes, and as the module
+     * reported it.
+     *
+     * @param computed from the bytes the host sent
+     * @param reported what the module's answer says, or null when it gave none
+     */
+    record UploadSum(String computed, String reported) {}
 }

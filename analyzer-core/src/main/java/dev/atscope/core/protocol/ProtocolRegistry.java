@@ -51,6 +51,8 @@ public final class ProtocolRegistry implements ResponseModel {
     /** Per command with subcommands: each subcommand's whole parameter list, selector first, aliases resolved. */
     private final Map<String, Map<String, Sub>> subcommands = new HashMap<>();
     private final Map<String, ResponseShape> shapes = new ConcurrentHashMap<>();
+    /** {@link #select} views, by their sorted library ids. */
+    private final Map<String, ProtocolRegistry> views = new ConcurrentHashMap<>();
 
     /** A registry of the given libraries; on a conflict the one with the lower priority wins. */
     public ProtocolRegistry(List<ProtocolLibrary> libraries) {
@@ -179,6 +181,31 @@ public final class ProtocolRegistry implements ResponseModel {
         return libraries;
     }
 
+    /** The library of that id, if loaded. */
+    public Optional<ProtocolLibrary> library(String id) {
+        return libraries.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A registry of only the given libraries (those loaded here), made once per set: the view of a
+     * trace once its libraries are chosen, where a vendor's commands no longer compete with another
+     * vendor's of the same name.
+     */
+    public ProtocolRegistry select(java.util.Collection<String> libraryIds) {
+        java.util.SortedSet<String> key = new java.util.TreeSet<>(libraryIds);
+        if (key.size() == libraries.size() && libraries.stream().allMatch(l -> key.contains(l.id()))) {
+            return this;
+        }
+        return views.computeIfAbsent(String.join(",", key), k -> new ProtocolRegistry(
+                libraries.stream().filter(l -> key.contains(l.id())).toList()));
+    }
+
+    /** The upload checksums of a transaction, from the library that defines its command; empty when it reports none. */
+    public Optional<ProtocolLibrary.UploadSum> uploadSum(dev.atscope.core.decode.Transaction t) {
+        String lib = libraryOf(t.last().name());
+        return lib == null ? Optional.empty() : library(lib).flatMap(l -> l.uploadSum(t));
+    }
+
     /** The command of that name ({@code +QSSLCFG}, any case), if a library knows it. */
     public Optional<Grammar.CommandSpec> command(String name) {
         Grammar.CommandSpec c = commands.get(name); // decoded names are upper case already
@@ -250,6 +277,30 @@ public final class ProtocolRegistry implements ResponseModel {
             }
         }
         return best;
+    }
+
+    /**
+     * The error code of a failed transaction: the number of {@code +CME ERROR: n}, or the code of its
+     * verbose text (after AT+CMEE=2); -1 when there is none or no library knows the text.
+     */
+    public int errorCode(dev.atscope.core.decode.Transaction t) {
+        int code = t.errorCode();
+        if (code < 0 && t.errorDetail() != null) {
+            code = cmeCodeOf(t.errorDetail());
+        }
+        return code;
+    }
+
+    /** A transaction's final result with its error code's meaning when the result does not spell it: {@code +CME ERROR: 30 (no network service)}. */
+    public String resultWithMeaning(dev.atscope.core.decode.Transaction t) {
+        int code = errorCode(t);
+        String meaning = code >= 0 ? cmeMeaning(code) : null;
+        return t.resultText() + (meaning == null || t.resultText().contains(meaning) ? "" : " (" + meaning + ")");
+    }
+
+    /** The class of an error code; null until the grammar format carries classes. */
+    public Optional<String> errorClass(int code) {
+        return Optional.empty();
     }
 
     /** Where the meaning of a {@code +CME ERROR} code is documented, or null. */

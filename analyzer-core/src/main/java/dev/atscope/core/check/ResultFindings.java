@@ -1,0 +1,87 @@
+package dev.atscope.core.check;
+
+import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The findings about how a transaction ended: a failure explained with its error code's meaning
+ * (and what the libraries in use add), no answer, an answer cut off by a restart, an answer later
+ * than the grammar's response time.
+ */
+final class ResultFindings {
+
+    private final Supplier<ProtocolRegistry> registry;
+    private final Consumer<Diagnostic> sink;
+    private final BiFunction<Transaction, Integer, String> hints;
+    private final Predicate<Transaction> explainedElsewhere;
+
+    /**
+     * @param registry the grammar in use
+     * @param sink where findings go
+     * @param hints what the libraries' rules add to a failure's explanation
+     * @param explainedElsewhere failures that a session rule gives a finding of its own
+     */
+    ResultFindings(Supplier<ProtocolRegistry> registry, Consumer<Diagnostic> sink,
+            BiFunction<Transaction, Integer, String> hints, Predicate<Transaction> explainedElsewhere) {
+        this.registry = registry;
+        this.sink = sink;
+        this.hints = hints;
+        this.explainedElsewhere = explainedElsewhere;
+    }
+
+    /** Every failure explained, unless the validator already refused the command or a session rule explains it. */
+    void result(Transaction t, boolean valid) {
+        ProtocolRegistry r = registry.get();
+        AtCommand c = t.last();
+        String what = t.command().text();
+        String section = r.command(c.name()).map(Grammar.CommandSpec::section).orElse(null);
+        switch (t.outcome()) {
+            case ERROR -> {
+                if (!valid || explainedElsewhere.test(t)) {
+                    return;
+                }
+                int code = r.errorCode(t);
+                String codeSection = code >= 0 ? r.cmeSection(code) : null;
+                sink.accept(CheckRule.RESULT_ERROR.at(what + " failed: " + explain(r, t, code) + hints.apply(t, code),
+                        codeSection != null ? codeSection : section, Where.NONE.at(t)));
+            }
+            case NO_RESPONSE -> {
+                long max = t.shape().maxResponseMillis();
+                sink.accept(CheckRule.RESULT_NO_RESPONSE.at(what + " got no answer (waited " + t.waitedMicros() / 1000
+                        + " ms" + (max > 0 ? "; the module answers within " + max + " ms" : "") + ")", section,
+                        Where.NONE.at(t)));
+            }
+            case INTERRUPTED -> sink.accept(CheckRule.RESULT_INTERRUPTED.at("the module restarted or powered down"
+                    + " while " + what + " was waiting for its answer", section, Where.NONE.at(t)));
+            case OK -> {
+                // an answer later than the grammar's response time: a host with that timeout gave up
+                // (uploads and bodies take as long as their bytes, so only plain answers are timed)
+                long max = t.shape().maxResponseMillis();
+                if (max > 0 && t.payloads().isEmpty() && t.durationMicros() > max * 1000) {
+                    sink.accept(CheckRule.RESULT_SLOW.at(what + " took " + t.durationMicros() / 1000 + " ms; the module"
+                            + " is expected to answer within " + max + " ms, so a host that waits that long gives up"
+                            + " first", section, Where.NONE.at(t)));
+                }
+            }
+        }
+    }
+
+    /** A failure's result in words: the error code's meaning; a bare result as it is (the rules' hints say more). */
+    private static String explain(ProtocolRegistry r, Transaction t, int code) {
+        if (t.errorDetail() == null) {
+            return t.resultText();
+        }
+        String meaning = code >= 0 ? r.cmeMeaning(code) : null;
+        if (meaning == null) {
+            return t.resultText() + " (a code no loaded library explains)";
+        }
+        boolean verbose = t.errorCode() < 0;
+        return t.resultText() + (verbose ? " (code " + code + ": " + meaning + ")" : ": " + meaning);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.atscope.core.protocol;
+
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.decode.EventKind;
+import dev.atscope.core.decode.Outcome;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.decode.UrcKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The states of all libraries for one trace, applied together. A library's state may build on
+ * another's (the Quectel models read the 27.007 registration): {@link #require} gives every
+ * library the same instance of a shared part.
+ *
+ * <p>A restart or power-down is applied when the next item comes that is not a transaction it
+ * interrupted: the decoder hands those out right after the restart's URC, and they are judged with
+ * the state from before it.
+ */
+public final class ModuleStates {
+
+    private final ProtocolRegistry registry;
+    private final Map<Class<?>, ModuleState> byType = new LinkedHashMap<>();
+    private final Map<String, ModuleState> byLibrary = new LinkedHashMap<>();
+    /** Every distinct state, in the order they were made (shared parts before those that build on them). */
+    private final List<ModuleState> all = new ArrayList<>();
+    private boolean restartPending;
+
+    /** The states of the registry's libraries: those every trace uses first, then the vendors'. */
+    public ModuleStates(ProtocolRegistry registry) {
+        this.registry = registry;
+        List<ProtocolLibrary> ordered = new ArrayList<>();
+        registry.libraries().stream().filter(ProtocolLibrary::base).forEach(ordered::add);
+        registry.libraries().stream().filter(l -> !l.base()).forEach(ordered::add);
+        for (ProtocolLibrary lib : ordered) {
+            ModuleState s = lib.newState(this);
+            if (s != null) {
+                byLibrary.put(lib.id(), s);
+                remember(s);
+            }
+        }
+    }
+
+    /** The registry whose libraries these states model. */
+    public ProtocolRegistry registry() {
+        return registry;
+    }
+
+    /** The state of that type, made with {@code make} the first time any library asks for it. */
+    public <S extends ModuleState> S require(Class<S> type, Function<ModuleStates, S> make) {
+        ModuleState s = byType.get(type);
+        if (s == null) {
+            s = make.apply(this);
+            remember(s);
+        }
+        return type.cast(s);
+    }
+
+    /** The state of that type; fails when no library made one. */
+    public <S extends ModuleState> S get(Class<S> type) {
+        ModuleState s = byType.get(type);
+        if (s == null) {
+            throw new IllegalStateException("no loaded protocol library keeps a " + type.getSimpleName());
+        }
+        return type.cast(s);
+    }
+
+    /** The state a library made, or null when it keeps none. */
+    public ModuleState of(String libraryId) {
+        return byLibrary.get(libraryId);
+    }
+
+    private void remember(ModuleState s) {
+        if (!byType.containsKey(s.getClass())) {
+            byType.put(s.getClass(), s);
+            all.add(s);
+        }
+    }
+
+    /**
+     * Brings a pending restart in before the next item is judged, unless the item is a transaction
+     * the restart interrupted. Call it before the rules look at the item.
+     */
+    public void settle(dev.atscope.core.decode.Decoded next) {
+        if (restartPending && !(next instanceof Transaction t && t.outcome() == Outcome.INTERRUPTED)) {
+            restartPending = false;
+            all.forEach(ModuleState::restart);
+        }
+    }
+
+    /** Applies a transaction to every state. */
+    public void apply(Transaction t) {
+        for (ModuleState s : all) {
+            s.apply(t);
+        }
+    }
+
+    /** Applies an event to every state; a restart or power-down URC is kept pending (see {@link #settle}). */
+    public void event(Event e) {
+        if (e.kind() == EventKind.URC) {
+            UrcKind kind = registry.urcKind(e.text());
+            if (kind == UrcKind.RESTART || kind == UrcKind.POWER_DOWN) {
+                restartPending = true;
+                return;
+            }
+        }
+        for (ModuleState s : all) {
+            s.event(e);
+        }
+    }
+}

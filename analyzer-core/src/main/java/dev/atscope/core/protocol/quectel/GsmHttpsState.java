@@ -1,0 +1,328 @@
+package dev.atscope.core.protocol.quectel;
+
+import dev.atscope.core.decode.AtArguments;
+import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.decode.CommandForm;
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.decode.EventKind;
+import dev.atscope.core.decode.Outcome;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.ModuleState;
+import dev.atscope.core.protocol.ModuleStates;
+import dev.atscope.core.protocol.NamedParam;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.protocol.ts27007.NetworkState;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An M-series module as the GSM HTTPS note's commands show it: the SSL contexts (2.2.1), the
+ * certificate files written and read back (2.2.2, 2.2.3), the foreground PDP context and its APN
+ * (1.2, 1.3.1), and the URL of the HTTP requests. It builds on the 27.007 {@link NetworkState}. A
+ * restart forgets the settings and the files of storages not kept at a restart (RAM); NVRAM files
+ * survive it.
+ */
+public final class GsmHttpsState implements ModuleState {
+
+    /** Files remembered at most; a session uploads a handful, this only bounds a pathological trace. */
+    static final int MAX_FILES = 1024;
+
+    /**
+     * A setting and the command that made it, for a finding that points at it.
+     *
+     * @param value the value set
+     * @param t the transaction that set it
+     * @param command the command of that transaction
+     * @param param the index of the value among the command's parameters
+     */
+    public record Setting(String value, Transaction t, AtCommand command, int param) {}
+
+    /** One SSL context's settings as AT+QSSLCFG set them (2.2.1). */
+    public static final class SslContext {
+        Setting secllevel;
+        final Map<String, Setting> files = new HashMap<>(4);
+        /** Counts the changes, so that a rule reports a configuration once until it changes. */
+        int version;
+
+        /** The security level, or null when never set. */
+        public Setting secllevel() {
+            return secllevel;
+        }
+
+        /** The file configured for a role ({@code cacert}, {@code clientcert}, {@code clientkey}), or null. */
+        public Setting file(String role) {
+            return files.get(role);
+        }
+
+        /** How many times the context's settings changed. */
+        public int version() {
+            return version;
+        }
+    }
+
+    private final ProtocolRegistry registry;
+    private final NetworkState network;
+    private final Map<String, SslContext> contexts = new HashMap<>();
+    private boolean httpsEnabled;
+    private String httpsContext;
+    private final Set<String> written = new HashSet<>();
+    private final Map<String, String> readChecksums = new LinkedHashMap<>();
+    private boolean pdpActive;
+    private String foreground = "0";
+    private final Set<String> activeForeground = new HashSet<>();
+    private String apnSetBy;
+    private boolean restartSeen;
+    private String url;
+    private boolean getDone;
+
+    GsmHttpsState(ModuleStates states) {
+        this.registry = states.registry();
+        this.network = states.require(NetworkState.class, NetworkState::new);
+    }
+
+    /** The 27.007 side of the module. */
+    public NetworkState network() {
+        return network;
+    }
+
+    /** The SSL context of that index, or null when nothing configured it. */
+    public SslContext context(String index) {
+        return contexts.get(index);
+    }
+
+    /** Whether {@code AT+QSSLCFG="https",1} is in effect. */
+    public boolean httpsEnabled() {
+        return httpsEnabled;
+    }
+
+    /** The SSL context HTTPS uses: the one {@code "httpsctxi"} names, else 0 (3.3 configures 0 and never sets it). */
+    public String httpsContext() {
+        return httpsContext == null ? "0" : httpsContext;
+    }
+
+    /** Whether a file (as {@link #fileKey} gives it) was written with AT+QSECWRITE and not deleted since. */
+    public boolean written(String file) {
+        return written.contains(file);
+    }
+
+    /** The checksum the last AT+QSECREAD of a file reported, or null. */
+    public String readChecksum(String file) {
+        return readChecksums.get(file);
+    }
+
+    /** Whether a PDP context is active (AT+QIACT worked and nothing deactivated it since). */
+    public boolean pdpActive() {
+        return pdpActive;
+    }
+
+    /** PDP contexts active now: the foreground contexts AT+QIACT activated and AT+CGACT's. */
+    public int activeContexts() {
+        return activeForeground.size() + network.activeCids().size();
+    }
+
+    /** Whether the foreground context (AT+QIFGCNT) is active already, so that AT+QIACT adds none. */
+    public boolean foregroundActive() {
+        return activeForeground.contains(foreground);
+    }
+
+    /** The command line that set the APN, or null. */
+    public String apnSetBy() {
+        return apnSetBy;
+    }
+
+    /** Whether the trace showed a restart: after one, the files of RAM are exactly those written since. */
+    public boolean restartSeen() {
+        return restartSeen;
+    }
+
+    /** The URL AT+QHTTPURL last set, or null. */
+    public String url() {
+        return url;
+    }
+
+    /** Whether the URL is {@code https://}. */
+    public boolean https() {
+        return url != null && url.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /** Whether AT+QHTTPGET worked since the URL was set. */
+    public boolean getDone() {
+        return getDone;
+    }
+
+    /** Whether a file's storage keeps it over a restart (NVRAM). */
+    public boolean keptAtRestart(String file) {
+        int colon = file.indexOf(':');
+        return colon > 0 && registry.storage(file.substring(0, colon)).map(Grammar.StorageSpec::keptAtRestart)
+                .orElse(false);
+    }
+
+    /** A file name as the module keys it: the storage in upper case, the name as written. */
+    public static String fileKey(String raw) {
+        String v = AtArguments.unquote(raw);
+        int colon = v.indexOf(':');
+        return colon < 0 ? v : v.substring(0, colon).toUpperCase(Locale.ROOT) + v.substring(colon);
+    }
+
+    @Override
+    public void apply(Transaction t) {
+        boolean ok = t.outcome() == Outcome.OK;
+        for (AtCommand c : t.commands()) {
+            switch (c.name()) {
+                case "+QSSLCFG" -> {
+                    if (ok && c.form() == CommandForm.WRITE) {
+                        sslConfig(t, c);
+                    }
+                }
+                case "+QSECWRITE" -> {
+                    if (ok && c.form() == CommandForm.WRITE && c.params().size() >= 2 && written.size() < MAX_FILES) {
+                        written.add(fileKey(c.params().get(0)));
+                    }
+                }
+                case "+QSECDEL" -> {
+                    if (ok && c.form() == CommandForm.WRITE && !c.params().isEmpty()) {
+                        written.remove(fileKey(c.params().get(0)));
+                        readChecksums.remove(fileKey(c.params().get(0)));
+                    }
+                }
+                case "+QSECREAD" -> secRead(t, c);
+                case "+QICSGP", "+QIREGAPP" -> apn(t, c);
+                case "+QIFGCNT" -> {
+                    if (ok && c.form() == CommandForm.WRITE && !c.params().isEmpty()) {
+                        foreground = c.params().get(0);
+                    }
+                }
+                case "+QIACT" -> {
+                    if (ok && c.form() == CommandForm.EXECUTE) {
+                        pdpActive = true;
+                        if (activeForeground.size() < 64) {
+                            activeForeground.add(foreground);
+                        }
+                    }
+                }
+                case "+QIDEACT" -> {
+                    if (ok) {
+                        pdpDown();
+                    }
+                }
+                case "+QHTTPURL" -> {
+                    if (ok && c.form() == CommandForm.WRITE && !t.payloads().isEmpty()) {
+                        url = t.payloads().get(0).text().strip();
+                        getDone = false;
+                    }
+                }
+                case "+QHTTPGET" -> getDone = ok;
+                default -> {
+                    // no state to keep
+                }
+            }
+        }
+    }
+
+    @Override
+    public void event(Event e) {
+        if (e.kind() == EventKind.URC && e.text().startsWith("+PDP DEACT")) {
+            pdpDown();
+        }
+    }
+
+    @Override
+    public void restart() {
+        restartSeen = true;
+        contexts.clear();
+        httpsEnabled = false;
+        httpsContext = null;
+        written.removeIf(n -> !keptAtRestart(n));
+        readChecksums.keySet().removeIf(n -> !keptAtRestart(n));
+        pdpDown();
+        apnSetBy = null;
+        foreground = "0";
+        url = null;
+    }
+
+    private void pdpDown() {
+        pdpActive = false;
+        activeForeground.clear();
+        network.deactivateAll();
+        getDone = false;
+    }
+
+    private void sslConfig(Transaction t, AtCommand c) {
+        var sub = registry.subcommand(c);
+        if (sub.isEmpty()) {
+            return;
+        }
+        List<NamedParam> ps = registry.parameters(c);
+        String name = sub.get().name();
+        String ctxIndex = "0";
+        for (int i = 1; i < ps.size(); i++) {
+            if (ps.get(i).name().equals("ctxindex")) {
+                ctxIndex = ps.get(i).value();
+            } else if (ps.get(i).name().equals(name)) {
+                Setting s = new Setting(ps.get(i).value(), t, c, i);
+                switch (name) {
+                    case "secllevel" -> {
+                        configured(ctxIndex).secllevel = s;
+                        configured(ctxIndex).version++;
+                    }
+                    case "cacert", "clientcert", "clientkey" -> {
+                        configured(ctxIndex).files.put(name, s);
+                        configured(ctxIndex).version++;
+                    }
+                    case "https" -> httpsEnabled = s.value().equals("1");
+                    case "httpsctxi" -> httpsContext = s.value();
+                    default -> {
+                        // versions, suites, SMTP: nothing later rules read
+                    }
+                }
+            }
+        }
+    }
+
+    private SslContext configured(String index) {
+        return contexts.computeIfAbsent(index, k -> new SslContext());
+    }
+
+    private void secRead(Transaction t, AtCommand c) {
+        if (c.form() != CommandForm.WRITE || c.params().isEmpty()) {
+            return;
+        }
+        String name = fileKey(c.params().get(0));
+        for (Event r : t.informationLines()) {
+            if (r.text().startsWith("+QSECREAD:")) {
+                List<String> f = AtArguments.split(r.text().substring(10).strip());
+                if (f.size() >= 2 && (readChecksums.size() < MAX_FILES || readChecksums.containsKey(name))) {
+                    readChecksums.put(name, f.get(1));
+                }
+            }
+        }
+    }
+
+    private void apn(Transaction t, AtCommand c) {
+        if (t.outcome() != Outcome.OK) {
+            return;
+        }
+        if (c.form() == CommandForm.WRITE) {
+            for (NamedParam p : registry.parameters(c)) {
+                if (p.name().equals("apn") && !p.value().isEmpty()) {
+                    apnSetBy = t.command().text();
+                }
+            }
+        } else if (c.form() == CommandForm.READ && c.name().equals("+QIREGAPP")) {
+            for (Event r : t.informationLines()) {
+                if (r.text().startsWith("+QIREGAPP:")) {
+                    List<String> f = AtArguments.split(r.text().substring(10).strip());
+                    if (!f.isEmpty() && !AtArguments.unquote(f.get(0)).isEmpty()) {
+                        apnSetBy = t.command().text();
+                    }
+                }
+            }
+        }
+    }
+}
