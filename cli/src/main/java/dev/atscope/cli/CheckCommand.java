@@ -1,6 +1,7 @@
 package dev.atscope.cli;
 
 import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.check.Severity;
 import dev.atscope.core.check.TraceChecker;
 import dev.atscope.core.decode.Decoded;
@@ -30,6 +31,9 @@ final class CheckCommand extends AbstractCommand {
     @Mixin
     TraceInputOptions input;
 
+    @Mixin
+    LibraryOption library;
+
     @Option(names = "--json", description = "JSON Lines: one finding a line, with its place in the trace")
     boolean json;
 
@@ -45,8 +49,9 @@ final class CheckCommand extends AbstractCommand {
         Severity gate = gate();
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         FindingPrinter printer = new FindingPrinter(out(), info);
+        library.selection(registry); // an unknown --library is a usage error before any file is read
         for (String trace : traces) {
-            checkFile(trace, input.options(), registry, printer, json, err());
+            checkFile(trace, input.options(), library.selection(registry), printer, json, err());
         }
         if (!json && traces.size() > 1) {
             printer.total();
@@ -55,14 +60,14 @@ final class CheckCommand extends AbstractCommand {
     }
 
     /** Checks one trace, printing its findings by session; the reader's warnings go to {@code err}. */
-    static void checkFile(String trace, ImportOptions options, ProtocolRegistry registry, FindingPrinter printer,
+    static void checkFile(String trace, ImportOptions options, LibrarySelection selection, FindingPrinter printer,
             boolean json, java.io.PrintWriter err) throws java.io.IOException {
         try (TraceReader reader = Traces.open(trace, options)) {
             String name = reader.metadata().source() != null ? reader.metadata().source() : trace;
             printer.startFile(trace, new DiagnosticJson(reader.metadata().start(), name));
-            SessionTracker sessions = new SessionTracker(registry, s -> printer.sessionClosed());
-            TraceChecker checker = new TraceChecker(registry, d -> printer.finding(d, sessions.currentIndex(), json));
-            TraceDecoding.decode(reader, registry, (Decoded d) -> {
+            SessionTracker sessions = new SessionTracker(selection, s -> printer.sessionClosed());
+            TraceChecker checker = new TraceChecker(selection, d -> printer.finding(d, sessions.currentIndex(), json));
+            TraceDecoding.decode(reader, selection, (Decoded d) -> {
                 sessions.accept(d);
                 printer.current(d);
                 checker.accept(d);
@@ -70,7 +75,7 @@ final class CheckCommand extends AbstractCommand {
             checker.finish();
             sessions.finish();
             if (!json) {
-                printer.endFile();
+                printer.endFile(selection);
             }
             for (String w : reader.warnings()) {
                 err.println("atscope: warning: " + w);

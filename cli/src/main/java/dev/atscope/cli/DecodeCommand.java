@@ -29,6 +29,9 @@ final class DecodeCommand extends AbstractCommand {
     @Mixin
     TraceInputOptions input;
 
+    @Mixin
+    LibraryOption library;
+
     @Option(names = "--events", description = "also list URCs, noise and markers (with --json: as their own lines)")
     boolean events;
 
@@ -42,7 +45,7 @@ final class DecodeCommand extends AbstractCommand {
             if (!json) {
                 table.header();
             }
-            TraceDecoding.decode(reader, registry, d -> {
+            TraceDecoding.decode(reader, library.selection(registry), d -> {
                 if (json) {
                     if (d instanceof Transaction t) {
                         out.println(jsonForm.transaction(t).toString());

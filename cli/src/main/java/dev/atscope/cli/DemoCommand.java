@@ -1,5 +1,6 @@
 package dev.atscope.cli;
 
+import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.Transaction;
@@ -94,7 +95,8 @@ final class DemoCommand extends AbstractCommand {
         Path file = dir.resolve("check.txt");
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             FindingPrinter printer = new FindingPrinter(w, false);
-            CheckCommand.checkFile(trace.toString(), ImportOptions.defaults(), registry, printer, false, w);
+            CheckCommand.checkFile(trace.toString(), ImportOptions.defaults(), new LibrarySelection(registry), printer, false,
+                    w);
             return new Written(file, "the checker's findings by session, with the note's sections"
                     + (printer.worst() == null ? "" : " (worst: " + printer.worst().word() + ")"));
         }

@@ -1,6 +1,7 @@
 package dev.atscope.cli;
 
 import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.check.Severity;
 import dev.atscope.core.check.Where;
 import dev.atscope.core.decode.Decoded;
@@ -158,7 +159,15 @@ final class FindingPrinter {
         return w.direction() == Direction.MODULE_TO_HOST ? null : recent.get(w.transactionId());
     }
 
-    void endFile() {
+    /** The file's summary line; with {@code --info}, first the vendor library it was checked with and what chose it. */
+    void endFile(LibrarySelection selection) {
+        if (info && selection.vendor().isPresent()) {
+            if (shownSession == 0) {
+                out.println(file);
+            }
+            wrap("  ", "checked with " + selection.vendor().get().id() + (selection.firm() ? "" : " (no line decided)")
+                    + ": " + selection.chosenBy());
+        }
         out.println(file + ": " + sessions + (sessions == 1 ? " session, " : " sessions, ") + counts(fileCounts));
     }
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             PortsCommand.class,
             ReplayCommand.class,
             MockCommand.class,
+            LibrariesCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})

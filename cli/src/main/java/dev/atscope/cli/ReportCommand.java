@@ -30,6 +30,9 @@ final class ReportCommand extends AbstractCommand {
     @Mixin
     TraceInputOptions input;
 
+    @Mixin
+    LibraryOption library;
+
     @Option(names = "--redact", description = "mask certificate and key bodies, PEM blocks and APN passwords")
     boolean redact;
 
@@ -56,7 +59,9 @@ final class ReportCommand extends AbstractCommand {
             throw new UsageException(output + ": no such folder " + dir);
         }
         PrintWriter err = err();
-        TimelineReport.Summary s = new TimelineReport(ProtocolRegistry.loadDefault(), options).write(trace, input.options(), output,
+        ProtocolRegistry registry = ProtocolRegistry.loadDefault();
+        library.selection(registry); // an unknown --library is a usage error before the file is read
+        TimelineReport.Summary s = new TimelineReport(registry, options, library.id).write(trace, input.options(), output,
                 n -> {
                     err.println("atscope: " + n + " transactions decoded");
                     err.flush();

@@ -2,8 +2,8 @@ package dev.atscope.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.check.TraceChecker;
-import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
@@ -12,7 +12,7 @@ import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.NamedParam;
 import dev.atscope.core.protocol.ProtocolRegistry;
-import dev.atscope.core.protocol.quectel.UploadChecksum;
+import dev.atscope.core.protocol.ProtocolLibrary;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.Direction;
@@ -61,12 +61,13 @@ final class ReportModel implements AutoCloseable {
     private long firstMicros = -1;
     private long lastMicros;
 
-    ReportModel(ProtocolRegistry registry, ReportOptions options) throws IOException {
-        this.registry = registry;
+    /** A model of one trace read with the given libraries, which the decoder shares. */
+    ReportModel(LibrarySelection selection, ReportOptions options) throws IOException {
+        this.registry = selection.all();
         this.options = options;
         this.redactor = new Redactor(options, registry);
-        this.sessions = new SessionTracker(registry, sessionList::add);
-        this.checker = new TraceChecker(registry, diagnostics::add);
+        this.sessions = new SessionTracker(selection, sessionList::add);
+        this.checker = new TraceChecker(selection, diagnostics::add);
         this.txFile = Files.createTempFile("atscope-report-tx", ".json");
         this.eventFile = Files.createTempFile("atscope-report-ev", ".json");
         this.txOut = new BufferedOutputStream(Files.newOutputStream(txFile), 1 << 16);
@@ -191,16 +192,9 @@ final class ReportModel implements AutoCloseable {
     // each: [kind, dir, time_us, text] and for payloads also [..., length, hidden, computed, reported]
     private void responses(Transaction t) throws IOException {
         tx.writeStartArray();
-        String reported = null;
-        for (Event r : t.informationLines()) {
-            if (r.text().startsWith("+QSECWRITE:")) {
-                List<String> p = AtArguments.split(r.text().substring(r.text().indexOf(':') + 1));
-                reported = p.size() >= 2 ? p.get(1) : null;
-            }
-        }
         boolean hide = redactor.hidesPayloads(t);
-        // AT+QSECWRITE reports a checksum of its upload: the page recomputes it beside the module's
-        boolean upload = t.commands().stream().anyMatch(c -> c.name().equals("+QSECWRITE"));
+        // an upload whose command reports a checksum (AT+QSECWRITE): the page recomputes it beside the module's
+        ProtocolLibrary.UploadSum sum = registry.uploadSum(t).orElse(null);
         for (Event r : t.responses()) {
             tx.writeStartArray();
             tx.writeString(switch (r.kind()) {
@@ -217,10 +211,10 @@ final class ReportModel implements AutoCloseable {
                 tx.writeString(redactor.text(kept));
                 tx.writeNumber(b.length);
                 tx.writeNumber(hide ? 1 : 0);
-                if (upload && r.direction() == Direction.HOST_TO_MODULE) {
-                    tx.writeString(UploadChecksum.hex(b));
-                    if (reported != null) {
-                        tx.writeString(reported);
+                if (sum != null && r.direction() == Direction.HOST_TO_MODULE) {
+                    tx.writeString(sum.computed());
+                    if (sum.reported() != null) {
+                        tx.writeString(sum.reported());
                     }
                 }
             } else {

@@ -1,6 +1,7 @@
 package dev.atscope.report;
 
 import dev.atscope.core.check.Diagnostic;
+import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.check.Severity;
 import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.protocol.ProtocolRegistry;
@@ -25,10 +26,24 @@ public final class TimelineReport {
 
     private final ProtocolRegistry registry;
     private final ReportOptions options;
+    private final String library;
 
+    /** A report that reads each trace with the libraries its traffic shows. */
     public TimelineReport(ProtocolRegistry registry, ReportOptions options) {
+        this(registry, options, null);
+    }
+
+    /**
+     * A report that reads each trace with the given vendor library.
+     *
+     * @param library the id of the vendor library to use, or null to choose it from the traffic
+     * @throws IllegalArgumentException when no such vendor library is loaded
+     */
+    public TimelineReport(ProtocolRegistry registry, ReportOptions options, String library) {
         this.registry = registry;
         this.options = options;
+        this.library = library;
+        new LibrarySelection(registry, library); // fails now, before any file is read, on an unknown library
     }
 
     /**
@@ -60,8 +75,9 @@ public final class TimelineReport {
 
     /** Writes the report of an open trace to {@code out}; {@code name} is what the page calls it. */
     public Summary write(TraceReader reader, String name, OutputStream out, LongConsumer progress) throws IOException {
-        try (ReportModel model = new ReportModel(registry, options)) {
-            TraceDecoding.decode(reader, registry, d -> {
+        LibrarySelection selection = new LibrarySelection(registry, library);
+        try (ReportModel model = new ReportModel(selection, options)) {
+            TraceDecoding.decode(reader, selection, d -> {
                 model.accept(d);
                 if (d instanceof dev.atscope.core.decode.Transaction && model.transactions() % PROGRESS_EVERY == 0) {
                     progress.accept(model.transactions());

@@ -34,10 +34,7 @@ public final class RuleCatalogue {
     public static RuleCatalogue of(ProtocolRegistry registry) {
         Map<String, List<Rule>> m = new LinkedHashMap<>();
         m.put(CHECKER, Arrays.stream(CheckRule.values()).map(CheckRule::rule).toList());
-        List<ProtocolLibrary> ordered = new ArrayList<>(registry.libraries().stream().filter(ProtocolLibrary::base)
-                .toList());
-        registry.libraries().stream().filter(l -> !l.base()).forEach(ordered::add);
-        for (ProtocolLibrary lib : ordered) {
+        for (ProtocolLibrary lib : registry.basesFirst()) {
             if (lib instanceof LibraryRules r && !r.rules().isEmpty()) {
                 m.put(lib.id(), List.copyOf(r.rules()));
             }

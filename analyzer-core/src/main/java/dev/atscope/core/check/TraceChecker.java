@@ -64,10 +64,7 @@ public final class TraceChecker {
         };
         this.states = new ModuleStates(selection.all());
         this.results = new ResultFindings(selection::view, this.sink, this::hints, this::explainedByRules);
-        List<ProtocolLibrary> ordered = new ArrayList<>(selection.all().libraries().stream()
-                .filter(ProtocolLibrary::base).toList());
-        selection.all().libraries().stream().filter(l -> !l.base()).forEach(ordered::add);
-        for (ProtocolLibrary lib : ordered) {
+        for (ProtocolLibrary lib : selection.all().basesFirst()) {
             if (lib instanceof LibraryRules r) {
                 RuleContext context = new RuleContext(lib.id(), selection, states, this.sink);
                 ruleSets.add(new RuleSet(context, r.newRules(context)));

@@ -1,5 +1,6 @@
 package dev.atscope.core.index;
 
+import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.check.TraceChecker;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.TraceDecoding;
@@ -74,14 +75,16 @@ public final class TraceIndexWriter implements AutoCloseable {
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
                     Files.getLastModifiedTime(abs).toMillis())).toEpochMilli();
             String device = device(meta, abs);
-            SessionTracker sessions = new SessionTracker(registry, s -> {
+            // each file is read with the libraries its own traffic shows
+            LibrarySelection selection = new LibrarySelection(registry);
+            SessionTracker sessions = new SessionTracker(selection, s -> {
                 add(documents.of(s, key, device, startMillis));
                 counts[1]++;
             });
             // the checker reports a transaction's findings while it accepts it: they go on its document
             java.util.Set<String> rules = new java.util.TreeSet<>();
-            TraceChecker checker = new TraceChecker(registry, diagnostic -> rules.add(diagnostic.ruleId()));
-            TraceDecoding.decode(reader, registry, d -> {
+            TraceChecker checker = new TraceChecker(selection, diagnostic -> rules.add(diagnostic.ruleId()));
+            TraceDecoding.decode(reader, selection, d -> {
                 sessions.accept(d);
                 rules.clear();
                 checker.accept(d);

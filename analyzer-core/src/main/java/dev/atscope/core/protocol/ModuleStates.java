@@ -32,10 +32,7 @@ public final class ModuleStates {
     /** The states of the registry's libraries: those every trace uses first, then the vendors'. */
     public ModuleStates(ProtocolRegistry registry) {
         this.registry = registry;
-        List<ProtocolLibrary> ordered = new ArrayList<>();
-        registry.libraries().stream().filter(ProtocolLibrary::base).forEach(ordered::add);
-        registry.libraries().stream().filter(l -> !l.base()).forEach(ordered::add);
-        for (ProtocolLibrary lib : ordered) {
+        for (ProtocolLibrary lib : registry.basesFirst()) {
             ModuleState s = lib.newState(this);
             if (s != null) {
                 byLibrary.put(lib.id(), s);

@@ -181,6 +181,16 @@ public final class ProtocolRegistry implements ResponseModel {
         return libraries;
     }
 
+    /**
+     * The libraries in the order their states, rules and judges run: the base libraries first
+     * (a vendor's model builds on theirs), then the vendors', each group by priority.
+     */
+    public List<ProtocolLibrary> basesFirst() {
+        List<ProtocolLibrary> ordered = new ArrayList<>(libraries.stream().filter(ProtocolLibrary::base).toList());
+        libraries.stream().filter(l -> !l.base()).forEach(ordered::add);
+        return ordered;
+    }
+
     /** The library of that id, if loaded. */
     public Optional<ProtocolLibrary> library(String id) {
         return libraries.stream().filter(l -> l.id().equals(id)).findFirst();

@@ -28,8 +28,7 @@ import java.util.function.Consumer;
  */
 public final class SessionTracker {
 
-    private static final Set<SessionOutcome> GENERIC = Set.of(SessionOutcome.OK, SessionOutcome.UNKNOWN,
-            SessionOutcome.NO_RESPONSE, SessionOutcome.RESET_DURING_REQUEST);
+    private static final Set<SessionOutcome> GENERIC = Set.copyOf(OutcomeCatalogue.TRACKER_OUTCOMES);
 
     private final LibrarySelection selection;
     private final Consumer<SessionSummary> sink;
@@ -63,10 +62,7 @@ public final class SessionTracker {
         this.sink = sink;
         this.states = new ModuleStates(selection.all());
         this.generic = new Verdict(session, new JudgeContext(null, selection, states), GENERIC);
-        List<ProtocolLibrary> ordered = new ArrayList<>(selection.all().libraries().stream()
-                .filter(ProtocolLibrary::base).toList());
-        selection.all().libraries().stream().filter(l -> !l.base()).forEach(ordered::add);
-        for (ProtocolLibrary lib : ordered) {
+        for (ProtocolLibrary lib : selection.all().basesFirst()) {
             if (lib instanceof LibraryOutcomes o) {
                 JudgeContext context = new JudgeContext(lib.id(), selection, states);
                 Set<SessionOutcome> named = new LinkedHashSet<>(o.outcomes());

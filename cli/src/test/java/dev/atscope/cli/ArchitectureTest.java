@@ -1,0 +1,30 @@
+package dev.atscope.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The shape of the code that a plugin relies on: the generic packages read the protocol libraries
+ * through the registry and the extension interfaces only, never a library's own classes, so that a
+ * library is added or removed without touching them.
+ */
+@AnalyzeClasses(packages = "dev.atscope", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** A library lives in a package below {@code dev.atscope.core.protocol}: {@code basic}, {@code quectel}, ... */
+    static final String LIBRARIES = "dev.atscope.core.protocol.*..";
+
+    @ArchTest
+    static final ArchRule genericPackagesNameNoLibrary = noClasses()
+            .that().resideInAnyPackage("dev.atscope.core.check..", "dev.atscope.core.session..",
+                    "dev.atscope.core.index..", "dev.atscope.report..", "dev.atscope.core.decode..",
+                    "dev.atscope.core.replay..", "dev.atscope.core.json..", "dev.atscope.core.trace..",
+                    "dev.atscope.core.link..", "dev.atscope.core.protocol")
+            .should().dependOnClassesThat().resideInAPackage(LIBRARIES)
+            .because("a protocol library is a plugin: the checker, the session tracker, the index and the report"
+                    + " reach it through ProtocolRegistry and the LibraryRules/LibraryOutcomes interfaces");
+}
