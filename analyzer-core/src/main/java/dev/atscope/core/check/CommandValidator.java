@@ -97,7 +97,13 @@ public final class CommandValidator {
                 required++;
             }
         }
-        if (params.size() > specs.size()) {
+        int group = repeatedFrom(specs);
+        if (params.size() > specs.size() && group >= 0 && (params.size() - group) % (specs.size() - group) != 0) {
+            int extra = columns[specs.size() + (params.size() - specs.size()) / (specs.size() - group) * (specs.size() - group)];
+            out.add(new Diagnostic("param.count", Severity.ERROR, what + " repeats " + names(specs.subList(group, specs.size()))
+                    + " as a whole; " + params.size() + " parameters given", section,
+                    Where.column(extra, display.length() - extra)));
+        } else if (params.size() > specs.size() && group < 0) {
             int extra = columns[specs.size()];
             out.add(new Diagnostic("param.count", Severity.ERROR, what + " takes at most " + specs.size()
                     + " parameters (" + names(specs) + "); " + params.size() + " given", section,
@@ -108,8 +114,10 @@ public final class CommandValidator {
                     Where.column(argsColumn, args.length())));
         }
         int first = form.subcommands().isEmpty() ? 0 : 1;
-        for (int i = first; i < Math.min(params.size(), specs.size()); i++) {
-            Grammar.ParamSpec p = specs.get(i);
+        int checked = group >= 0 ? params.size() : Math.min(params.size(), specs.size());
+        for (int i = first; i < checked; i++) {
+            Grammar.ParamSpec p = i < specs.size() ? specs.get(i)
+                    : specs.get(group + (i - specs.size()) % (specs.size() - group));
             String value = params.get(i);
             Problem problem = check(p, value, true);
             if (problem == null && p.sizeOf() != null) {
@@ -121,6 +129,16 @@ public final class CommandValidator {
             }
         }
         return out;
+    }
+
+    /** The index of the first parameter of the group that may repeat ({@code AT+CGACT=1,1,2}), or -1. */
+    private static int repeatedFrom(List<Grammar.ParamSpec> specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).repeats()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -227,6 +245,10 @@ public final class CommandValidator {
         }
         String v = AtArguments.unquote(raw);
         int colon = v.indexOf(':');
+        if (colon <= 0 && registry.defaultStorage().isPresent()) {
+            v = registry.defaultStorage().get() + ":" + v; // a name without a prefix is in the default storage
+            colon = v.indexOf(':');
+        }
         Optional<Grammar.StorageSpec> storage = colon > 0 ? registry.storage(v.substring(0, colon)) : Optional.empty();
         if (storage.isEmpty()) {
             return new Problem("file.storage", raw + " names no storage; expected "
@@ -262,8 +284,25 @@ public final class CommandValidator {
         return null;
     }
 
-    /** Type, value table and range; {@code strict} false for the module's answers, whose strings may lack quotes. */
+    /**
+     * Type, value table and range; {@code strict} false for the module's answers, whose strings may
+     * lack quotes. A value that fails but fits the parameter's other form ({@code or}) passes; when it
+     * fits neither, the problem named is that of the form its quoting points to.
+     */
     private static Problem basic(Grammar.ParamSpec p, String raw, boolean strict) {
+        Problem pr = basicOne(p, raw, strict);
+        if (pr == null || p.or() == null) {
+            return pr;
+        }
+        Problem alt = basicOne(p.or(), raw, strict);
+        if (alt == null) {
+            return null;
+        }
+        boolean quotedType = "string".equals(p.type()) || "file".equals(p.type());
+        return AtArguments.isQuoted(raw) == quotedType ? pr : alt;
+    }
+
+    private static Problem basicOne(Grammar.ParamSpec p, String raw, boolean strict) {
         if (raw.isEmpty()) {
             return p.optional() ? null : new Problem("param.missing", "missing; expected " + expected(p));
         }
@@ -272,6 +311,9 @@ public final class CommandValidator {
             case "string", "file" -> {
                 if (strict && !AtArguments.isQuoted(raw)) {
                     return new Problem("param.type", raw + " is not a quoted string; expected \"...\"");
+                }
+                if (!p.values().isEmpty() && ProtocolRegistry.valueMeaning(p, AtArguments.unquote(raw)) == null) {
+                    return new Problem("param.value", raw + " is not one of " + describe(p));
                 }
                 return null;
             }
@@ -294,7 +336,8 @@ public final class CommandValidator {
                     return new Problem("param.type", raw + " is quoted; expected a number, " + expected(p));
                 }
                 String v = AtArguments.unquote(raw);
-                if (!p.values().isEmpty()) {
+                if (!p.values().isEmpty() && (p.min() == null || p.max() == null)) {
+                    // an enumeration; with a range as well, the table only gives meanings
                     if (!p.values().containsKey(v)) {
                         return new Problem("param.value", v + " is not one of " + describe(p));
                     }

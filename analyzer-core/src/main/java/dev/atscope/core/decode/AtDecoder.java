@@ -26,7 +26,9 @@ import java.util.Locale;
  * and blank lines are framing and belong to the span of the next unit. Partial input is never
  * consumed: a lane returns and resumes with the next chunk. Data mode switches a lane to raw
  * bytes: the host sends a counted upload after {@code CONNECT} (or escapes with {@code +++}, or
- * the module answers first), and the module sends a body that ends at its final result.
+ * the module answers first), and the module sends a body that ends at its final result. After
+ * the module's {@code >} prompt the host sends a counted number of bytes or text ended by Ctrl-Z
+ * or ESC, which the module may echo.
  *
  * <p>Not thread-safe: one decoder per trace.
  */
@@ -35,6 +37,10 @@ public final class AtDecoder {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte[] ESCAPE = {'+', '+', '+'};
+    /** Ctrl-Z: sends the text typed after a prompt (3GPP TS 27.005 3.5.1). */
+    private static final byte CTRL_Z = 0x1a;
+    /** ESC: cancels the text typed after a prompt (3GPP TS 27.005 3.5.1). */
+    private static final byte ESC = 0x1b;
 
     private final ResponseModel model;
     private final DecoderOptions options;
@@ -82,8 +88,12 @@ public final class AtDecoder {
         if (c.direction() == Direction.HOST_TO_MODULE) {
             // the host speaking proves that a module body has ended at its final result
             module.confirmBodyEnd();
+            module.confirmPrompt();
             host.append(c);
             host.process();
+            if (module.mode == Mode.ECHO) {
+                module.process(); // the host's data may be what the module was echoing
+            }
         } else {
             module.append(c);
             module.process();
@@ -156,6 +166,9 @@ public final class AtDecoder {
                 complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
             }
         }
+        if (module.mode == Mode.ECHO) {
+            module.endEcho(); // the host moved on
+        }
         emit(command);
         ResponseShape shape = model.shape(commands.get(commands.size() - 1));
         if (commands.size() > 1) {
@@ -196,7 +209,8 @@ public final class AtDecoder {
             return;
         }
         if (host.mode == Mode.RAW) {
-            host.endRaw("the module answered before the announced byte count arrived");
+            host.endRaw(host.rawTerminated ? "the module answered before Ctrl-Z or ESC ended the data"
+                    : "the module answered before the announced byte count arrived");
         }
         if (target == null) {
             if (CommandLineParser.isCommandLine(text)) {
@@ -422,6 +436,8 @@ public final class AtDecoder {
         final List<Event> responses = new ArrayList<>();
         Event echo;
         Event result;
+        /** The module's {@code >} prompt has come: the host's data follows it. */
+        boolean prompted;
 
         Pending(long id, Event command, List<AtCommand> commands, ResponseShape shape) {
             this.id = id;
@@ -437,7 +453,9 @@ public final class AtDecoder {
         /** Host data mode: a counted upload. */
         RAW,
         /** Module data mode: a body that ends at the final result. */
-        BODY
+        BODY,
+        /** The module echoing the data the host sends after a {@code >} prompt. */
+        ECHO
     }
 
     /**
@@ -492,6 +510,21 @@ public final class AtDecoder {
         int tentativeFinalFrom;
         int tentativeFinalTo;
         long tentativeTime;
+
+        // RAW after a prompt: the data ends at Ctrl-Z or ESC rather than at a count
+        boolean rawTerminated;
+        /** For the host lane after a prompt: what the module's echo is compared with. */
+        PromptEcho promptEcho;
+
+        // ECHO (the module echoing prompt data)
+        Pending echoOwner;
+        ByteArrayOutputStream echoBytes;
+        long echoSpanStart;
+        long echoStartTime;
+        long echoEndTime;
+        long echoLine;
+        /** A lone {@code >} waits for its space: the host's next bytes or the end of input prove it came alone. */
+        boolean promptByte;
 
         Lane(Direction direction) {
             this.direction = direction;
@@ -625,6 +658,7 @@ public final class AtDecoder {
                     case LINE -> processLine();
                     case RAW -> processRaw();
                     case BODY -> processBody();
+                    case ECHO -> processEcho();
                 };
                 if (!progressed) {
                     return;
@@ -656,6 +690,14 @@ public final class AtDecoder {
                     skipLf = false;
                     consume(from + 1);
                 }
+                return true;
+            }
+            if (direction == Direction.MODULE_TO_HOST && buf[from] == '>' && promptAwaited()) {
+                if (from + 1 >= end) {
+                    promptByte = true;
+                    return false; // may be followed by a space
+                }
+                startPrompt(from, from + 1 + (buf[from + 1] == ' ' ? 1 : 0));
                 return true;
             }
             if (direction == Direction.HOST_TO_MODULE && end - from >= 2
@@ -714,6 +756,8 @@ public final class AtDecoder {
 
         void startRaw(int announced) {
             mode = Mode.RAW;
+            rawTerminated = false;
+            promptEcho = null;
             rawAnnounced = announced;
             rawRemaining = announced < 0 ? Integer.MAX_VALUE : announced;
             rawSpanStart = -1;
@@ -738,18 +782,42 @@ public final class AtDecoder {
                 rawLine = lineAt(offset);
             }
             int n = Math.min(end - start, rawRemaining);
-            int keep = (int) Math.max(0, Math.min(n, options.maxPayloadBytes() - rawCount));
+            byte stop = 0;
+            if (rawTerminated) {
+                for (int i = start; i < start + n; i++) {
+                    if (buf[i] == CTRL_Z || buf[i] == ESC) {
+                        stop = buf[i];
+                        n = i + 1 - start;
+                        break;
+                    }
+                }
+            }
+            int data = stop == 0 ? n : n - 1;
+            int keep = (int) Math.max(0, Math.min(data, options.maxPayloadBytes() - rawCount));
             raw.write(buf, start, keep);
-            rawCount += n;
+            if (promptEcho != null) {
+                promptEcho.hostSent(buf, start, n);
+            }
+            rawCount += data;
             rawRemaining -= n;
             long lastByte = offsetOf(start + n) - 1;
             rawEndTime = timeAt(lastByte);
             consume(start + n);
             spanStart = offset;
-            if (rawRemaining == 0) {
+            if (stop != 0) {
+                emitRaw(stop == CTRL_Z ? "ended by Ctrl-Z after " + rawCount + " bytes"
+                        : "cancelled with ESC after " + rawCount + " bytes");
+            } else if (rawRemaining == 0) {
                 emitRaw(null);
             }
             return true;
+        }
+
+        /** The module's prompt has come: the host sends the announced count, or text up to Ctrl-Z or ESC. */
+        void startPromptData(int announced, PromptEcho echo) {
+            startRaw(announced);
+            rawTerminated = announced < 0;
+            promptEcho = echo;
         }
 
         long rawEndTime;
@@ -773,6 +841,10 @@ public final class AtDecoder {
             byte[] data = raw.toByteArray();
             mode = Mode.LINE;
             scan = start;
+            if (promptEcho != null) {
+                promptEcho.hostDone();
+                promptEcho = null;
+            }
             if (rawSpanStart < 0) {
                 raw = null;
                 return; // nothing arrived
@@ -780,8 +852,9 @@ public final class AtDecoder {
             if (note != null && note.startsWith("ended by the +++")) {
                 data = Arrays.copyOf(data, data.length - 3);
             }
-            if (rawCount > data.length && note == null) {
-                note = "payload of " + rawCount + " bytes; only the first " + data.length + " kept";
+            if (rawCount > data.length && (note == null || rawTerminated)) {
+                String kept = "payload of " + rawCount + " bytes; only the first " + data.length + " kept";
+                note = note == null ? kept : note + "; " + kept;
             }
             Event e = new Event(EventKind.PAYLOAD, direction, rawSpanStart, offset, rawStartTime, rawEndTime,
                     rawLine, data, note);
@@ -791,6 +864,93 @@ public final class AtDecoder {
                 owner.responses.add(e);
             }
             emit(e);
+        }
+
+        // ---- the > prompt and the module's echo of the data that follows it
+
+        /** Whether the pending command waits for its {@code >} prompt. */
+        private boolean promptAwaited() {
+            return pending != null && !pending.prompted && pending.shape.dataMode() == ResponseShape.DataMode.PROMPT
+                    && host.mode == Mode.LINE;
+        }
+
+        /** The prompt is buf[from, to): the host's data follows, and the module may echo it. */
+        private void startPrompt(int from, int to) {
+            promptByte = false;
+            long spanFrom = spanStart;
+            long spanTo = offsetOf(to);
+            Event e = event(EventKind.INTERMEDIATE, spanFrom, from, to, spanTo, null);
+            spanStart = spanTo;
+            consume(to);
+            Pending p = pending;
+            p.prompted = true;
+            p.responses.add(e);
+            emit(e);
+            PromptEcho echo = new PromptEcho(Math.max(options.maxPayloadBytes(), 1));
+            host.startPromptData(announcedLength(p), echo);
+            mode = Mode.ECHO;
+            echoOwner = p;
+            echoBytes = null;
+            promptEchoOf = echo;
+            if (host.start < host.end) {
+                host.process(); // the host did not wait for the prompt
+            }
+        }
+
+        /** A lone {@code >} before the host's data or the end of input is the whole prompt. */
+        void confirmPrompt() {
+            if (promptByte && mode == Mode.LINE && end - start == 1 && buf[start] == '>' && promptAwaited()) {
+                startPrompt(start, start + 1);
+            }
+            promptByte = false;
+        }
+
+        /** The echo of the prompt data being matched. */
+        PromptEcho promptEchoOf;
+
+        private boolean processEcho() {
+            int n = promptEchoOf.scan(buf, start, end);
+            if (n > 0) {
+                if (echoBytes == null) {
+                    echoBytes = new ByteArrayOutputStream();
+                    echoSpanStart = spanStart;
+                    echoStartTime = timeAt(offset);
+                    echoLine = lineAt(offset);
+                }
+                echoBytes.write(buf, start, Math.min(n, Math.max(0, options.maxPayloadBytes() - echoBytes.size())));
+                echoEndTime = timeAt(offsetOf(start + n) - 1);
+                consume(start + n);
+                spanStart = offset;
+            }
+            if (promptEchoOf.ended()) {
+                emitEcho();
+                return true;
+            }
+            return n > 0;
+        }
+
+        /** Ends the echo where it is. */
+        void endEcho() {
+            if (mode == Mode.ECHO) {
+                promptEchoOf.end();
+                emitEcho();
+            }
+        }
+
+        private void emitEcho() {
+            mode = Mode.LINE;
+            scan = start;
+            if (echoBytes != null) {
+                Event e = new Event(EventKind.ECHO, direction, echoSpanStart, offset, echoStartTime, echoEndTime,
+                        echoLine, echoBytes.toByteArray(), "echo of the data sent after the prompt");
+                if (echoOwner != null) {
+                    echoOwner.responses.add(e);
+                }
+                emit(e);
+            }
+            echoBytes = null;
+            echoOwner = null;
+            promptEchoOf = null;
         }
 
         // ---- BODY: module data mode
@@ -918,6 +1078,8 @@ public final class AtDecoder {
 
         /** The end of input: half units become flagged events. */
         void finishInput() {
+            confirmPrompt();
+            endEcho();
             if (mode == Mode.BODY) {
                 if (tentativeEnd >= 0) {
                     confirmBodyEnd();

@@ -10,7 +10,7 @@ import java.util.Set;
  *     ({@code DEACT OK})
  * @param bareLineIsFinal the first response line ends the command, with no {@code OK} after it
  *     ({@code AT+QILOCIP} answers the bare IP address)
- * @param dataMode whether {@code CONNECT} leads into data mode, and who sends
+ * @param dataMode whether {@code CONNECT} or the {@code >} prompt leads into data mode, and who sends
  * @param lengthParam for host data mode, the index of the parameter that gives the byte count
  * @param infoPrefixes the prefixes of its information responses ({@code +QSSLCFG:}), which win over
  *     a URC with the same prefix while the command is pending
@@ -31,7 +31,13 @@ public record ResponseShape(
         /** The host sends a counted number of bytes, or the {@code +++} escape (uploads, URLs). */
         HOST_SENDS,
         /** The module sends bytes of unknown length until its final result (a response body). */
-        MODULE_SENDS
+        MODULE_SENDS,
+        /**
+         * The host sends after the module's {@code >} prompt: a counted number of bytes when the
+         * command gave the count (AT+QISEND=0,5), else text ended by Ctrl-Z (sent) or ESC (cancelled)
+         * (AT+CMGS, 3GPP TS 27.005 3.5.1).
+         */
+        PROMPT
     }
 
     /** An ordinary command: standard finals, no data mode. */

@@ -1,6 +1,8 @@
 package dev.atscope.core.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,15 @@ import java.util.Map;
  * @param source the document the grammar was taken from
  * @param commands the commands
  * @param urcs the unsolicited result codes
- * @param cmeErrors {@code +CME ERROR} codes and their meaning
+ * @param cmeErrors {@code +CME ERROR} codes: each one's meaning (its verbose text) and class
  * @param cmeSection where the error codes are documented, for diagnostics that explain them
+ * @param cmsErrors {@code +CMS ERROR} codes (SMS), as {@code cmeErrors}
+ * @param cmsSection where the {@code +CMS ERROR} codes are documented
+ * @param resultCodes the V.250 result codes: text, digit under ATV0, outcome
  * @param fileStorages where certificates and keys may be stored ({@code RAM}, {@code NVRAM}), by
  *     the prefix of a file name
+ * @param defaultStorage the storage of a file name without a prefix ({@code UFS} on the LTE
+ *     modules), or null when every name must have one
  * @param limits named limits of the module that session rules use ({@code pdpContexts})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,15 +34,21 @@ public record Grammar(
         String source,
         List<CommandSpec> commands,
         List<UrcSpec> urcs,
-        Map<String, String> cmeErrors,
+        Map<String, ErrorSpec> cmeErrors,
         String cmeSection,
+        Map<String, ErrorSpec> cmsErrors,
+        String cmsSection,
+        List<ResultCodeSpec> resultCodes,
         Map<String, StorageSpec> fileStorages,
+        String defaultStorage,
         Map<String, LimitSpec> limits) {
 
     public Grammar {
         commands = commands == null ? List.of() : List.copyOf(commands);
         urcs = urcs == null ? List.of() : List.copyOf(urcs);
         cmeErrors = cmeErrors == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cmeErrors));
+        cmsErrors = cmsErrors == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cmsErrors));
+        resultCodes = resultCodes == null ? List.of() : List.copyOf(resultCodes);
         fileStorages = fileStorages == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fileStorages));
         limits = limits == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(limits));
@@ -87,6 +100,7 @@ public record Grammar(
             boolean bareResponse,
             DataModeSpec dataMode,
             Map<String, SubcommandSpec> subcommands,
+            CompletionSpec completion,
             String note) {
 
         public FormSpec {
@@ -154,13 +168,17 @@ public record Grammar(
      * @param type {@code integer}, {@code string} (quoted), {@code hex}, {@code enum}, or {@code
      *     file} (a quoted {@code STORAGE:name}, see {@link Grammar#fileStorages()})
      * @param min smallest integer value, or null
-     * @param max largest integer value, or null
+     * @param max largest integer value, or null; an {@code integer} with a range and {@code values}
+     *     takes any value in the range, the table only gives meanings (reject causes, dBm levels)
      * @param optional whether it may be left out
      * @param defaultValue the value when left out, or null
      * @param values for enumerations: each value and its meaning
      * @param list the separator when the value may be a list of values, or null
      * @param sizeOf for a size: the name of the {@code file} parameter whose storage caps it, or null
      * @param secret the value is a secret (an APN password): reports and exports can mask it
+     * @param or another form the value may take instead ({@code AT+CMGL="ALL"} in text mode,
+     *     {@code AT+CMGL=4} in PDU mode), or null
+     * @param repeats the last parameter may be given again and again ({@code AT+CGACT=1,1,2,3})
      * @param note anything a maintainer should know
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -175,6 +193,8 @@ public record Grammar(
             String list,
             String sizeOf,
             boolean secret,
+            ParamSpec or,
+            boolean repeats,
             String note) {
 
         public ParamSpec {
@@ -196,14 +216,107 @@ public record Grammar(
     }
 
     /**
-     * Data mode after {@code CONNECT}.
+     * Data mode: after {@code CONNECT}, or after the module's {@code >} prompt.
      *
-     * @param sender {@code host} (a counted upload) or {@code module} (a body until the final result)
-     * @param lengthParam for the host: the name of the parameter that gives the byte count
+     * @param sender {@code host} (an upload) or {@code module} (a body until the final result)
+     * @param lengthParam for the host: the name of the parameter that gives the byte count; after a
+     *     prompt, when the command was sent without it, the data ends at Ctrl-Z (sent) or ESC
+     *     (cancelled)
      * @param secret the bytes are secrets (certificates and private keys): kept out of the index and
      *     masked by reports unless asked for
+     * @param start {@code connect} (the default: data mode follows {@code CONNECT}) or {@code
+     *     prompt} (the host sends after the module's {@code > }: AT+CMGS, AT+QISEND)
      */
-    public record DataModeSpec(String sender, String lengthParam, boolean secret) {}
+    public record DataModeSpec(String sender, String lengthParam, boolean secret, String start) {
+
+        /** Whether the host sends after the {@code >} prompt rather than after {@code CONNECT}. */
+        public boolean prompt() {
+            return "prompt".equals(start);
+        }
+    }
+
+    /**
+     * What an error code means.
+     *
+     * @param text its meaning, which is also its verbose text after AT+CMEE=2
+     * @param errorClass what kind of failure it is
+     * @param section where it is documented, when not where the table's section says
+     * @param note anything a maintainer should know
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorSpec(String text, @JsonProperty("class") ErrorClass errorClass, String section, String note) {
+
+        /** An error given by its text alone, as older grammar files write it: its class is unknown. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static ErrorSpec of(String text) {
+            return new ErrorSpec(text, null, null, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public ErrorSpec {
+            // the canonical constructor reads the object form
+        }
+    }
+
+    /**
+     * A V.250 result code.
+     *
+     * @param text its verbose text ({@code NO CARRIER})
+     * @param digit its number under ATV0
+     * @param kind {@code final} (ends the command), {@code intermediate} ({@code CONNECT}: data mode
+     *     follows, or, for a dial, the command ends) or {@code unsolicited} ({@code RING})
+     * @param outcome {@code ok} or {@code error} for the command it ends; null for unsolicited codes
+     * @param textMayFollow the code may carry text after a space ({@code CONNECT 9600})
+     * @param section where the source defines it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResultCodeSpec(String text, int digit, String kind, String outcome, boolean textMayFollow,
+            String section) {}
+
+    /**
+     * The line that brings a command's real outcome after its {@code OK}: {@code AT+QIOPEN} answers
+     * {@code OK} at once and {@code +QIOPEN: <connectID>,<err>} when the connection is up or has
+     * failed. The decoder sees the line as an unsolicited result code; {@link
+     * ProtocolRegistry#completion} reads it for the command it completes.
+     *
+     * @param prefix the start of the line ({@code +QIOPEN:}, {@code +QIURC: "dnsgip",})
+     * @param params its fields after the prefix, in order
+     * @param results the fields that say how the command went, checked in order
+     * @param maxResponseMs the longest the module may take to send it, or null when unknown
+     * @param section where the source describes it
+     * @param note anything a maintainer should know
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CompletionSpec(String prefix, List<ParamSpec> params, List<ResultFieldSpec> results,
+            Long maxResponseMs, String section, String note) {
+        public CompletionSpec {
+            params = params == null ? List.of() : List.copyOf(params);
+            results = results == null ? List.of() : List.copyOf(results);
+        }
+    }
+
+    /**
+     * A field of a completion line that says how the command went.
+     *
+     * @param param the name of the field among the completion's params
+     * @param success the values that mean success ({@code 0}); empty when a range says it
+     * @param successMin with {@code successMax}: the range of values that mean success (HTTP
+     *     status 200-399), or null
+     * @param successMax the end of that range, or null
+     * @param errors what each failing value means, with its class; looked up first
+     * @param cme a failing value is one of the library's {@code +CME ERROR} codes (the TCP/IP and
+     *     HTTP codes of the LTE modules): its meaning and class come from {@code cmeErrors}
+     * @param errorClass the class of a failing value that no table names
+     * @param note anything a maintainer should know
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResultFieldSpec(String param, List<String> success, Long successMin, Long successMax,
+            Map<String, ErrorSpec> errors, boolean cme, ErrorClass errorClass, String note) {
+        public ResultFieldSpec {
+            success = success == null ? List.of() : List.copyOf(success);
+            errors = errors == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        }
+    }
 
     /**
      * An unsolicited result code.

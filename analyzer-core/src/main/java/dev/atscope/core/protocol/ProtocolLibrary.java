@@ -19,8 +19,9 @@ public interface ProtocolLibrary {
     Grammar grammar();
 
     /**
-     * Order among libraries when two know the same command: lower wins. Vendor libraries use 100,
-     * the 27.007/V.250 basics 1000.
+     * Order among libraries when two know the same command or error text: lower wins. Vendor
+     * libraries use 100, the 3GPP 27.007 set 150, a vendor set that shares command names with
+     * another 200 (Quectel LTE beside the M-series), the V.250 basics 1000.
      */
     default int priority() {
         return 100;

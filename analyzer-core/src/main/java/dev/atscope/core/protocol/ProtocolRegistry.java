@@ -46,6 +46,15 @@ public final class ProtocolRegistry implements ResponseModel {
     /** {@link #cmeErrors}' meanings, normalised once for {@link #cmeCodeOf(String)}. */
     private final Map<String, String> cmeNormalised = new LinkedHashMap<>();
     private final Map<String, String> cmeSections = new HashMap<>();
+    /** Each {@code +CME ERROR} code's meaning and class, from the first library that has the code. */
+    private final Map<String, Grammar.ErrorSpec> cmeSpecs = new HashMap<>();
+    /** The {@code +CMS ERROR} codes (SMS): meaning and class, and where each is documented. */
+    private final Map<String, Grammar.ErrorSpec> cmsSpecs = new LinkedHashMap<>();
+    private final Map<String, String> cmsNormalised = new LinkedHashMap<>();
+    private final Map<String, String> cmsSections = new HashMap<>();
+    /** The V.250 result codes by verbose text, the first library's row for each. */
+    private final Map<String, Grammar.ResultCodeSpec> resultCodes = new LinkedHashMap<>();
+    private String defaultStorage;
     private final Map<String, Grammar.StorageSpec> storages = new LinkedHashMap<>();
     private final Map<String, Grammar.LimitSpec> limits = new LinkedHashMap<>();
     /** Per command with subcommands: each subcommand's whole parameter list, selector first, aliases resolved. */
@@ -68,6 +77,7 @@ public final class ProtocolRegistry implements ResponseModel {
                     commandLibrary.put(key, lib.id());
                 }
             }
+            addCompletionUrcs(g); // before the library's URCs, so that a line names its command rather than a general prefix
             for (Grammar.UrcSpec u : g.urcs()) {
                 UrcKind kind = urcKind(u);
                 if (u.text() != null) {
@@ -83,10 +93,29 @@ public final class ProtocolRegistry implements ResponseModel {
                     urcSpecs.putIfAbsent(u.pattern(), u);
                 }
             }
-            for (Map.Entry<String, String> e : g.cmeErrors().entrySet()) {
-                if (cmeErrors.putIfAbsent(e.getKey(), e.getValue()) == null && g.cmeSection() != null) {
-                    cmeSections.put(e.getKey(), g.cmeSection());
+            for (Map.Entry<String, Grammar.ErrorSpec> e : g.cmeErrors().entrySet()) {
+                if (cmeErrors.putIfAbsent(e.getKey(), e.getValue().text()) == null) {
+                    cmeSpecs.put(e.getKey(), e.getValue());
+                    String section = e.getValue().section() != null ? e.getValue().section() : g.cmeSection();
+                    if (section != null) {
+                        cmeSections.put(e.getKey(), section);
+                    }
                 }
+            }
+            for (Map.Entry<String, Grammar.ErrorSpec> e : g.cmsErrors().entrySet()) {
+                if (cmsSpecs.putIfAbsent(e.getKey(), e.getValue()) == null) {
+                    cmsNormalised.put(e.getKey(), normalise(e.getValue().text()));
+                    String section = e.getValue().section() != null ? e.getValue().section() : g.cmsSection();
+                    if (section != null) {
+                        cmsSections.put(e.getKey(), section);
+                    }
+                }
+            }
+            for (Grammar.ResultCodeSpec r : g.resultCodes()) {
+                resultCodes.putIfAbsent(r.text(), r);
+            }
+            if (defaultStorage == null && g.defaultStorage() != null) {
+                defaultStorage = g.defaultStorage().toUpperCase(Locale.ROOT);
             }
             g.fileStorages().forEach((k, v) -> storages.putIfAbsent(k.toUpperCase(Locale.ROOT), v));
             g.limits().forEach(limits::putIfAbsent);
@@ -129,12 +158,27 @@ public final class ProtocolRegistry implements ResponseModel {
                 all.addAll(sub.getValue().params());
                 checkParams(where + " \"" + sub.getKey() + "\"", all, sub.getValue().responses());
             }
+            Grammar.CompletionSpec done = f.getValue().completion();
+            if (done != null) {
+                checkParams(where + " completion", done.params(), List.of());
+                for (Grammar.ResultFieldSpec r : done.results()) {
+                    if (done.params().stream().noneMatch(p -> p.name().equals(r.param()))) {
+                        throw new IllegalArgumentException(where + " completion " + done.prefix() + ": result <"
+                                + r.param() + "> is not one of its fields");
+                    }
+                }
+            }
         }
     }
 
     private static void checkParams(String where, List<Grammar.ParamSpec> params, List<Grammar.ResponseSpec> responses) {
         List<Grammar.ParamSpec> all = new ArrayList<>(params);
         responses.forEach(r -> all.addAll(r.params()));
+        for (Grammar.ParamSpec p : List.copyOf(all)) {
+            if (p.or() != null) {
+                all.add(p.or());
+            }
+        }
         for (Grammar.ParamSpec p : all) {
             if (p.type() != null && !TYPES.contains(p.type())) {
                 throw new IllegalArgumentException(where + " <" + p.name() + ">: type '" + p.type()
@@ -269,13 +313,17 @@ public final class ProtocolRegistry implements ResponseModel {
      * meaning that one text begins with the other; -1 when no library knows it.
      */
     public int cmeCodeOf(String text) {
+        return codeOf(cmeNormalised, text);
+    }
+
+    private static int codeOf(Map<String, String> normalised, String text) {
         String want = normalise(text);
         if (want.length() < 4) {
             return -1;
         }
         int best = -1;
         int bestLength = 0;
-        for (Map.Entry<String, String> e : cmeNormalised.entrySet()) {
+        for (Map.Entry<String, String> e : normalised.entrySet()) {
             String have = e.getValue();
             if (have.equals(want)) {
                 return Integer.parseInt(e.getKey());
@@ -316,6 +364,111 @@ public final class ProtocolRegistry implements ResponseModel {
     /** Where the meaning of a {@code +CME ERROR} code is documented, or null. */
     public String cmeSection(int code) {
         return cmeSections.get(Integer.toString(code));
+    }
+
+    /** The meaning and class of a {@code +CME ERROR} code, if a library knows it. */
+    public Optional<Grammar.ErrorSpec> cmeError(int code) {
+        return Optional.ofNullable(cmeSpecs.get(Integer.toString(code)));
+    }
+
+    /** The meaning and class of a {@code +CMS ERROR} code (27.005 3.2.5), if a library knows it. */
+    public Optional<Grammar.ErrorSpec> cmsError(int code) {
+        return Optional.ofNullable(cmsSpecs.get(Integer.toString(code)));
+    }
+
+    /** The class of a {@code +CME ERROR} code; {@link ErrorClass#UNKNOWN} when no library classes it. */
+    public ErrorClass errorClass(int cmeCode) {
+        Grammar.ErrorSpec e = cmeSpecs.get(Integer.toString(cmeCode));
+        return e == null || e.errorClass() == null ? ErrorClass.UNKNOWN : e.errorClass();
+    }
+
+    /**
+     * The error a final result stands for: {@code +CME ERROR: 565}, {@code +CMS ERROR: 304}, or
+     * their verbose texts after AT+CMEE=2; empty for other results or codes no library knows.
+     */
+    public Optional<KnownError> error(String resultText) {
+        String upper = resultText.toUpperCase(Locale.ROOT);
+        boolean cms = upper.startsWith("+CMS ERROR:");
+        if (!cms && !upper.startsWith("+CME ERROR:")) {
+            return Optional.empty();
+        }
+        String detail = resultText.substring(11).strip();
+        int code;
+        try {
+            code = Integer.parseInt(detail);
+        } catch (NumberFormatException e) {
+            code = codeOf(cms ? cmsNormalised : cmeNormalised, detail);
+        }
+        String key = Integer.toString(code);
+        Grammar.ErrorSpec spec = (cms ? cmsSpecs : cmeSpecs).get(key);
+        if (spec == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new KnownError(cms ? "+CMS ERROR" : "+CME ERROR", code, spec.text(),
+                spec.errorClass() == null ? ErrorClass.UNKNOWN : spec.errorClass(),
+                (cms ? cmsSections : cmeSections).get(key)));
+    }
+
+    /** The V.250 result codes of the libraries, by verbose text ({@code OK}, {@code NO CARRIER}). */
+    public Map<String, Grammar.ResultCodeSpec> resultCodes() {
+        return java.util.Collections.unmodifiableMap(resultCodes);
+    }
+
+    /**
+     * The result code a module line is in verbose form ({@code NO CARRIER}, {@code CONNECT 9600}),
+     * or, with {@code numeric} (after ATV0), in numeric form ({@code 3}); empty when it is none.
+     */
+    public Optional<Grammar.ResultCodeSpec> resultCode(String line, boolean numeric) {
+        if (numeric) {
+            for (Grammar.ResultCodeSpec r : resultCodes.values()) {
+                if (line.equals(Integer.toString(r.digit()))) {
+                    return Optional.of(r);
+                }
+            }
+            return Optional.empty();
+        }
+        Grammar.ResultCodeSpec r = resultCodes.get(line);
+        if (r != null) {
+            return Optional.of(r);
+        }
+        int space = line.indexOf(' ');
+        r = space > 0 ? resultCodes.get(line.substring(0, space)) : null;
+        return r != null && r.textMayFollow() ? Optional.of(r) : Optional.empty();
+    }
+
+    /** The line that completes a command after its {@code OK} ({@code +QIOPEN: 0,0}), if the form has one. */
+    public Optional<Grammar.CompletionSpec> completionSpec(AtCommand command) {
+        Grammar.FormSpec f = form(command);
+        return Optional.ofNullable(f == null ? null : f.completion());
+    }
+
+    /**
+     * What a module line says about the command it completes: {@code +QIOPEN: 0,565} after
+     * AT+QIOPEN is a failure with code 565 (DNS parse failed, class dns). Empty when the command has
+     * no completion, the line is not it, or the line is a further line of the answer (the address
+     * lines after {@code +QIURC: "dnsgip",0,1,600}).
+     */
+    public Optional<Completion> completion(AtCommand command, String line) {
+        return completionSpec(command).flatMap(spec -> Completion.read(spec, line, this));
+    }
+
+    /** Completion prefixes are unsolicited lines to the decoder: they come after the command's result. */
+    private void addCompletionUrcs(Grammar g) {
+        for (Grammar.CommandSpec c : g.commands()) {
+            for (Grammar.FormSpec f : c.forms().values()) {
+                Grammar.CompletionSpec done = f.completion();
+                if (done != null && !urcSpecs.containsKey(done.prefix())) {
+                    urcPrefixes.add(Map.entry(done.prefix(), UrcKind.REPORT));
+                    urcSpecs.put(done.prefix(), new Grammar.UrcSpec(null, done.prefix(), null, "report",
+                            "completes AT" + c.name() + ": its outcome after the OK"));
+                }
+            }
+        }
+    }
+
+    /** The storage of a file name without a prefix ({@code UFS}), if a library names one. */
+    public Optional<String> defaultStorage() {
+        return Optional.ofNullable(defaultStorage);
     }
 
     /** The file storage that a name's prefix selects ({@code NVRAM} of {@code NVRAM:CA0}, any case), if known. */
@@ -396,8 +549,10 @@ public final class ProtocolRegistry implements ResponseModel {
         for (int i = 0; i < raws.size(); i++) {
             String raw = raws.get(i);
             String value = AtArguments.unquote(raw);
-            if (i < specs.size()) {
-                Grammar.ParamSpec p = specs.get(i);
+            Grammar.ParamSpec repeated = specs.isEmpty() || !specs.get(specs.size() - 1).repeats() ? null
+                    : specs.get(specs.size() - 1);
+            if (i < specs.size() || repeated != null) {
+                Grammar.ParamSpec p = i < specs.size() ? specs.get(i) : repeated;
                 String meaning = i == 0 && sub.isPresent() ? sub.get().spec().title() : meaning(p, value);
                 out.add(new NamedParam(p.name(), raw, value, meaning));
             } else {
@@ -421,6 +576,12 @@ public final class ProtocolRegistry implements ResponseModel {
                 }
             }
             return null;
+        }
+        if (p.or() != null && valueMeaning(p, value) == null) {
+            String m = meaning(p.or(), value);
+            if (m != null) {
+                return m;
+            }
         }
         if (p.values().isEmpty()) {
             return null;
@@ -455,10 +616,10 @@ public final class ProtocolRegistry implements ResponseModel {
         return out;
     }
 
-    /** The meaning of one value in a parameter's table (hexadecimal values without regard to case), or null. */
+    /** The meaning of one value in a parameter's table (hexadecimal and string values without regard to case), or null. */
     public static String valueMeaning(Grammar.ParamSpec p, String value) {
         String m = p.values().get(value);
-        if (m == null && "hex".equals(p.type())) {
+        if (m == null && ("hex".equals(p.type()) || "string".equals(p.type()))) {
             for (Map.Entry<String, String> e : p.values().entrySet()) {
                 if (e.getKey().equalsIgnoreCase(value)) {
                     return e.getValue();
@@ -725,9 +886,15 @@ public final class ProtocolRegistry implements ResponseModel {
                     }
                 }
             }
+            if (form.completion() != null && form.responses().stream()
+                    .noneMatch(r -> form.completion().prefix().equals(r.prefix()))) {
+                // the completion comes after the OK, maybe while the next command is pending
+                prefixes.remove(form.completion().prefix());
+            }
             Grammar.DataModeSpec dm = form.dataMode();
             if (dm != null) {
-                mode = "module".equals(dm.sender()) ? ResponseShape.DataMode.MODULE_SENDS : ResponseShape.DataMode.HOST_SENDS;
+                mode = "module".equals(dm.sender()) ? ResponseShape.DataMode.MODULE_SENDS
+                        : dm.prompt() ? ResponseShape.DataMode.PROMPT : ResponseShape.DataMode.HOST_SENDS;
                 if (dm.lengthParam() != null) {
                     for (int i = 0; i < form.params().size(); i++) {
                         if (form.params().get(i).name().equals(dm.lengthParam())) {

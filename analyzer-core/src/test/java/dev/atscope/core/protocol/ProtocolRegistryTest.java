@@ -20,10 +20,13 @@ class ProtocolRegistryTest {
     }
 
     @Test
-    void bothLibrariesAreFoundWithTheServiceLoader() {
-        assertThat(REGISTRY.libraries()).extracting(ProtocolLibrary::id).containsExactly("quectel-gsm-https", "v250");
+    void theLibrariesAreFoundWithTheServiceLoader() {
+        assertThat(REGISTRY.libraries()).extracting(ProtocolLibrary::id)
+                .containsExactly("quectel-gsm-https", "3gpp-27007", "quectel-lte", "v250");
         assertThat(REGISTRY.libraryOf("+QSSLCFG")).isEqualTo("quectel-gsm-https");
-        assertThat(REGISTRY.libraryOf("+CGATT")).isEqualTo("v250");
+        assertThat(REGISTRY.libraryOf("+QIOPEN")).isEqualTo("quectel-lte");
+        assertThat(REGISTRY.libraryOf("+CGATT")).isEqualTo("3gpp-27007");
+        assertThat(REGISTRY.libraryOf("E")).isEqualTo("v250");
     }
 
     @Test
