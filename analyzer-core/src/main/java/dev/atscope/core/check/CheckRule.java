@@ -37,6 +37,9 @@ public enum CheckRule implements Rule.Listed {
             "an answer field outside its type, table or range"),
     RESULT_ERROR("result.error", Severity.ERROR, "the error code's",
             "a command failed: the `+CME ERROR` code and its meaning, or how to get one"),
+    RESULT_COMPLETION("result.completion", Severity.ERROR, "the command's",
+            "the line that completes a command after its `OK` says it failed (`+QIOPEN: 0,565`, `+QHTTPGET: 0,404`,"
+                    + " `+QMTCONN: 0,0,5`): the result explained from the grammar's table"),
     RESULT_NO_RESPONSE("result.no-response", Severity.WARNING, "the command's",
             "a command got no answer"),
     RESULT_INTERRUPTED("result.interrupted", Severity.WARNING, "the command's",

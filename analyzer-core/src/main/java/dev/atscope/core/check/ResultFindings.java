@@ -2,7 +2,11 @@ package dev.atscope.core.check;
 
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.protocol.Completion;
 import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.KnownError;
+import dev.atscope.core.protocol.PendingCompletions;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -46,10 +50,10 @@ final class ResultFindings {
                 if (!valid || explainedElsewhere.test(t)) {
                     return;
                 }
-                int code = r.errorCode(t);
-                String codeSection = code >= 0 ? r.cmeSection(code) : null;
-                sink.accept(CheckRule.RESULT_ERROR.at(what + " failed: " + explain(r, t, code) + hints.apply(t, code),
-                        codeSection != null ? codeSection : section, Where.NONE.at(t)));
+                KnownError known = r.error(t.resultText()).orElse(null);
+                String codeSection = known == null ? null : known.section();
+                sink.accept(CheckRule.RESULT_ERROR.at(what + " failed: " + explain(t, known)
+                        + hints.apply(t, r.errorCode(t)), codeSection != null ? codeSection : section, Where.NONE.at(t)));
             }
             case NO_RESPONSE -> {
                 long max = t.shape().maxResponseMillis();
@@ -72,16 +76,28 @@ final class ResultFindings {
         }
     }
 
+    /** A completion line that says its command failed, explained with its value's meaning. */
+    void completion(PendingCompletions.Done done, Event line) {
+        Completion c = done.completion();
+        if (c.ok()) {
+            return;
+        }
+        KnownError e = c.error();
+        String meaning = e == null || e.text() == null ? "a value no loaded library explains" : e.text();
+        String section = e != null && e.section() != null ? e.section() : c.spec().section();
+        sink.accept(CheckRule.RESULT_COMPLETION.at(done.t().command().text() + " failed: " + line.text().strip() + " ("
+                + c.field() + " " + c.value() + ": " + meaning + ")", section, Where.NONE.at(done.t(), line)));
+    }
+
     /** A failure's result in words: the error code's meaning; a bare result as it is (the rules' hints say more). */
-    private static String explain(ProtocolRegistry r, Transaction t, int code) {
+    private static String explain(Transaction t, KnownError known) {
         if (t.errorDetail() == null) {
             return t.resultText();
         }
-        String meaning = code >= 0 ? r.cmeMeaning(code) : null;
-        if (meaning == null) {
+        if (known == null) {
             return t.resultText() + " (a code no loaded library explains)";
         }
         boolean verbose = t.errorCode() < 0;
-        return t.resultText() + (verbose ? " (code " + code + ": " + meaning + ")" : ": " + meaning);
+        return t.resultText() + (verbose ? " (code " + known.code() + ": " + known.text() + ")" : ": " + known.text());
     }
 }

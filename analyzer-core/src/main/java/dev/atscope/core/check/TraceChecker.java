@@ -62,7 +62,7 @@ public final class TraceChecker {
             assert catalogue.defines(d) : "a finding of a rule no library lists as such: " + d;
             sink.accept(d);
         };
-        this.states = new ModuleStates(selection.all());
+        this.states = new ModuleStates(selection.all(), selection::view);
         this.results = new ResultFindings(selection::view, this.sink, this::hints, this::explainedByRules);
         for (ProtocolLibrary lib : selection.all().basesFirst()) {
             if (lib instanceof LibraryRules r) {
@@ -99,6 +99,7 @@ public final class TraceChecker {
             urcsSinceCommand++;
             selection.observeUrc(e.text());
             announce(Where.of(e));
+            states.completions().match(e.text()).ifPresent(done -> results.completion(done, e));
         } else if (e.kind() == EventKind.COMMAND) {
             urcsSinceCommand = 0;
         }

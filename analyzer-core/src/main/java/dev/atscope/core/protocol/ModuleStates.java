@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The states of all libraries for one trace, applied together. A library's state may build on
@@ -23,15 +24,29 @@ import java.util.function.Function;
 public final class ModuleStates {
 
     private final ProtocolRegistry registry;
+    private final Supplier<ProtocolRegistry> view;
     private final Map<Class<?>, ModuleState> byType = new LinkedHashMap<>();
     private final Map<String, ModuleState> byLibrary = new LinkedHashMap<>();
     /** Every distinct state, in the order they were made (shared parts before those that build on them). */
     private final List<ModuleState> all = new ArrayList<>();
+    private final PendingCompletions completions;
     private boolean restartPending;
 
-    /** The states of the registry's libraries: those every trace uses first, then the vendors'. */
+    /** The states of the registry's libraries, for a trace read with all of them. */
     public ModuleStates(ProtocolRegistry registry) {
+        this(registry, () -> registry);
+    }
+
+    /**
+     * The states of the registry's libraries: those every trace uses first, then the vendors'.
+     *
+     * @param view the libraries the trace is read with now (a vendor's, once the traffic chose it)
+     */
+    public ModuleStates(ProtocolRegistry registry, Supplier<ProtocolRegistry> view) {
         this.registry = registry;
+        this.view = view;
+        this.completions = new PendingCompletions(view);
+        remember(completions);
         for (ProtocolLibrary lib : registry.basesFirst()) {
             ModuleState s = lib.newState(this);
             if (s != null) {
@@ -44,6 +59,21 @@ public final class ModuleStates {
     /** The registry whose libraries these states model. */
     public ProtocolRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The grammar a library's state reads its commands with: the base libraries and that library,
+     * so that another vendor's command of the same name (AT+QSSLCFG) does not stand in for its own.
+     */
+    public ProtocolRegistry viewOf(ProtocolLibrary library) {
+        List<String> ids = new ArrayList<>();
+        registry.libraries().stream().filter(l -> l.base() || l == library).forEach(l -> ids.add(l.id()));
+        return registry.select(ids);
+    }
+
+    /** The commands that wait for the line that completes them. */
+    public PendingCompletions completions() {
+        return completions;
     }
 
     /** The state of that type, made with {@code make} the first time any library asks for it. */

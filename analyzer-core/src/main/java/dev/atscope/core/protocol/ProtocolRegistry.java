@@ -342,23 +342,18 @@ public final class ProtocolRegistry implements ResponseModel {
      * verbose text (after AT+CMEE=2); -1 when there is none or no library knows the text.
      */
     public int errorCode(dev.atscope.core.decode.Transaction t) {
-        int code = t.errorCode();
-        if (code < 0 && t.errorDetail() != null) {
-            code = cmeCodeOf(t.errorDetail());
-        }
-        return code;
+        return error(t.resultText()).map(KnownError::code).orElse(t.errorCode());
+    }
+
+    /** The class of a failed transaction's error code ({@link ErrorClass#UNKNOWN} when none is known): what outcomes read instead of code lists. */
+    public ErrorClass errorClass(dev.atscope.core.decode.Transaction t) {
+        return error(t.resultText()).map(KnownError::errorClass).orElse(ErrorClass.UNKNOWN);
     }
 
     /** A transaction's final result with its error code's meaning when the result does not spell it: {@code +CME ERROR: 30 (no network service)}. */
     public String resultWithMeaning(dev.atscope.core.decode.Transaction t) {
-        int code = errorCode(t);
-        String meaning = code >= 0 ? cmeMeaning(code) : null;
+        String meaning = error(t.resultText()).map(KnownError::text).orElse(null);
         return t.resultText() + (meaning == null || t.resultText().contains(meaning) ? "" : " (" + meaning + ")");
-    }
-
-    /** The class of an error code; null until the grammar format carries classes. */
-    public Optional<String> errorClass(int code) {
-        return Optional.empty();
     }
 
     /** Where the meaning of a {@code +CME ERROR} code is documented, or null. */

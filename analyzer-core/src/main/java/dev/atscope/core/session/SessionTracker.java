@@ -60,7 +60,7 @@ public final class SessionTracker {
     public SessionTracker(LibrarySelection selection, Consumer<SessionSummary> sink) {
         this.selection = selection;
         this.sink = sink;
-        this.states = new ModuleStates(selection.all());
+        this.states = new ModuleStates(selection.all(), selection::view);
         this.generic = new Verdict(session, new JudgeContext(null, selection, states), GENERIC);
         for (ProtocolLibrary lib : selection.all().basesFirst()) {
             if (lib instanceof LibraryOutcomes o) {

@@ -5,6 +5,7 @@ import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.ErrorClass;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.JudgeContext;
 import dev.atscope.core.session.OutcomeJudge;
@@ -40,11 +41,12 @@ final class GsmHttpsJudge implements OutcomeJudge {
     }
 
     /**
-     * Whether an error code is of the connection's class: on an https request before any response,
-     * PROTOCOL-NOTES reads it as a failed TLS handshake (the M-series has no TLS error codes).
+     * Whether a failure's error is of the class a failed TLS handshake shows as on an https request
+     * before any response (PROTOCOL-NOTES: the M-series has no TLS error codes).
      */
-    static boolean connectionClass(ProtocolRegistry registry, int code) {
-        return registry.errorClass(code).map(c -> c.equals("socket") || c.equals("tls")).orElse(false);
+    static boolean handshakeClass(ProtocolRegistry registry, Transaction t) {
+        ErrorClass c = registry.errorClass(t);
+        return c == ErrorClass.TLS_OR_CONNECT || c == ErrorClass.TLS;
     }
 
     @Override
@@ -57,8 +59,7 @@ final class GsmHttpsJudge implements OutcomeJudge {
                     pdpFailure = t;
                     pdpFailureWhileUnregistered = Boolean.FALSE.equals(state.network().registered())
                             || "0".equals(state.network().attach())
-                            || context.registry().errorClass(context.registry().errorCode(t))
-                                    .map("registration"::equals).orElse(false);
+                            || context.registry().errorClass(t) == ErrorClass.REGISTRATION;
                 }
                 return true;
             }
@@ -112,15 +113,14 @@ final class GsmHttpsJudge implements OutcomeJudge {
             return;
         }
         ProtocolRegistry registry = context.registry();
-        int code = registry.errorCode(t);
         String what = verdict.failedWith(t) + (state.url() == null ? "" : " for " + state.url());
         boolean beforeResponse = !t.last().name().equals("+QHTTPREAD");
-        String errorClass = registry.errorClass(code).orElse("");
-        if (errorClass.equals("dns")) {
+        ErrorClass errorClass = registry.errorClass(t);
+        if (errorClass == ErrorClass.DNS) {
             verdict.decide(SessionOutcome.DNS_FAILED, what, t);
-        } else if (connectionClass(registry, code) && state.https() && beforeResponse) {
+        } else if (handshakeClass(registry, t) && state.https() && beforeResponse) {
             verdict.decide(SessionOutcome.TLS_HANDSHAKE_FAILED, what, t);
-        } else if (errorClass.equals("timeout")) {
+        } else if (errorClass == ErrorClass.TIMEOUT) {
             verdict.decide(SessionOutcome.REQUEST_TIMEOUT, what, t);
         } else {
             verdict.decide(SessionOutcome.HTTP_ERROR, what, t);

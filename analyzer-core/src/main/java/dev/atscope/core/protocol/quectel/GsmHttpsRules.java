@@ -72,7 +72,7 @@ final class GsmHttpsRules implements SessionRuleSet {
     /** PROTOCOL-NOTES: a failed TLS handshake shows up as an HTTP error of the connection's class on an https request. */
     @Override
     public String errorHint(Transaction t, int code) {
-        if (state.https() && t.last().name().equals("+QHTTPGET") && GsmHttpsJudge.connectionClass(context.registry(), code)) {
+        if (state.https() && t.last().name().equals("+QHTTPGET") && GsmHttpsJudge.handshakeClass(context.registry(), t)) {
             return "; with an https:// URL this usually means the TLS handshake failed (check the SSL version,"
                     + " cipher suites, certificates and the module's clock)";
         }

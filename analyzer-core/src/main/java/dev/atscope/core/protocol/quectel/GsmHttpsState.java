@@ -12,7 +12,7 @@ import dev.atscope.core.protocol.ModuleState;
 import dev.atscope.core.protocol.ModuleStates;
 import dev.atscope.core.protocol.NamedParam;
 import dev.atscope.core.protocol.ProtocolRegistry;
-import dev.atscope.core.protocol.ts27007.NetworkState;
+import dev.atscope.core.protocol.basic.NetworkState;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,8 +81,8 @@ public final class GsmHttpsState implements ModuleState {
     private String url;
     private boolean getDone;
 
-    GsmHttpsState(ModuleStates states) {
-        this.registry = states.registry();
+    GsmHttpsState(ModuleStates states, ProtocolRegistry registry) {
+        this.registry = registry;
         this.network = states.require(NetworkState.class, NetworkState::new);
     }
 

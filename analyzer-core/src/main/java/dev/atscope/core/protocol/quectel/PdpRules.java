@@ -8,7 +8,7 @@ import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.Grammar;
-import dev.atscope.core.protocol.ts27007.NetworkState;
+import dev.atscope.core.protocol.basic.NetworkState;
 import java.util.ArrayList;
 import java.util.List;
 

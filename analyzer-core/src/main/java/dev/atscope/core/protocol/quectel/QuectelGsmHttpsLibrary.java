@@ -36,7 +36,7 @@ public final class QuectelGsmHttpsLibrary extends GrammarLibrary implements Libr
 
     @Override
     public ModuleState newState(ModuleStates states) {
-        return new GsmHttpsState(states);
+        return new GsmHttpsState(states, states.viewOf(this));
     }
 
     @Override

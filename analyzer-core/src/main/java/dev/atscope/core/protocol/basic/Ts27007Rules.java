@@ -1,4 +1,4 @@
-package dev.atscope.core.protocol.ts27007;
+package dev.atscope.core.protocol.basic;
 
 import dev.atscope.core.check.RuleContext;
 import dev.atscope.core.check.SessionRuleSet;
@@ -13,7 +13,7 @@ import dev.atscope.core.decode.Transaction;
  * The 27.007 session rules over one trace: what the SIM and the registration reports say, each
  * said once until it changes, and why a bare {@code ERROR} gives no reason.
  */
-public final class Ts27007Rules implements SessionRuleSet {
+final class Ts27007Rules implements SessionRuleSet {
 
     private final RuleContext context;
     private final NetworkState state;
@@ -22,7 +22,7 @@ public final class Ts27007Rules implements SessionRuleSet {
     /** The registration line last reported as denied, so that repeated reports are said once. */
     private String deniedReported;
 
-    public Ts27007Rules(RuleContext context) {
+    Ts27007Rules(RuleContext context) {
         this.context = context;
         this.state = context.states().get(NetworkState.class);
     }

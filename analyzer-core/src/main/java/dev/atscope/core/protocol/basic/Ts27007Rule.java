@@ -1,4 +1,4 @@
-package dev.atscope.core.protocol.ts27007;
+package dev.atscope.core.protocol.basic;
 
 import dev.atscope.core.check.Rule;
 import dev.atscope.core.check.Severity;

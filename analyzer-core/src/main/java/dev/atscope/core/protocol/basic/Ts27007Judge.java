@@ -1,4 +1,4 @@
-package dev.atscope.core.protocol.ts27007;
+package dev.atscope.core.protocol.basic;
 
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandForm;
@@ -6,6 +6,7 @@ import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
 import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.ErrorClass;
 import dev.atscope.core.session.JudgeContext;
 import dev.atscope.core.session.OutcomeJudge;
 import dev.atscope.core.session.SessionOutcome;
@@ -18,10 +19,10 @@ import java.util.List;
  * activate. Error codes are read by their class in the grammar. What a vendor library says about
  * the same session comes first: this judge closes after it.
  */
-public final class Ts27007Judge implements OutcomeJudge {
+final class Ts27007Judge implements OutcomeJudge {
 
     /** The outcomes it names. */
-    public static final List<SessionOutcome> OUTCOMES = List.of(SessionOutcome.SIM_MISSING, SessionOutcome.SIM_LOCKED,
+    static final List<SessionOutcome> OUTCOMES = List.of(SessionOutcome.SIM_MISSING, SessionOutcome.SIM_LOCKED,
             SessionOutcome.NOT_REGISTERED, SessionOutcome.PDP_ACTIVATION_FAILED, SessionOutcome.NO_SIGNAL);
 
     private final JudgeContext context;
@@ -37,7 +38,7 @@ public final class Ts27007Judge implements OutcomeJudge {
     /** {@code +CPIN: NOT INSERTED} came as a URC. */
     private String simMissingUrc;
 
-    public Ts27007Judge(JudgeContext context) {
+    Ts27007Judge(JudgeContext context) {
         this.context = context;
         this.state = context.states().get(NetworkState.class);
     }
@@ -62,11 +63,11 @@ public final class Ts27007Judge implements OutcomeJudge {
             }
         }
         if (t.outcome() == Outcome.ERROR) {
-            String errorClass = context.registry().errorClass(context.registry().errorCode(t)).orElse("");
-            if (errorClass.equals("sim")) {
+            ErrorClass errorClass = context.registry().errorClass(t);
+            if (errorClass == ErrorClass.SIM) {
                 simFailure = simFailure == null ? t : simFailure;
                 judged = true;
-            } else if (errorClass.equals("registration")) {
+            } else if (errorClass == ErrorClass.REGISTRATION) {
                 networkFailure = networkFailure == null ? t : networkFailure;
                 judged = true;
             }
