@@ -78,6 +78,17 @@ public final class NetworkState implements ModuleState {
         return lastRegistration == null ? null : lastRegistration.registered();
     }
 
+    /**
+     * Whether the module is registered in any domain by the last report of each (an LTE-M module
+     * may report +CREG 0,2 while +CEREG says registered); null when no report came.
+     */
+    public Boolean registeredAnywhere() {
+        if (registrations.isEmpty()) {
+            return null;
+        }
+        return registrations.values().stream().anyMatch(Registration::registered);
+    }
+
     /** The attach state AT+CGATT last showed or set ({@code 1}, {@code 0}), or null. */
     public String attach() {
         return attach;

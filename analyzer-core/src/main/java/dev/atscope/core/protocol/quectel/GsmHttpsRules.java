@@ -14,18 +14,18 @@ final class GsmHttpsRules implements SessionRuleSet {
 
     private final RuleContext context;
     private final GsmHttpsState state;
-    private final SslRules ssl;
-    private final CertificateRules certificates;
-    private final PdpRules pdp;
-    private final HttpRules http;
+    private final GsmSslRules ssl;
+    private final GsmCertificateRules certificates;
+    private final GsmPdpRules pdp;
+    private final GsmHttpRules http;
 
     GsmHttpsRules(RuleContext context) {
         this.context = context;
         this.state = context.states().get(GsmHttpsState.class);
-        this.ssl = new SslRules(context, state);
-        this.certificates = new CertificateRules(context, state);
-        this.pdp = new PdpRules(context, state);
-        this.http = new HttpRules(context, state);
+        this.ssl = new GsmSslRules(context, state);
+        this.certificates = new GsmCertificateRules(context, state);
+        this.pdp = new GsmPdpRules(context, state);
+        this.http = new GsmHttpRules(context, state);
     }
 
     @Override

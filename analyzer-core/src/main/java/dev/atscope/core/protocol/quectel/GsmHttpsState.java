@@ -33,16 +33,6 @@ public final class GsmHttpsState implements ModuleState {
     /** Files remembered at most; a session uploads a handful, this only bounds a pathological trace. */
     static final int MAX_FILES = 1024;
 
-    /**
-     * A setting and the command that made it, for a finding that points at it.
-     *
-     * @param value the value set
-     * @param t the transaction that set it
-     * @param command the command of that transaction
-     * @param param the index of the value among the command's parameters
-     */
-    public record Setting(String value, Transaction t, AtCommand command, int param) {}
-
     /** One SSL context's settings as AT+QSSLCFG set them (2.2.1). */
     public static final class SslContext {
         Setting secllevel;

@@ -4,8 +4,6 @@ import dev.atscope.core.check.LibraryRules;
 import dev.atscope.core.check.Rule;
 import dev.atscope.core.check.RuleContext;
 import dev.atscope.core.check.SessionRuleSet;
-import dev.atscope.core.decode.AtArguments;
-import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.GrammarLibrary;
 import dev.atscope.core.protocol.ModuleState;
@@ -62,20 +60,6 @@ public final class QuectelGsmHttpsLibrary extends GrammarLibrary implements Libr
     /** AT+QSECWRITE reports {@code +QSECWRITE: <uploadsize>,<checksum>} (2.2.2); see {@link UploadChecksum} for how sure. */
     @Override
     public Optional<UploadSum> uploadSum(Transaction t) {
-        if (!t.last().name().equals("+QSECWRITE")) {
-            return Optional.empty();
-        }
-        Event payload = CertificateRules.hostPayload(t);
-        if (payload == null) {
-            return Optional.empty();
-        }
-        String reported = null;
-        for (Event r : t.informationLines()) {
-            if (r.text().startsWith("+QSECWRITE:")) {
-                List<String> p = AtArguments.split(r.text().substring(r.text().indexOf(':') + 1));
-                reported = p.size() >= 2 ? p.get(1) : null;
-            }
-        }
-        return Optional.of(new UploadSum(UploadChecksum.hex(payload.bytes()), reported));
+        return t.last().name().equals("+QSECWRITE") ? UploadChecksum.reported(t, "+QSECWRITE:") : Optional.empty();
     }
 }

@@ -1,5 +1,12 @@
 package dev.atscope.core.protocol.quectel;
 
+import dev.atscope.core.decode.AtArguments;
+import dev.atscope.core.decode.Event;
+import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.ProtocolLibrary;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The checksum that AT+QSECWRITE reports for an upload: the XOR of the data taken as 16-bit
  * big-endian words (an odd last byte is the high byte of a final word), printed as lower-case hex
@@ -29,5 +36,24 @@ public final class UploadChecksum {
     /** The checksum as the module prints it. */
     public static String hex(byte[] data) {
         return Integer.toHexString(of(data));
+    }
+
+    /**
+     * The checksum of the bytes the host uploaded in a transaction, beside the one the module's
+     * answer line of that prefix reports as its second field ({@code +QSECWRITE: 1614,4039}).
+     */
+    static Optional<ProtocolLibrary.UploadSum> reported(Transaction t, String prefix) {
+        Event payload = GsmCertificateRules.hostPayload(t);
+        if (payload == null) {
+            return Optional.empty();
+        }
+        String reported = null;
+        for (Event r : t.informationLines()) {
+            if (r.text().startsWith(prefix)) {
+                List<String> p = AtArguments.split(r.text().substring(prefix.length()).strip());
+                reported = p.size() >= 2 ? p.get(1) : null;
+            }
+        }
+        return Optional.of(new ProtocolLibrary.UploadSum(hex(payload.bytes()), reported));
     }
 }

@@ -12,12 +12,12 @@ import dev.atscope.core.trace.Direction;
 import java.util.List;
 
 /** The certificate rules of 2.2.2 and 2.2.3: uploads that exist already, arrive incomplete or damaged, and files that change. */
-final class CertificateRules {
+final class GsmCertificateRules {
 
     private final RuleContext context;
     private final GsmHttpsState state;
 
-    CertificateRules(RuleContext context, GsmHttpsState state) {
+    GsmCertificateRules(RuleContext context, GsmHttpsState state) {
         this.context = context;
         this.state = state;
     }

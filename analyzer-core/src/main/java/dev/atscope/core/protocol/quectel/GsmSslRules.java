@@ -16,14 +16,14 @@ import java.util.Map;
  * The SSL rules of 2.2.1: weak settings when they are made, and what an HTTPS request needs of the
  * SSL context it uses when it is made (a finding about a setting points at the setting).
  */
-final class SslRules {
+final class GsmSslRules {
 
     private final RuleContext context;
     private final GsmHttpsState state;
     /** Per SSL context: the version of its settings already reported, so that each configuration is judged once. */
     private final Map<String, Integer> reported = new HashMap<>();
 
-    SslRules(RuleContext context, GsmHttpsState state) {
+    GsmSslRules(RuleContext context, GsmHttpsState state) {
         this.context = context;
         this.state = state;
     }
@@ -136,7 +136,7 @@ final class SslRules {
      * this trace shows: the module has no such file. Before any restart the trace cannot know.
      */
     private void notUploaded(GsmHttpsState.SslContext ctx, String role, String what) {
-        GsmHttpsState.Setting file = ctx.file(role);
+        Setting file = ctx.file(role);
         if (file == null || !state.restartSeen()) {
             return;
         }
@@ -151,7 +151,7 @@ final class SslRules {
                 + " loses its files at a restart: the module has no such file", where(file)));
     }
 
-    private static Where where(GsmHttpsState.Setting s) {
+    private static Where where(Setting s) {
         return RuleContext.param(s.t(), s.command(), s.param());
     }
 }

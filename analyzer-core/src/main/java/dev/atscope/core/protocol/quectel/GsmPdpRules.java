@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The PDP context rules of 1.3.1: a failed activation walks the checklist, the context limit, the restart interval. */
-final class PdpRules {
+final class GsmPdpRules {
 
     private final RuleContext context;
     private final GsmHttpsState state;
@@ -21,7 +21,7 @@ final class PdpRules {
     private boolean activationFailed;
     private long lastRestartAfterFailure = -1;
 
-    PdpRules(RuleContext context, GsmHttpsState state) {
+    GsmPdpRules(RuleContext context, GsmHttpsState state) {
         this.context = context;
         this.state = state;
     }

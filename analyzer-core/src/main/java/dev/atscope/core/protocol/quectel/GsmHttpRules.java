@@ -10,14 +10,14 @@ import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.trace.Direction;
 
 /** The HTTP rules of 1.2: the URL's announced length, a request needs a PDP context, a read needs a request. */
-final class HttpRules {
+final class GsmHttpRules {
 
     private final RuleContext context;
     private final GsmHttpsState state;
     /** The AT+QHTTPURL whose URL had the announced length, until the next command line: bytes after it mean more was sent. */
     private Transaction urlTransaction;
 
-    HttpRules(RuleContext context, GsmHttpsState state) {
+    GsmHttpRules(RuleContext context, GsmHttpsState state) {
         this.context = context;
         this.state = state;
     }
@@ -45,7 +45,7 @@ final class HttpRules {
         if (c.form() != CommandForm.WRITE || c.params().isEmpty()) {
             return;
         }
-        Event payload = CertificateRules.hostPayload(t);
+        Event payload = GsmCertificateRules.hostPayload(t);
         if (payload == null) {
             return;
         }
