@@ -40,8 +40,8 @@ public final class LibrarySelection implements ResponseModel {
     /** How a line points at a library. */
     private enum Strength { NONE, TENTATIVE, FIRM }
 
-    private record Evidence(ProtocolLibrary library, Strength strength, String why) {
-        static final Evidence NONE = new Evidence(null, Strength.NONE, null);
+    private record Evidence(ProtocolLibrary library, Strength strength, String why, AtCommand command) {
+        static final Evidence NONE = new Evidence(null, Strength.NONE, null, null);
     }
 
     /**
@@ -51,8 +51,18 @@ public final class LibrarySelection implements ResponseModel {
      * @param chosenBy the line that chose it, and why
      * @param other the library that a later line fits instead
      * @param otherBy that line, and why
+     * @param command the command that fits the other library, or null when a URC or an
+     *     identification answer showed it
      */
-    public record Mix(ProtocolLibrary chosen, String chosenBy, ProtocolLibrary other, String otherBy) {}
+    public record Mix(ProtocolLibrary chosen, String chosenBy, ProtocolLibrary other, String otherBy,
+            AtCommand command) {
+
+        /** Whether this is the command that made the trace mixed. */
+        public boolean madeBy(AtCommand c) {
+            return command != null && command.name().equals(c.name()) && command.form() == c.form()
+                    && command.args().equals(c.args());
+        }
+    }
 
     private final ProtocolRegistry all;
     private final List<String> baseIds = new ArrayList<>();
@@ -188,7 +198,7 @@ public final class LibrarySelection implements ResponseModel {
             ProtocolLibrary lib = modelLibrary(r.text());
             if (lib != null) {
                 take(new Evidence(lib, Strength.FIRM, t.command().text() + " answers " + r.text().strip()
-                        + ", a model of " + lib.id()));
+                        + ", a model of " + lib.id(), null));
                 return;
             }
         }
@@ -209,7 +219,7 @@ public final class LibrarySelection implements ResponseModel {
             }
         }
         if (only != null) {
-            take(new Evidence(only, Strength.FIRM, line.strip() + " is a URC only " + only.id() + " knows"));
+            take(new Evidence(only, Strength.FIRM, line.strip() + " is a URC only " + only.id() + " knows", null));
         }
     }
 
@@ -244,11 +254,11 @@ public final class LibrarySelection implements ResponseModel {
         if (knownBy.size() >= 2 && fits.size() == 1) {
             List<String> others = knownBy.stream().filter(l -> l != fits.get(0)).map(ProtocolLibrary::id).toList();
             return new Evidence(fits.get(0), Strength.FIRM, line + " fits the grammar of " + fits.get(0).id()
-                    + ", not that of " + String.join(", ", others));
+                    + ", not that of " + String.join(", ", others), c);
         }
         ProtocolLibrary first = fits.isEmpty() ? knownBy.get(0) : fits.get(0);
         return new Evidence(first, Strength.TENTATIVE, line + (knownBy.size() == 1 ? " is a command of " + first.id()
-                : " is a command of " + first.id() + " (and of others)"));
+                : " is a command of " + first.id() + " (and of others)"), c);
     }
 
     private boolean fits(ProtocolLibrary lib, AtCommand c) {
@@ -278,7 +288,7 @@ public final class LibrarySelection implements ResponseModel {
         if (chosen == null || !firm && e.strength() == Strength.FIRM) {
             choose(e.library(), e.strength() == Strength.FIRM, e.why());
         } else if (firm && e.strength() == Strength.FIRM && mix == null) {
-            mix = new Mix(chosen, chosenBy, e.library(), e.why());
+            mix = new Mix(chosen, chosenBy, e.library(), e.why(), e.command());
         }
     }
 

@@ -87,7 +87,10 @@ public final class TraceChecker {
     public void accept(Decoded item) {
         if (item instanceof Transaction t) {
             selection.observe(t);
-            announce(Where.NONE.at(t));
+            if (selection.mixed().isPresent() && (selection.mixed().get().command() == null
+                    || t.commands().stream().anyMatch(selection.mixed().get()::madeBy))) {
+                announce(Where.NONE.at(t));
+            }
             states.settle(t);
             transaction(t);
             states.apply(t);
@@ -98,7 +101,9 @@ public final class TraceChecker {
         if (e.kind() == EventKind.URC) {
             urcsSinceCommand++;
             selection.observeUrc(e.text());
-            announce(Where.of(e));
+            if (selection.mixed().isPresent() && selection.mixed().get().command() == null) {
+                announce(Where.of(e));
+            }
             states.completions().match(e.text()).ifPresent(done -> results.completion(done, e));
         } else if (e.kind() == EventKind.COMMAND) {
             urcsSinceCommand = 0;
