@@ -135,7 +135,7 @@ class LibrarySelectionTest {
         assertThat(forced.findings()).extracting(Diagnostic::ruleId).doesNotContain("library.mixed");
         assertThatThrownBy(() -> new LibrarySelection(REGISTRY, "sim800"))
                 .hasMessageContaining("'sim800'").hasMessageContaining("quectel-gsm-https, quectel-lte");
-        assertThatThrownBy(() -> new LibrarySelection(REGISTRY, "ts27007")).as("a base library is not chosen")
+        assertThatThrownBy(() -> new LibrarySelection(REGISTRY, "3gpp-27007")).as("a base library is not chosen")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
