@@ -38,11 +38,19 @@ public final class LibrarySelection implements ResponseModel {
     private static final int CACHE = 512;
 
     /** How a line points at a library. */
-    private enum Strength { NONE, TENTATIVE, FIRM }
+    private enum Strength { TENTATIVE, FIRM }
 
-    private record Evidence(ProtocolLibrary library, Strength strength, String why, AtCommand command) {
-        static final Evidence NONE = new Evidence(null, Strength.NONE, null, null);
-    }
+    /**
+     * What a line says about the vendor libraries.
+     *
+     * @param library the library it points at
+     * @param strength how firmly
+     * @param why the line and why, for a reader
+     * @param command the command, or null for a URC or an identification answer
+     * @param fits the libraries whose grammar accepts the command (empty for other lines)
+     */
+    private record Evidence(ProtocolLibrary library, Strength strength, String why, AtCommand command,
+            List<ProtocolLibrary> fits) {}
 
     /**
      * A trace with lines of two vendor libraries.
@@ -70,6 +78,11 @@ public final class LibrarySelection implements ResponseModel {
     private final Map<String, List<ProtocolLibrary>> vendorsByCommand = new HashMap<>();
     private final Map<ProtocolLibrary, CommandValidator> validators = new HashMap<>();
     private final Map<ProtocolLibrary, ProtocolRegistry> alone = new HashMap<>();
+    /**
+     * Per vendor library: the distinct commands its grammar accepted minus those it knows and
+     * refused; while nothing decided firmly, the library with the highest is the tentative choice.
+     */
+    private final Map<ProtocolLibrary, Integer> score = new HashMap<>();
     private final Map<String, Evidence> seen = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Evidence> eldest) {
@@ -198,7 +211,7 @@ public final class LibrarySelection implements ResponseModel {
             ProtocolLibrary lib = modelLibrary(r.text());
             if (lib != null) {
                 take(new Evidence(lib, Strength.FIRM, t.command().text() + " answers " + r.text().strip()
-                        + ", a model of " + lib.id(), null));
+                        + ", a model of " + lib.id(), null, List.of()));
                 return;
             }
         }
@@ -219,7 +232,7 @@ public final class LibrarySelection implements ResponseModel {
             }
         }
         if (only != null) {
-            take(new Evidence(only, Strength.FIRM, line.strip() + " is a URC only " + only.id() + " knows", null));
+            take(new Evidence(only, Strength.FIRM, line.strip() + " is a URC only " + only.id() + " knows", null, List.of()));
         }
     }
 
@@ -237,6 +250,9 @@ public final class LibrarySelection implements ResponseModel {
         if (e == null) {
             e = evidence(c, knownBy);
             seen.put(key, e);
+            for (ProtocolLibrary lib : knownBy) {
+                score.merge(lib, e.fits().contains(lib) ? 1 : -1, Integer::sum);
+            }
         }
         if (mix == null) {
             take(e);
@@ -254,11 +270,11 @@ public final class LibrarySelection implements ResponseModel {
         if (knownBy.size() >= 2 && fits.size() == 1) {
             List<String> others = knownBy.stream().filter(l -> l != fits.get(0)).map(ProtocolLibrary::id).toList();
             return new Evidence(fits.get(0), Strength.FIRM, line + " fits the grammar of " + fits.get(0).id()
-                    + ", not that of " + String.join(", ", others), c);
+                    + ", not that of " + String.join(", ", others), c, fits);
         }
         ProtocolLibrary first = fits.isEmpty() ? knownBy.get(0) : fits.get(0);
         return new Evidence(first, Strength.TENTATIVE, line + (knownBy.size() == 1 ? " is a command of " + first.id()
-                : " is a command of " + first.id() + " (and of others)"), c);
+                : " is a command of " + first.id() + " (and of others)"), c, fits);
     }
 
     private boolean fits(ProtocolLibrary lib, AtCommand c) {
@@ -282,14 +298,35 @@ public final class LibrarySelection implements ResponseModel {
     }
 
     private void take(Evidence e) {
-        if (e.strength() == Strength.NONE || e.library() == chosen && (firm || e.strength() == Strength.TENTATIVE)) {
+        if (e.strength() == Strength.TENTATIVE) {
+            if (!firm) {
+                ProtocolLibrary best = best(e.library());
+                if (best != chosen) {
+                    choose(best, false, best == e.library() ? e.why() : e.why() + "; more of this trace's commands fit "
+                            + best.id());
+                }
+            }
             return;
         }
-        if (chosen == null || !firm && e.strength() == Strength.FIRM) {
-            choose(e.library(), e.strength() == Strength.FIRM, e.why());
-        } else if (firm && e.strength() == Strength.FIRM && mix == null) {
+        if (e.library() == chosen && firm) {
+            return;
+        }
+        if (chosen == null || !firm) {
+            choose(e.library(), true, e.why());
+        } else if (mix == null) {
             mix = new Mix(chosen, chosenBy, e.library(), e.why(), e.command());
         }
+    }
+
+    /** The library with the highest score, the current choice or else {@code fallback} on a tie, then priority. */
+    private ProtocolLibrary best(ProtocolLibrary fallback) {
+        ProtocolLibrary best = chosen != null ? chosen : fallback;
+        for (ProtocolLibrary lib : vendors) {
+            if (score.getOrDefault(lib, Integer.MIN_VALUE) > score.getOrDefault(best, Integer.MIN_VALUE)) {
+                best = lib;
+            }
+        }
+        return best;
     }
 
     private void choose(ProtocolLibrary lib, boolean isFirm, String why) {

@@ -43,6 +43,14 @@ public final class NetworkState implements ModuleState {
             return stat.equals("1") || stat.equals("5");
         }
 
+        /**
+         * Not registered (0), searching (2) or denied (3); {@code unknown} (4) and the special
+         * states (emergency only, SMS only) say neither.
+         */
+        public boolean notRegistered() {
+            return stat.equals("0") || stat.equals("2") || stat.equals("3");
+        }
+
         /** Registration denied (3): the network refused the module. */
         public boolean denied() {
             return stat.equals("3");
@@ -79,14 +87,15 @@ public final class NetworkState implements ModuleState {
     }
 
     /**
-     * Whether the module is registered in any domain by the last report of each (an LTE-M module
-     * may report +CREG 0,2 while +CEREG says registered); null when no report came.
+     * Whether the module is registered in some domain by the last report of each (an LTE-M module
+     * may report +CREG 0,2 while +CEREG says registered): true when one says registered, false
+     * when none does and one says not registered, null when the reports say neither.
      */
     public Boolean registeredAnywhere() {
-        if (registrations.isEmpty()) {
-            return null;
+        if (registrations.values().stream().anyMatch(Registration::registered)) {
+            return true;
         }
-        return registrations.values().stream().anyMatch(Registration::registered);
+        return registrations.values().stream().anyMatch(Registration::notRegistered) ? false : null;
     }
 
     /** The attach state AT+CGATT last showed or set ({@code 1}, {@code 0}), or null. */
@@ -107,6 +116,16 @@ public final class NetworkState implements ModuleState {
     /** What {@code +CPIN:} last said ({@code READY}, {@code SIM PIN}, {@code NOT INSERTED}), or null. */
     public String sim() {
         return sim;
+    }
+
+    /**
+     * Whether a {@code +CPIN:} value asks for a PIN or PUK before the SIM can be used ({@code SIM
+     * PIN}, {@code SIM PUK}, {@code PH-NET PIN}...; 27.007 8.3). {@code SIM PIN2} and {@code SIM
+     * PUK2} only follow a command that needed them, and {@code NOT READY} is a SIM still starting.
+     */
+    public static boolean waitsForPin(String value) {
+        String v = value.toUpperCase(java.util.Locale.ROOT);
+        return (v.contains("PIN") || v.contains("PUK")) && !v.endsWith("PIN2") && !v.endsWith("PUK2");
     }
 
     /** The last {@code <rssi>} of AT+CSQ ({@code 99}: not known or not detectable), or null. */

@@ -78,7 +78,7 @@ final class Ts27007Judge implements OutcomeJudge {
     private void sim(String value, Transaction t, Verdict verdict) {
         if (value.equalsIgnoreCase("NOT INSERTED")) {
             verdict.decide(SessionOutcome.SIM_MISSING, t.command().text() + " answers +CPIN: " + value, t);
-        } else if (!value.equalsIgnoreCase("READY") && simLocked == null) {
+        } else if (NetworkState.waitsForPin(value) && simLocked == null) {
             simLocked = t;
         }
     }
@@ -97,7 +97,7 @@ final class Ts27007Judge implements OutcomeJudge {
             verdict.decide(SessionOutcome.SIM_MISSING, "the module reports " + simMissingUrc, null);
         }
         String sim = state.sim();
-        boolean locked = sim != null && !sim.equalsIgnoreCase("READY") && !sim.equalsIgnoreCase("NOT INSERTED");
+        boolean locked = sim != null && NetworkState.waitsForPin(sim);
         if (simLocked != null && locked) {
             verdict.decide(SessionOutcome.SIM_LOCKED, simLocked.command().text() + " answers +CPIN: " + sim
                     + ", and no PIN was given", simLocked);
@@ -126,7 +126,7 @@ final class Ts27007Judge implements OutcomeJudge {
      */
     private void registration(Verdict verdict) {
         NetworkState.Registration r = state.lastRegistration();
-        if (r == null || r.registered()) {
+        if (r == null || !r.notRegistered() || Boolean.TRUE.equals(state.registeredAnywhere())) {
             return;
         }
         boolean failed = pdpFailure != null || networkFailure != null || verdict.outcome().rank() > 0;

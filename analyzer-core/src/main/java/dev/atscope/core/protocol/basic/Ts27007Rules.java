@@ -69,7 +69,7 @@ final class Ts27007Rules implements SessionRuleSet {
         if (value.equalsIgnoreCase("NOT INSERTED")) {
             context.report(Ts27007Rule.SIM_MISSING.at("the module reports no SIM card (+CPIN: " + value + "):"
                     + " nothing that needs the network can work", where));
-        } else if (!value.equalsIgnoreCase("READY")) {
+        } else if (NetworkState.waitsForPin(value)) {
             context.report(Ts27007Rule.SIM_LOCKED.at("the SIM waits for " + value + " (+CPIN: " + value + "):"
                     + " registration and data need AT+CPIN=\"...\" first", where));
         }
