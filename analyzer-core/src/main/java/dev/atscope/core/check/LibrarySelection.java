@@ -199,6 +199,16 @@ public final class LibrarySelection implements ResponseModel {
         return view.urcKind(line);
     }
 
+    @Override
+    public dev.atscope.core.decode.Outcome resultOutcome(String line, boolean numeric) {
+        return view.resultOutcome(line, numeric);
+    }
+
+    @Override
+    public boolean connect(String line, boolean numeric) {
+        return view.connect(line, numeric);
+    }
+
     /** Takes what a transaction shows: its commands, and a model named by an identification answer. */
     public void observe(Transaction t) {
         for (AtCommand c : t.commands()) {

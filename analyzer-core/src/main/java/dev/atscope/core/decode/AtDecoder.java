@@ -321,10 +321,7 @@ public final class AtDecoder {
     }
 
     private boolean isConnect(String text, Pending target) {
-        if (text.equals("CONNECT") || text.startsWith("CONNECT ")) {
-            return true;
-        }
-        return numeric(target) && text.equals("1");
+        return model.connect(text, numeric(target));
     }
 
     private boolean numeric(Pending target) {
@@ -343,19 +340,13 @@ public final class AtDecoder {
 
     /** The outcome a final result line stands for, or null when the line is not a final result. */
     private Outcome finalOutcome(String text, Pending target) {
-        switch (text) {
-            case "OK", "CONNECT":
-                return Outcome.OK;
-            case "ERROR", "NO CARRIER", "BUSY", "NO ANSWER", "NO DIALTONE":
-                return Outcome.ERROR;
-            default:
-                break;
+        // V.250's result codes come from the basic library's table; the digits only after ATV0
+        Outcome code = model.resultOutcome(text, target == null ? !verbose : numeric(target));
+        if (code != null) {
+            return code;
         }
         if (text.startsWith("+CME ERROR:") || text.startsWith("+CMS ERROR:")) {
             return Outcome.ERROR;
-        }
-        if (text.startsWith("CONNECT ")) {
-            return Outcome.OK;
         }
         if (target != null) {
             for (String f : target.shape.extraFinals()) {
@@ -363,16 +354,6 @@ public final class AtDecoder {
                     String u = f.toUpperCase(Locale.ROOT);
                     return u.contains("FAIL") || u.contains("ERROR") ? Outcome.ERROR : Outcome.OK;
                 }
-            }
-        }
-        if ((target == null ? !verbose : numeric(target)) && text.length() == 1) {
-            switch (text.charAt(0)) {
-                case '0', '1':
-                    return Outcome.OK;
-                case '3', '4', '6', '7', '8':
-                    return Outcome.ERROR;
-                default:
-                    break;
             }
         }
         return null;

@@ -132,7 +132,7 @@ public final class AtHost implements Closeable {
             if (isFinal(l, shape)) {
                 return new Reply(line, lines, new byte[0], l, urcs, false);
             }
-            if (l.equals("CONNECT") && shape.dataMode() != ResponseShape.DataMode.NONE) {
+            if (registry.connect(l, false) && shape.dataMode() != ResponseShape.DataMode.NONE) {
                 lines.add(l);
                 if (shape.dataMode() == ResponseShape.DataMode.MODULE_SENDS) {
                     return new Reply(line, lines, readBody(deadline), "OK", urcs, false);
@@ -160,12 +160,11 @@ public final class AtHost implements Closeable {
         return new Reply(line, lines, new byte[0], "", urcs, false);
     }
 
-    private static boolean isFinal(String l, ResponseShape shape) {
+    /** A result code that ends the command (V.250's, from the basic library's table; CONNECT is handled apart), an error code, or the command's own final. */
+    private boolean isFinal(String l, ResponseShape shape) {
         String u = l.toUpperCase(Locale.ROOT);
-        return switch (u) {
-            case "OK", "ERROR", "NO CARRIER", "NO ANSWER", "BUSY", "NO DIALTONE" -> true;
-            default -> u.startsWith("+CME ERROR:") || u.startsWith("+CMS ERROR:") || shape.extraFinals().contains(u);
-        };
+        return registry.resultOutcome(u, false) != null && !registry.connect(u, false) || u.startsWith("+CME ERROR:")
+                || u.startsWith("+CMS ERROR:") || shape.extraFinals().contains(u);
     }
 
     /** A module-sent body: everything up to a final {@code OK} line followed by quiet. */

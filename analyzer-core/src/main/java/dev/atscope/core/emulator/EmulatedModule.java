@@ -39,12 +39,12 @@ import java.util.Random;
  */
 public final class EmulatedModule {
 
-    /** §2.2.1: "Quectel standard module supports 6 SSL contexts at most". */
-    private static final int SSL_CONTEXTS = 6;
-    /** §1.3.1 item 5: at most three PDP contexts active at once. */
-    private static final int ACTIVE_PDP_LIMIT = 3;
-    /** AT+QIFGCNT selects context 0 or 1 (the grammar's range; the validator refuses others). */
-    private static final int PDP_IDS = 2;
+    /** §2.2.1: the SSL contexts, as many as AT+QSSLCFG's {@code <ctxindex>} range in the grammar numbers. */
+    private final int sslContexts;
+    /** §1.3.1 item 5: the PDP contexts active at once at most, the grammar's {@code pdpContexts} limit. */
+    private final int activePdpLimit;
+    /** AT+QIFGCNT selects a context in the grammar's range of {@code <id>} (the validator refuses others). */
+    private final int pdpIds;
     private static final String REVISION = "Revision: M66FAR02A12 (atscope emulator)";
 
     private final EmulatorConfig config;
@@ -131,6 +131,10 @@ public final class EmulatedModule {
     public EmulatedModule(EmulatorConfig config, ProtocolRegistry registry, String name) {
         this.config = config;
         this.registry = registry;
+        this.sslContexts = rangeSize(registry, "+QSSLCFG", "ctxindex");
+        this.activePdpLimit = (int) registry.limit("pdpContexts").orElseThrow(() -> new IllegalStateException(
+                "no protocol library gives the pdpContexts limit")).value();
+        this.pdpIds = rangeSize(registry, "+QIFGCNT", "id");
         this.validator = new CommandValidator(registry);
         this.store = new CertificateStore(registry.storages());
         this.suites = new CipherSuites(registry);
@@ -555,7 +559,7 @@ public final class EmulatedModule {
         for (PdpContext y : pdp) {
             active += y.active ? 1 : 0;
         }
-        if (active >= ACTIVE_PDP_LIMIT) {
+        if (active >= activePdpLimit) {
             config.log().accept(name + ": AT+QIACT fails: " + active + " PDP contexts are active already");
             return Result.ERROR;
         }
@@ -629,7 +633,7 @@ public final class EmulatedModule {
 
     private SslContext context(String index) {
         int i = Integer.parseInt(index.strip());
-        return i >= 0 && i < SSL_CONTEXTS ? ssl[i] : null;
+        return i >= 0 && i < sslContexts ? ssl[i] : null;
     }
 
     private static String contextValue(SslContext x, String type) {
@@ -703,7 +707,7 @@ public final class EmulatedModule {
                 smtpStyle = v;
             }
             default -> {
-                if (v < 0 || v >= SSL_CONTEXTS) {
+                if (v < 0 || v >= sslContexts) {
                     return false;
                 }
                 if (type.equals("httpsctxi")) {
@@ -1025,6 +1029,27 @@ public final class EmulatedModule {
         write(("\r\n" + line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * How many values a command's parameter takes by the grammar's range ({@code <ctxindex>} 0-5
+     * gives 6), looked for in its write form and its subcommands.
+     */
+    private static int rangeSize(ProtocolRegistry registry, String command, String param) {
+        List<Grammar.ParamSpec> params = new ArrayList<>();
+        registry.command(command).map(c -> c.forms().get("write")).ifPresent(f -> params.addAll(f.params()));
+        registry.subcommands(command).values().forEach(s -> params.addAll(s.params()));
+        for (Grammar.ParamSpec p : params) {
+            if (p.name().equals(param) && p.min() != null && p.max() != null) {
+                return (int) (p.max() - p.min() + 1);
+            }
+        }
+        throw new IllegalStateException("no protocol library gives the range of " + command + " <" + param + ">");
+    }
+
+    /** A result code's digit under ATV0, from the basic library's table. */
+    private String digit(String text) {
+        return registry.resultCode(text, false).map(r -> Integer.toString(r.digit())).orElse(null);
+    }
+
     private void result(Result r) throws IOException {
         if (quiet && r.kind() != Result.Kind.DONE) {
             return;
@@ -1034,16 +1059,16 @@ public final class EmulatedModule {
         switch (r.kind()) {
             case OK -> {
                 text = "OK";
-                digit = "0";
+                digit = digit(text);
             }
             case ERROR -> {
                 text = "ERROR";
-                digit = "4";
+                digit = digit(text);
             }
             case CME -> {
                 if (cmee == 0) {
                     text = "ERROR";
-                    digit = "4";
+                    digit = digit(text);
                 } else {
                     String meaning = registry.cmeMeaning(r.code());
                     text = "+CME ERROR: " + (cmee == 2 && meaning != null ? meaning : Integer.toString(r.code()));
@@ -1052,7 +1077,7 @@ public final class EmulatedModule {
             }
             case TEXT -> {
                 text = r.text();
-                digit = r.text().equals("CONNECT") ? "1" : null;
+                digit = registry.connect(r.text(), false) ? digit(r.text()) : null;
             }
             default -> {
                 return;
@@ -1131,8 +1156,8 @@ public final class EmulatedModule {
 
     private void reset() {
         settingsAtBoot();
-        ssl = new SslContext[SSL_CONTEXTS];
-        for (int i = 0; i < SSL_CONTEXTS; i++) {
+        ssl = new SslContext[sslContexts];
+        for (int i = 0; i < sslContexts; i++) {
             ssl[i] = new SslContext();
         }
         ignoreRtc = false;
@@ -1140,8 +1165,8 @@ public final class EmulatedModule {
         httpsCtx = -1;
         smtpStyle = 0;
         smtpsCtx = -1;
-        pdp = new PdpContext[PDP_IDS];
-        for (int i = 0; i < PDP_IDS; i++) {
+        pdp = new PdpContext[pdpIds];
+        for (int i = 0; i < pdpIds; i++) {
             pdp[i] = new PdpContext();
         }
         foreground = 0;

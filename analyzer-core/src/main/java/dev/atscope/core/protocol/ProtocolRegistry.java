@@ -414,21 +414,49 @@ public final class ProtocolRegistry implements ResponseModel {
      * or, with {@code numeric} (after ATV0), in numeric form ({@code 3}); empty when it is none.
      */
     public Optional<Grammar.ResultCodeSpec> resultCode(String line, boolean numeric) {
-        if (numeric) {
-            for (Grammar.ResultCodeSpec r : resultCodes.values()) {
-                if (line.equals(Integer.toString(r.digit()))) {
-                    return Optional.of(r);
-                }
-            }
-            return Optional.empty();
+        return Optional.ofNullable(numeric ? numericCode(line) : verboseCode(line));
+    }
+
+    @Override
+    public dev.atscope.core.decode.Outcome resultOutcome(String line, boolean numeric) {
+        Grammar.ResultCodeSpec r = code(line, numeric);
+        if (r == null || r.outcome() == null || "unsolicited".equals(r.kind())) {
+            return null;
         }
+        return "error".equals(r.outcome()) ? dev.atscope.core.decode.Outcome.ERROR : dev.atscope.core.decode.Outcome.OK;
+    }
+
+    @Override
+    public boolean connect(String line, boolean numeric) {
+        Grammar.ResultCodeSpec r = code(line, numeric);
+        return r != null && "intermediate".equals(r.kind());
+    }
+
+    /** The result code a line is, verbose always and by its digit when numeric: read for every module line, so without allocating. */
+    private Grammar.ResultCodeSpec code(String line, boolean numeric) {
+        Grammar.ResultCodeSpec r = verboseCode(line);
+        return r == null && numeric ? numericCode(line) : r;
+    }
+
+    private Grammar.ResultCodeSpec verboseCode(String line) {
         Grammar.ResultCodeSpec r = resultCodes.get(line);
         if (r != null) {
-            return Optional.of(r);
+            return r;
         }
         int space = line.indexOf(' ');
         r = space > 0 ? resultCodes.get(line.substring(0, space)) : null;
-        return r != null && r.textMayFollow() ? Optional.of(r) : Optional.empty();
+        return r != null && r.textMayFollow() ? r : null;
+    }
+
+    private Grammar.ResultCodeSpec numericCode(String line) {
+        if (line.length() <= 2) {
+            for (Grammar.ResultCodeSpec c : resultCodes.values()) {
+                if (line.equals(Integer.toString(c.digit()))) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     /** The line that completes a command after its {@code OK} ({@code +QIOPEN: 0,0}), if the form has one. */
