@@ -1,6 +1,5 @@
 package dev.atscope.cli;
 
-import dev.atscope.core.check.Diagnostic;
 import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.check.Severity;
 import dev.atscope.core.check.TraceChecker;

@@ -2,7 +2,6 @@ package dev.atscope.core.check;
 
 import dev.atscope.core.protocol.ProtocolLibrary;
 import dev.atscope.core.protocol.ProtocolRegistry;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The protocol libraries in use, merged: the one place the decoder, checker, emulator and report
@@ -38,22 +37,9 @@ public final class ProtocolRegistry implements ResponseModel {
     private final List<ProtocolLibrary> libraries;
     private final Map<String, Grammar.CommandSpec> commands = new LinkedHashMap<>();
     private final Map<String, String> commandLibrary = new HashMap<>();
-    private final Map<String, UrcKind> urcTexts = new HashMap<>();
-    private final List<Map.Entry<String, UrcKind>> urcPrefixes = new ArrayList<>();
-    private final List<Map.Entry<Pattern, UrcKind>> urcPatterns = new ArrayList<>();
-    private final Map<String, Grammar.UrcSpec> urcSpecs = new LinkedHashMap<>();
-    private final Map<String, String> cmeErrors = new LinkedHashMap<>();
-    /** {@link #cmeErrors}' meanings, normalised once for {@link #cmeCodeOf(String)}. */
-    private final Map<String, String> cmeNormalised = new LinkedHashMap<>();
-    private final Map<String, String> cmeSections = new HashMap<>();
-    /** Each {@code +CME ERROR} code's meaning and class, from the first library that has the code. */
-    private final Map<String, Grammar.ErrorSpec> cmeSpecs = new HashMap<>();
-    /** The {@code +CMS ERROR} codes (SMS): meaning and class, and where each is documented. */
-    private final Map<String, Grammar.ErrorSpec> cmsSpecs = new LinkedHashMap<>();
-    private final Map<String, String> cmsNormalised = new LinkedHashMap<>();
-    private final Map<String, String> cmsSections = new HashMap<>();
-    /** The V.250 result codes by verbose text, the first library's row for each. */
-    private final Map<String, Grammar.ResultCodeSpec> resultCodes = new LinkedHashMap<>();
+    private final UrcTable urcs = new UrcTable();
+    private final ErrorTables errors = new ErrorTables();
+    private final ResultCodes results = new ResultCodes();
     private String defaultStorage;
     private final Map<String, Grammar.StorageSpec> storages = new LinkedHashMap<>();
     private final Map<String, Grammar.LimitSpec> limits = new LinkedHashMap<>();
@@ -71,56 +57,21 @@ public final class ProtocolRegistry implements ResponseModel {
         for (ProtocolLibrary lib : this.libraries) {
             Grammar g = lib.grammar();
             for (Grammar.CommandSpec c : g.commands()) {
-                checkParams(lib.id(), c);
+                GrammarChecks.check(lib.id(), c);
                 String key = c.name().toUpperCase(Locale.ROOT);
                 if (commands.putIfAbsent(key, c) == null) {
                     commandLibrary.put(key, lib.id());
                 }
             }
-            addCompletionUrcs(g); // before the library's URCs, so that a line names its command rather than a general prefix
-            for (Grammar.UrcSpec u : g.urcs()) {
-                UrcKind kind = urcKind(u);
-                if (u.text() != null) {
-                    urcTexts.putIfAbsent(u.text(), kind);
-                    urcSpecs.putIfAbsent(u.text(), u);
-                }
-                if (u.prefix() != null) {
-                    urcPrefixes.add(Map.entry(u.prefix(), kind));
-                    urcSpecs.putIfAbsent(u.prefix(), u);
-                }
-                if (u.pattern() != null) {
-                    urcPatterns.add(Map.entry(Pattern.compile(u.pattern()), kind));
-                    urcSpecs.putIfAbsent(u.pattern(), u);
-                }
-            }
-            for (Map.Entry<String, Grammar.ErrorSpec> e : g.cmeErrors().entrySet()) {
-                if (cmeErrors.putIfAbsent(e.getKey(), e.getValue().text()) == null) {
-                    cmeSpecs.put(e.getKey(), e.getValue());
-                    String section = e.getValue().section() != null ? e.getValue().section() : g.cmeSection();
-                    if (section != null) {
-                        cmeSections.put(e.getKey(), section);
-                    }
-                }
-            }
-            for (Map.Entry<String, Grammar.ErrorSpec> e : g.cmsErrors().entrySet()) {
-                if (cmsSpecs.putIfAbsent(e.getKey(), e.getValue()) == null) {
-                    cmsNormalised.put(e.getKey(), normalise(e.getValue().text()));
-                    String section = e.getValue().section() != null ? e.getValue().section() : g.cmsSection();
-                    if (section != null) {
-                        cmsSections.put(e.getKey(), section);
-                    }
-                }
-            }
-            for (Grammar.ResultCodeSpec r : g.resultCodes()) {
-                resultCodes.putIfAbsent(r.text(), r);
-            }
+            urcs.add(g);
+            errors.add(g);
+            results.add(g);
             if (defaultStorage == null && g.defaultStorage() != null) {
                 defaultStorage = g.defaultStorage().toUpperCase(Locale.ROOT);
             }
             g.fileStorages().forEach((k, v) -> storages.putIfAbsent(k.toUpperCase(Locale.ROOT), v));
             g.limits().forEach(limits::putIfAbsent);
         }
-        cmeErrors.forEach((k, v) -> cmeNormalised.put(k, normalise(v)));
         commands.forEach((name, c) -> {
             Grammar.FormSpec write = c.forms().get(CommandForm.WRITE.word());
             if (write == null || write.subcommands().isEmpty()) {
@@ -144,53 +95,6 @@ public final class ProtocolRegistry implements ResponseModel {
             });
             subcommands.put(name, subs);
         });
-    }
-
-    private static final java.util.Set<String> TYPES = java.util.Set.of("integer", "string", "hex", "enum", "file");
-
-    /** Refuses a grammar whose parameters name an unknown type or a size's file parameter that is not there. */
-    private static void checkParams(String library, Grammar.CommandSpec c) {
-        for (Map.Entry<String, Grammar.FormSpec> f : c.forms().entrySet()) {
-            String where = library + ": " + c.name() + " " + f.getKey();
-            checkParams(where, f.getValue().params(), f.getValue().responses());
-            for (Map.Entry<String, Grammar.SubcommandSpec> sub : f.getValue().subcommands().entrySet()) {
-                List<Grammar.ParamSpec> all = new ArrayList<>(f.getValue().params());
-                all.addAll(sub.getValue().params());
-                checkParams(where + " \"" + sub.getKey() + "\"", all, sub.getValue().responses());
-            }
-            Grammar.CompletionSpec done = f.getValue().completion();
-            if (done != null) {
-                checkParams(where + " completion", done.params(), List.of());
-                for (Grammar.ResultFieldSpec r : done.results()) {
-                    if (done.params().stream().noneMatch(p -> p.name().equals(r.param()))) {
-                        throw new IllegalArgumentException(where + " completion " + done.prefix() + ": result <"
-                                + r.param() + "> is not one of its fields");
-                    }
-                }
-            }
-        }
-    }
-
-    private static void checkParams(String where, List<Grammar.ParamSpec> params, List<Grammar.ResponseSpec> responses) {
-        List<Grammar.ParamSpec> all = new ArrayList<>(params);
-        responses.forEach(r -> all.addAll(r.params()));
-        for (Grammar.ParamSpec p : List.copyOf(all)) {
-            if (p.or() != null) {
-                all.add(p.or());
-            }
-        }
-        for (Grammar.ParamSpec p : all) {
-            if (p.type() != null && !TYPES.contains(p.type())) {
-                throw new IllegalArgumentException(where + " <" + p.name() + ">: type '" + p.type()
-                        + "'; expected one of " + String.join(", ", new java.util.TreeSet<>(TYPES)));
-            }
-        }
-        for (Grammar.ParamSpec p : params) {
-            if (p.sizeOf() != null && params.stream().noneMatch(q -> q.name().equals(p.sizeOf()) && "file".equals(q.type()))) {
-                throw new IllegalArgumentException(where + " <" + p.name() + ">: sizeOf names '" + p.sizeOf()
-                        + "', which is not a file parameter of the same form");
-            }
-        }
     }
 
     /**
@@ -303,7 +207,7 @@ public final class ProtocolRegistry implements ResponseModel {
 
     /** The meaning of a {@code +CME ERROR} code, or null when no library knows it. */
     public String cmeMeaning(int code) {
-        return cmeErrors.get(Integer.toString(code));
+        return errors.cmeMeaning(code);
     }
 
     /**
@@ -313,28 +217,63 @@ public final class ProtocolRegistry implements ResponseModel {
      * meaning that one text begins with the other; -1 when no library knows it.
      */
     public int cmeCodeOf(String text) {
-        return codeOf(cmeNormalised, text);
+        return errors.cmeCodeOf(text);
     }
 
-    private static int codeOf(Map<String, String> normalised, String text) {
-        String want = normalise(text);
-        if (want.length() < 4) {
-            return -1;
-        }
-        int best = -1;
-        int bestLength = 0;
-        for (Map.Entry<String, String> e : normalised.entrySet()) {
-            String have = e.getValue();
-            if (have.equals(want)) {
-                return Integer.parseInt(e.getKey());
-            }
-            boolean near = have.startsWith(want) && want.length() >= 8 || want.startsWith(have) && have.length() >= 8;
-            if (near && have.length() > bestLength) {
-                best = Integer.parseInt(e.getKey());
-                bestLength = have.length();
-            }
-        }
-        return best;
+    /** Where the meaning of a {@code +CME ERROR} code is documented, or null. */
+    public String cmeSection(int code) {
+        return errors.cmeSection(code);
+    }
+
+    /** The meaning and class of a {@code +CME ERROR} code, if a library knows it. */
+    public Optional<Grammar.ErrorSpec> cmeError(int code) {
+        return errors.cmeError(code);
+    }
+
+    /** The meaning and class of a {@code +CMS ERROR} code (27.005 3.2.5), if a library knows it. */
+    public Optional<Grammar.ErrorSpec> cmsError(int code) {
+        return errors.cmsError(code);
+    }
+
+    /** The class of a {@code +CME ERROR} code; {@link ErrorClass#UNKNOWN} when no library classes it. */
+    public ErrorClass errorClass(int cmeCode) {
+        return errors.errorClass(cmeCode);
+    }
+
+    /**
+     * The error a final result stands for: {@code +CME ERROR: 565}, {@code +CMS ERROR: 304}, or
+     * their verbose texts after AT+CMEE=2; empty for other results or codes no library knows.
+     */
+    public Optional<KnownError> error(String resultText) {
+        return errors.error(resultText);
+    }
+
+    /**
+     * The result code a module line is in verbose form ({@code NO CARRIER}, {@code CONNECT 9600}),
+     * or, with {@code numeric} (after ATV0), in numeric form ({@code 3}); empty when it is none.
+     */
+    public Optional<Grammar.ResultCodeSpec> resultCode(String line, boolean numeric) {
+        return results.resultCode(line, numeric);
+    }
+
+    @Override
+    public dev.atscope.core.decode.Outcome resultOutcome(String line, boolean numeric) {
+        return results.resultOutcome(line, numeric);
+    }
+
+    @Override
+    public boolean connect(String line, boolean numeric) {
+        return results.connect(line, numeric);
+    }
+
+    /** The URC definition that matches a line, if any. */
+    public Optional<Grammar.UrcSpec> urc(String line) {
+        return urcs.urc(line);
+    }
+
+    @Override
+    public UrcKind urcKind(String line) {
+        return urcs.urcKind(line);
     }
 
     /**
@@ -356,109 +295,6 @@ public final class ProtocolRegistry implements ResponseModel {
         return t.resultText() + (meaning == null || t.resultText().contains(meaning) ? "" : " (" + meaning + ")");
     }
 
-    /** Where the meaning of a {@code +CME ERROR} code is documented, or null. */
-    public String cmeSection(int code) {
-        return cmeSections.get(Integer.toString(code));
-    }
-
-    /** The meaning and class of a {@code +CME ERROR} code, if a library knows it. */
-    public Optional<Grammar.ErrorSpec> cmeError(int code) {
-        return Optional.ofNullable(cmeSpecs.get(Integer.toString(code)));
-    }
-
-    /** The meaning and class of a {@code +CMS ERROR} code (27.005 3.2.5), if a library knows it. */
-    public Optional<Grammar.ErrorSpec> cmsError(int code) {
-        return Optional.ofNullable(cmsSpecs.get(Integer.toString(code)));
-    }
-
-    /** The class of a {@code +CME ERROR} code; {@link ErrorClass#UNKNOWN} when no library classes it. */
-    public ErrorClass errorClass(int cmeCode) {
-        Grammar.ErrorSpec e = cmeSpecs.get(Integer.toString(cmeCode));
-        return e == null || e.errorClass() == null ? ErrorClass.UNKNOWN : e.errorClass();
-    }
-
-    /**
-     * The error a final result stands for: {@code +CME ERROR: 565}, {@code +CMS ERROR: 304}, or
-     * their verbose texts after AT+CMEE=2; empty for other results or codes no library knows.
-     */
-    public Optional<KnownError> error(String resultText) {
-        String upper = resultText.toUpperCase(Locale.ROOT);
-        boolean cms = upper.startsWith("+CMS ERROR:");
-        if (!cms && !upper.startsWith("+CME ERROR:")) {
-            return Optional.empty();
-        }
-        String detail = resultText.substring(11).strip();
-        int code;
-        try {
-            code = Integer.parseInt(detail);
-        } catch (NumberFormatException e) {
-            code = codeOf(cms ? cmsNormalised : cmeNormalised, detail);
-        }
-        String key = Integer.toString(code);
-        Grammar.ErrorSpec spec = (cms ? cmsSpecs : cmeSpecs).get(key);
-        if (spec == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new KnownError(cms ? "+CMS ERROR" : "+CME ERROR", code, spec.text(),
-                spec.errorClass() == null ? ErrorClass.UNKNOWN : spec.errorClass(),
-                (cms ? cmsSections : cmeSections).get(key)));
-    }
-
-    /** The V.250 result codes of the libraries, by verbose text ({@code OK}, {@code NO CARRIER}). */
-    public Map<String, Grammar.ResultCodeSpec> resultCodes() {
-        return java.util.Collections.unmodifiableMap(resultCodes);
-    }
-
-    /**
-     * The result code a module line is in verbose form ({@code NO CARRIER}, {@code CONNECT 9600}),
-     * or, with {@code numeric} (after ATV0), in numeric form ({@code 3}); empty when it is none.
-     */
-    public Optional<Grammar.ResultCodeSpec> resultCode(String line, boolean numeric) {
-        return Optional.ofNullable(numeric ? numericCode(line) : verboseCode(line));
-    }
-
-    @Override
-    public dev.atscope.core.decode.Outcome resultOutcome(String line, boolean numeric) {
-        Grammar.ResultCodeSpec r = code(line, numeric);
-        if (r == null || r.outcome() == null || "unsolicited".equals(r.kind())) {
-            return null;
-        }
-        return "error".equals(r.outcome()) ? dev.atscope.core.decode.Outcome.ERROR : dev.atscope.core.decode.Outcome.OK;
-    }
-
-    @Override
-    public boolean connect(String line, boolean numeric) {
-        Grammar.ResultCodeSpec r = code(line, numeric);
-        return r != null && "intermediate".equals(r.kind());
-    }
-
-    /** The result code a line is, verbose always and by its digit when numeric: read for every module line, so without allocating. */
-    private Grammar.ResultCodeSpec code(String line, boolean numeric) {
-        Grammar.ResultCodeSpec r = verboseCode(line);
-        return r == null && numeric ? numericCode(line) : r;
-    }
-
-    private Grammar.ResultCodeSpec verboseCode(String line) {
-        Grammar.ResultCodeSpec r = resultCodes.get(line);
-        if (r != null) {
-            return r;
-        }
-        int space = line.indexOf(' ');
-        r = space > 0 ? resultCodes.get(line.substring(0, space)) : null;
-        return r != null && r.textMayFollow() ? r : null;
-    }
-
-    private Grammar.ResultCodeSpec numericCode(String line) {
-        if (line.length() <= 2) {
-            for (Grammar.ResultCodeSpec c : resultCodes.values()) {
-                if (line.equals(Integer.toString(c.digit()))) {
-                    return c;
-                }
-            }
-        }
-        return null;
-    }
-
     /** The line that completes a command after its {@code OK} ({@code +QIOPEN: 0,0}), if the form has one. */
     public Optional<Grammar.CompletionSpec> completionSpec(AtCommand command) {
         Grammar.FormSpec f = form(command);
@@ -473,20 +309,6 @@ public final class ProtocolRegistry implements ResponseModel {
      */
     public Optional<Completion> completion(AtCommand command, String line) {
         return completionSpec(command).flatMap(spec -> Completion.read(spec, line, this));
-    }
-
-    /** Completion prefixes are unsolicited lines to the decoder: they come after the command's result. */
-    private void addCompletionUrcs(Grammar g) {
-        for (Grammar.CommandSpec c : g.commands()) {
-            for (Grammar.FormSpec f : c.forms().values()) {
-                Grammar.CompletionSpec done = f.completion();
-                if (done != null && !urcSpecs.containsKey(done.prefix())) {
-                    urcPrefixes.add(Map.entry(done.prefix(), UrcKind.REPORT));
-                    urcSpecs.put(done.prefix(), new Grammar.UrcSpec(null, done.prefix(), null, "report",
-                            "completes AT" + c.name() + ": its outcome after the OK"));
-                }
-            }
-        }
     }
 
     /** The storage of a file name without a prefix ({@code UFS}), if a library names one. */
@@ -587,69 +409,17 @@ public final class ProtocolRegistry implements ResponseModel {
 
     /** What a value of a parameter means, from its value table (each item of a list) or its file storage; or null. */
     public String meaning(Grammar.ParamSpec p, String value) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        if ("file".equals(p.type())) {
-            int colon = value.indexOf(':');
-            if (colon > 0) {
-                Grammar.StorageSpec st = storages.get(value.substring(0, colon).toUpperCase(Locale.ROOT));
-                if (st != null) {
-                    return st.names().get(value.substring(colon + 1));
-                }
-            }
-            return null;
-        }
-        if (p.or() != null && valueMeaning(p, value) == null) {
-            String m = meaning(p.or(), value);
-            if (m != null) {
-                return m;
-            }
-        }
-        if (p.values().isEmpty()) {
-            return null;
-        }
-        if (p.list() != null && value.contains(p.list())) {
-            StringBuilder sb = new StringBuilder();
-            for (String item : items(p, value)) {
-                String m = valueMeaning(p, item);
-                if (m == null) {
-                    return null;
-                }
-                sb.append(sb.length() == 0 ? "" : ", ").append(m);
-            }
-            return sb.toString();
-        }
-        return valueMeaning(p, value);
+        return ValueTables.meaning(p, value, storages);
     }
 
     /** The items of a value: split at the parameter's list separator when it has one, each stripped. */
     public static List<String> items(Grammar.ParamSpec p, String value) {
-        if (p.list() == null || !value.contains(p.list())) {
-            return List.of(value);
-        }
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        int at;
-        while ((at = value.indexOf(p.list(), from)) >= 0) {
-            out.add(value.substring(from, at).strip());
-            from = at + p.list().length();
-        }
-        out.add(value.substring(from).strip());
-        return out;
+        return ValueTables.items(p, value);
     }
 
     /** The meaning of one value in a parameter's table (hexadecimal and string values without regard to case), or null. */
     public static String valueMeaning(Grammar.ParamSpec p, String value) {
-        String m = p.values().get(value);
-        if (m == null && ("hex".equals(p.type()) || "string".equals(p.type()))) {
-            for (Map.Entry<String, String> e : p.values().entrySet()) {
-                if (e.getKey().equalsIgnoreCase(value)) {
-                    return e.getValue();
-                }
-            }
-        }
-        return m;
+        return ValueTables.valueMeaning(p, value);
     }
 
     private static String firstParam(String args) {
@@ -665,286 +435,14 @@ public final class ProtocolRegistry implements ResponseModel {
         return args.strip();
     }
 
-    private static String normalise(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = Character.toLowerCase(s.charAt(i));
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** The URC definition that matches a line, if any. */
-    public Optional<Grammar.UrcSpec> urc(String line) {
-        String l = line.stripTrailing();
-        if (urcSpecs.containsKey(l) && urcTexts.containsKey(l)) {
-            return Optional.of(urcSpecs.get(l));
-        }
-        for (Map.Entry<String, UrcKind> p : urcPrefixes) {
-            if (l.startsWith(p.getKey())) {
-                return Optional.of(urcSpecs.get(p.getKey()));
-            }
-        }
-        for (Map.Entry<Pattern, UrcKind> p : urcPatterns) {
-            if (p.getKey().matcher(l).matches()) {
-                return Optional.of(urcSpecs.get(p.getKey().pattern()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public UrcKind urcKind(String line) {
-        UrcKind k = urcTexts.get(line);
-        if (k != null) {
-            return k;
-        }
-        if (line.isEmpty()) {
-            return null;
-        }
-        char first = line.charAt(0);
-        for (Map.Entry<String, UrcKind> p : urcPrefixes) {
-            String prefix = p.getKey();
-            if (prefix.charAt(0) == first && line.startsWith(prefix)) {
-                return p.getValue();
-            }
-        }
-        if (!urcPatterns.isEmpty()) {
-            String l = line.stripTrailing();
-            k = urcTexts.get(l);
-            if (k != null) {
-                return k;
-            }
-            for (UrcPattern p : urcPatternFilters()) {
-                if (p.mayMatch(l) && p.pattern().matcher(l).matches()) {
-                    return p.kind();
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A URC pattern with the literal texts that every line it matches begins with, so that most
-     * lines (which are not URCs) are turned away without a regex match: matching was the largest
-     * cost of the decoder's module side.
-     *
-     * @param prefixes the texts, or null when the pattern does not begin with plain literals
-     */
-    private record UrcPattern(Pattern pattern, UrcKind kind, List<String> prefixes) {
-        boolean mayMatch(String line) {
-            if (prefixes == null) {
-                return true;
-            }
-            for (String p : prefixes) {
-                if (line.startsWith(p)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** {@link #urcPatterns} with their prefixes, computed on first use (the registry is immutable after that). */
-    private volatile List<UrcPattern> urcPatternFilters;
-
-    private List<UrcPattern> urcPatternFilters() {
-        List<UrcPattern> f = urcPatternFilters;
-        if (f == null) {
-            List<UrcPattern> list = new ArrayList<>();
-            for (Map.Entry<Pattern, UrcKind> p : urcPatterns) {
-                list.add(new UrcPattern(p.getKey(), p.getValue(), literalPrefixes(p.getKey())));
-            }
-            f = List.copyOf(list);
-            urcPatternFilters = f;
-        }
-        return f;
-    }
-
-    /**
-     * The texts that every string the pattern matches as a whole begins with, from the pattern's
-     * leading plain characters and groups of plain alternatives ({@code (UNDER|OVER)[_-]VOLTAGE}
-     * gives {@code UNDER} and {@code OVER}); null when the pattern does not start that way or has a
-     * top-level alternative, flags or quoting that would make the reading unsafe.
-     */
-    static List<String> literalPrefixes(Pattern pattern) {
-        String re = pattern.pattern();
-        if (pattern.flags() != 0 || re.contains("\\Q") || hasTopLevelBar(re)) {
-            return null;
-        }
-        List<String> prefixes = List.of("");
-        int i = 0;
-        while (i < re.length()) {
-            char c = re.charAt(i);
-            List<String> alternatives;
-            int next;
-            if (isPlain(c)) {
-                alternatives = List.of(String.valueOf(c));
-                next = i + 1;
-            } else if (c == '(' && i + 1 < re.length() && re.charAt(i + 1) != '?') {
-                int close = re.indexOf(')', i);
-                if (close < 0) {
-                    break;
-                }
-                alternatives = List.of(re.substring(i + 1, close).split("\\|", -1));
-                boolean plain = true;
-                for (String a : alternatives) {
-                    plain &= !a.isEmpty() && a.chars().allMatch(ch -> isPlain((char) ch));
-                }
-                if (!plain) {
-                    break;
-                }
-                next = close + 1;
-            } else {
-                break;
-            }
-            char after = next < re.length() ? re.charAt(next) : 0;
-            if (after == '?' || after == '*' || after == '{') {
-                break; // the atom may be absent
-            }
-            List<String> longer = new ArrayList<>();
-            for (String p : prefixes) {
-                for (String a : alternatives) {
-                    longer.add(p + a);
-                }
-            }
-            prefixes = longer;
-            if (after == '+') {
-                break; // present at least once; what follows may be a repetition of it
-            }
-            i = next;
-        }
-        return prefixes.contains("") ? null : List.copyOf(prefixes);
-    }
-
-    /** Characters that stand for themselves outside a character class. */
-    private static boolean isPlain(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                || " _-:,!\"'=/@#%&<>;~`".indexOf(c) >= 0;
-    }
-
-    /** Whether a {@code |} outside any group or class makes the whole pattern a choice (or the pattern is unreadable). */
-    private static boolean hasTopLevelBar(String re) {
-        int depth = 0;
-        for (int i = 0; i < re.length(); i++) {
-            char c = re.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(re, i);
-                if (i < 0) {
-                    return true;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The index of the {@code ]} that closes the class opened at {@code open} (classes nest), or -1. */
-    private static int classEnd(String re, int open) {
-        int j = open + 1;
-        if (j < re.length() && re.charAt(j) == '^') {
-            j++;
-        }
-        if (j < re.length() && re.charAt(j) == ']') {
-            j++; // a ']' first in a class is a plain character
-        }
-        int depth = 1;
-        for (; j < re.length(); j++) {
-            char c = re.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
     @Override
     public ResponseShape shape(AtCommand command) {
         String key = command.name() + command.form().suffix();
         ResponseShape s = shapes.get(key);
         if (s == null) {
-            s = computeShape(command);
+            s = ResponseShapes.of(command, commands.get(command.name()));
             shapes.put(key, s);
         }
         return s;
-    }
-
-    private ResponseShape computeShape(AtCommand command) {
-        Grammar.CommandSpec spec = commands.get(command.name());
-        List<String> prefixes = new ArrayList<>();
-        if (command.name().startsWith("+")) {
-            prefixes.add(command.name() + ":");
-        }
-        if (spec == null) {
-            return new ResponseShape(java.util.Set.of(), false, ResponseShape.DataMode.NONE, -1, prefixes, 0);
-        }
-        Grammar.FormSpec form = spec.forms().get(command.form().word());
-        boolean bare = false;
-        ResponseShape.DataMode mode = ResponseShape.DataMode.NONE;
-        int lengthParam = -1;
-        if (form != null) {
-            bare = form.bareResponse();
-            for (Grammar.ResponseSpec r : form.responses()) {
-                if (r.prefix() != null && !prefixes.contains(r.prefix())) {
-                    prefixes.add(r.prefix());
-                }
-            }
-            for (Grammar.SubcommandSpec sub : form.subcommands().values()) {
-                for (Grammar.ResponseSpec r : sub.responses()) {
-                    if (r.prefix() != null && !prefixes.contains(r.prefix())) {
-                        prefixes.add(r.prefix());
-                    }
-                }
-            }
-            if (form.completion() != null && form.responses().stream()
-                    .noneMatch(r -> form.completion().prefix().equals(r.prefix()))) {
-                // the completion comes after the OK, maybe while the next command is pending
-                prefixes.remove(form.completion().prefix());
-            }
-            Grammar.DataModeSpec dm = form.dataMode();
-            if (dm != null) {
-                mode = "module".equals(dm.sender()) ? ResponseShape.DataMode.MODULE_SENDS
-                        : dm.prompt() ? ResponseShape.DataMode.PROMPT : ResponseShape.DataMode.HOST_SENDS;
-                if (dm.lengthParam() != null) {
-                    for (int i = 0; i < form.params().size(); i++) {
-                        if (form.params().get(i).name().equals(dm.lengthParam())) {
-                            lengthParam = i;
-                        }
-                    }
-                }
-            }
-        }
-        java.util.Set<String> finals = new java.util.HashSet<>();
-        for (String f : spec.finals()) {
-            finals.add(f.toUpperCase(Locale.ROOT));
-        }
-        long max = spec.maxResponseMs() == null ? 0 : spec.maxResponseMs();
-        return new ResponseShape(finals, bare, mode, lengthParam, prefixes, max);
-    }
-
-    private static UrcKind urcKind(Grammar.UrcSpec u) {
-        if (u.kind() == null) {
-            return UrcKind.REPORT;
-        }
-        return switch (u.kind()) {
-            case "restart" -> UrcKind.RESTART;
-            case "power-down" -> UrcKind.POWER_DOWN;
-            case "report" -> UrcKind.REPORT;
-            default -> throw new IllegalArgumentException("URC kind '" + u.kind()
-                    + "'; expected restart, power-down or report");
-        };
     }
 }

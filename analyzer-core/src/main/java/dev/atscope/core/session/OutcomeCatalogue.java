@@ -2,7 +2,6 @@ package dev.atscope.core.session;
 
 import dev.atscope.core.protocol.ProtocolLibrary;
 import dev.atscope.core.protocol.ProtocolRegistry;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

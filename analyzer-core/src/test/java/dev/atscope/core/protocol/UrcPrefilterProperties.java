@@ -23,7 +23,7 @@ class UrcPrefilterProperties {
     @Property(tries = 3000)
     void noLineAPatternMatchesIsTurnedAway(@ForAll("patterns") String regex, @ForAll("lines") String line) {
         Pattern p = Pattern.compile(regex);
-        List<String> prefixes = ProtocolRegistry.literalPrefixes(p);
+        List<String> prefixes = UrcTable.literalPrefixes(p);
         if (p.matcher(line).matches() && prefixes != null) {
             assertThat(prefixes).anyMatch(line::startsWith);
         }
@@ -31,10 +31,10 @@ class UrcPrefilterProperties {
 
     @Example
     void theVoltageWarningsAreTurnedAwayByTheirFirstWord() {
-        assertThat(ProtocolRegistry.literalPrefixes(Pattern.compile("(UNDER|OVER)[_-]VOLTAGE WARNN?ING\\s*")))
+        assertThat(UrcTable.literalPrefixes(Pattern.compile("(UNDER|OVER)[_-]VOLTAGE WARNN?ING\\s*")))
                 .containsExactly("UNDER", "OVER");
-        assertThat(ProtocolRegistry.literalPrefixes(Pattern.compile("A|B"))).isNull();
-        assertThat(ProtocolRegistry.literalPrefixes(Pattern.compile("A?B"))).isNull();
+        assertThat(UrcTable.literalPrefixes(Pattern.compile("A|B"))).isNull();
+        assertThat(UrcTable.literalPrefixes(Pattern.compile("A?B"))).isNull();
     }
 
     @Example
