@@ -51,4 +51,20 @@ class LibrariesCommandTest {
         assertThat(generated).contains("| `https.ca-missing` | quectel-gsm-https | error | 2.2.1 |")
                 .contains("| `tls-handshake-failed` |");
     }
+
+    @Test
+    void libraryForcesTheVendorLibraryAndAnUnknownOneIsAUsageError() {
+        String sample = "../samples/traces/https-get.csv";
+        CliRun chosen = CliRun.of("check", "--info", sample);
+        assertThat(chosen.code()).isZero();
+        assertThat(chosen.out()).contains("checked with quectel-gsm-https: AT+QICSGP=1,\"CMNET\" fits the grammar of");
+        CliRun forced = CliRun.of("check", "--library", "quectel-lte", sample);
+        assertThat(forced.out()).as("the M-series lines read with the LTE grammar").contains("error param.");
+        CliRun unknown = CliRun.of("check", "--library", "sim800", sample);
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--library: no vendor library 'sim800'; expected one of quectel-gsm-https,"
+                + " quectel-lte");
+        assertThat(CliRun.of("decode", "--library", "sim800", sample).code()).isEqualTo(2);
+        assertThat(CliRun.of("report", "--library", "sim800", sample, "-o", "/tmp/never.html").code()).isEqualTo(2);
+    }
 }
