@@ -91,9 +91,6 @@ public final class AtDecoder {
             module.confirmPrompt();
             host.append(c);
             host.process();
-            if (module.mode == Mode.ECHO) {
-                module.process(); // the host's data may be what the module was echoing
-            }
         } else {
             module.append(c);
             module.process();
@@ -816,6 +813,7 @@ public final class AtDecoder {
         /** The module's prompt has come: the host sends the announced count, or text up to Ctrl-Z or ESC. */
         void startPromptData(int announced, PromptEcho echo) {
             startRaw(announced);
+            skipLf = false; // the host waited for the prompt: a LF now is data, not the end of its command line
             rawTerminated = announced < 0;
             promptEcho = echo;
         }
@@ -841,10 +839,7 @@ public final class AtDecoder {
             byte[] data = raw.toByteArray();
             mode = Mode.LINE;
             scan = start;
-            if (promptEcho != null) {
-                promptEcho.hostDone();
-                promptEcho = null;
-            }
+            promptEcho = null;
             if (rawSpanStart < 0) {
                 raw = null;
                 return; // nothing arrived
