@@ -92,6 +92,18 @@ class GrammarFormatTest {
     }
 
     @Test
+    void commandsThatRealModulesTookPass() {
+        // samples/field-logs: catm1-bg96-9 (a BG96 answers OK), tinygsm-257 and -296 (u-blox resets),
+        // lede-641 (a Vodafone stick takes a bare 0 for the PDP address)
+        assertThat(rules("AT+CGREG=4")).isEmpty();
+        assertThat(VALIDATOR.validateResponse(command("AT+CGREG?"), "+CGREG: 4,4")).isEmpty();
+        assertThat(rules("AT+CFUN=16")).isEmpty();
+        assertThat(rules("AT+CFUN=128")).containsExactly("param.range");
+        assertThat(rules("AT+CGDCONT=1,\"IP\",\"web.vodafone.de\",0,0")).isEmpty();
+        assertThat(rules("AT+CGDCONT=1,\"IP\",\"web.vodafone.de\",1,0")).containsExactly("param.range");
+    }
+
+    @Test
     void theLteFormsOfCommandsTheMSeriesAlsoHasAreChecked() {
         assertThat(rules("AT+QICSGP=1,1,\"internet\",\"\",\"\",1")).isEmpty();
         assertThat(rules("AT+QIACT=1")).isEmpty();
