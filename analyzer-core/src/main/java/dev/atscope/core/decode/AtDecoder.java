@@ -886,7 +886,7 @@ public final class AtDecoder {
             mode = Mode.ECHO;
             echoOwner = p;
             echoBytes = null;
-            promptEchoOf = echo;
+            echoing = echo;
             if (host.start < host.end) {
                 host.process(); // the host did not wait for the prompt
             }
@@ -900,11 +900,11 @@ public final class AtDecoder {
             promptByte = false;
         }
 
-        /** The echo of the prompt data being matched. */
-        PromptEcho promptEchoOf;
+        /** For the module lane after a prompt: the host's data its echo is matched against. */
+        PromptEcho echoing;
 
         private boolean processEcho() {
-            int n = promptEchoOf.scan(buf, start, end);
+            int n = echoing.scan(buf, start, end);
             if (n > 0) {
                 if (echoBytes == null) {
                     echoBytes = new ByteArrayOutputStream();
@@ -917,7 +917,7 @@ public final class AtDecoder {
                 consume(start + n);
                 spanStart = offset;
             }
-            if (promptEchoOf.ended()) {
+            if (echoing.ended()) {
                 emitEcho();
                 return true;
             }
@@ -927,7 +927,7 @@ public final class AtDecoder {
         /** Ends the echo where it is. */
         void endEcho() {
             if (mode == Mode.ECHO) {
-                promptEchoOf.end();
+                echoing.end();
                 emitEcho();
             }
         }
@@ -945,7 +945,7 @@ public final class AtDecoder {
             }
             echoBytes = null;
             echoOwner = null;
-            promptEchoOf = null;
+            echoing = null;
         }
 
         // ---- BODY: module data mode
