@@ -91,9 +91,6 @@ public final class AtDecoder {
             module.confirmPrompt();
             host.append(c);
             host.process();
-            if (module.mode == Mode.ECHO) {
-                module.process(); // the host's data may be what the module was echoing
-            }
         } else {
             module.append(c);
             module.process();
@@ -797,6 +794,7 @@ public final class AtDecoder {
         /** The module's prompt has come: the host sends the announced count, or text up to Ctrl-Z or ESC. */
         void startPromptData(int announced, PromptEcho echo) {
             startRaw(announced);
+            skipLf = false; // the host waited for the prompt: a LF now is data, not the end of its command line
             rawTerminated = announced < 0;
             promptEcho = echo;
         }
@@ -822,10 +820,7 @@ public final class AtDecoder {
             byte[] data = raw.toByteArray();
             mode = Mode.LINE;
             scan = start;
-            if (promptEcho != null) {
-                promptEcho.hostDone();
-                promptEcho = null;
-            }
+            promptEcho = null;
             if (rawSpanStart < 0) {
                 raw = null;
                 return; // nothing arrived
@@ -872,7 +867,7 @@ public final class AtDecoder {
             mode = Mode.ECHO;
             echoOwner = p;
             echoBytes = null;
-            promptEchoOf = echo;
+            echoing = echo;
             if (host.start < host.end) {
                 host.process(); // the host did not wait for the prompt
             }
@@ -886,11 +881,11 @@ public final class AtDecoder {
             promptByte = false;
         }
 
-        /** The echo of the prompt data being matched. */
-        PromptEcho promptEchoOf;
+        /** For the module lane after a prompt: the host's data its echo is matched against. */
+        PromptEcho echoing;
 
         private boolean processEcho() {
-            int n = promptEchoOf.scan(buf, start, end);
+            int n = echoing.scan(buf, start, end);
             if (n > 0) {
                 if (echoBytes == null) {
                     echoBytes = new ByteArrayOutputStream();
@@ -903,7 +898,7 @@ public final class AtDecoder {
                 consume(start + n);
                 spanStart = offset;
             }
-            if (promptEchoOf.ended()) {
+            if (echoing.ended()) {
                 emitEcho();
                 return true;
             }
@@ -913,7 +908,7 @@ public final class AtDecoder {
         /** Ends the echo where it is. */
         void endEcho() {
             if (mode == Mode.ECHO) {
-                promptEchoOf.end();
+                echoing.end();
                 emitEcho();
             }
         }
@@ -931,7 +926,7 @@ public final class AtDecoder {
             }
             echoBytes = null;
             echoOwner = null;
-            promptEchoOf = null;
+            echoing = null;
         }
 
         // ---- BODY: module data mode

@@ -5,8 +5,9 @@ import java.io.ByteArrayOutputStream;
 /**
  * The bytes the host sent after a {@code >} prompt, and how far the module's echo of them has
  * got. A module that echoes (ATE1, AT+QISDE=1) sends the host's data back as it arrives; one that
- * does not goes straight to its result. The echo is recognised by comparing byte for byte, so it
- * ends at the first byte that differs, or once every byte of finished data has come back.
+ * does not goes straight to its result. The echo is recognised by comparing byte for byte: it ends
+ * at the first byte that differs, or that the host has not sent yet (an echo never runs ahead of
+ * the data, so a URC before the data is not held back waiting for it).
  */
 final class PromptEcho {
 
@@ -16,8 +17,6 @@ final class PromptEcho {
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     /** At most this many bytes are compared; an echo longer than that ends there. */
     private final int limit;
-    /** The host's data has ended (count reached, Ctrl-Z, ESC, or the module answered). */
-    private boolean complete;
     /** How many of the host's bytes have come back. */
     private int matched;
     private boolean ended;
@@ -33,10 +32,6 @@ final class PromptEcho {
         }
     }
 
-    void hostDone() {
-        complete = true;
-    }
-
     /** The echo is over: no more module bytes belong to it. */
     boolean ended() {
         return ended;
@@ -49,17 +44,16 @@ final class PromptEcho {
 
     /**
      * Matches module bytes {@code buf[from, to)} against the host's: returns how many of them are
-     * echo. When it returns without {@link #ended()}, the rest needs more input from either side.
+     * echo. When it returns without {@link #ended()}, the rest needs more module bytes: a CR that
+     * may begin the continuation prompt of 27.005.
      */
     int scan(byte[] buf, int from, int to) {
         byte[] host = sent.toByteArray();
         int i = from;
         while (i < to && !ended) {
-            if (matched >= host.length) {
-                if (complete || matched >= limit) {
-                    ended = true;
-                }
-                break; // the host's next byte decides
+            if (matched >= host.length || matched >= limit) {
+                ended = true;
+                break;
             }
             byte h = host[matched];
             byte m = buf[i];
@@ -80,9 +74,6 @@ final class PromptEcho {
             }
             i++;
             matched++;
-        }
-        if (!ended && matched >= host.length && (complete || matched >= limit)) {
-            ended = true;
         }
         return i - from;
     }
