@@ -248,6 +248,11 @@ public final class ProtocolRegistry implements ResponseModel {
         return errors.error(resultText);
     }
 
+    /** The V.250 result codes of the libraries, by verbose text ({@code OK}, {@code NO CARRIER}). */
+    public Map<String, Grammar.ResultCodeSpec> resultCodes() {
+        return results.resultCodes();
+    }
+
     /**
      * The result code a module line is in verbose form ({@code NO CARRIER}, {@code CONNECT 9600}),
      * or, with {@code numeric} (after ATV0), in numeric form ({@code 3}); empty when it is none.

@@ -169,7 +169,8 @@ class EveryRuleTest {
                 "AT+CGACT=1,3", "OK"), "AT+QIACT", "OK"),
                 () -> step(step(step(new ScriptedTraffic(), "AT+CGACT=1,1", "OK"), "AT+CGACT=1,2", "OK"), "AT+QIACT",
                         "OK"));
-        pair("pdp.restart-interval", () -> restarts(4), () -> restarts(11));
+        pair("pdp.restart-interval", () -> TraceCheckerTest.PdpContext.restarts(4),
+                () -> TraceCheckerTest.PdpContext.restarts(11));
         pair("security.ssl3", one("AT+QSSLCFG=\"sslversion\",0,0", "OK"), one("AT+QSSLCFG=\"sslversion\",0,3", "OK"));
         pair("security.weak-cipher", one("AT+QSSLCFG=\"ciphersuite\",0,0X0004", "OK"),
                 one("AT+QSSLCFG=\"ciphersuite\",0,0X003D", "OK"));
@@ -195,15 +196,6 @@ class EveryRuleTest {
         pair("pdp.before-registration", () -> step(step(new ScriptedTraffic(), "AT+CEREG?", "+CEREG: 0,2", "OK"),
                 "AT+QIACT=1", "ERROR"), () -> step(step(new ScriptedTraffic(), "AT+CEREG?", "+CEREG: 0,1", "OK"),
                 "AT+QIACT=1", "OK"));
-    }
-
-    static ScriptedTraffic restarts(long minutesApart) {
-        ScriptedTraffic t = new ScriptedTraffic();
-        t.urc("RDY");
-        step(t, "AT+QIACT", "ERROR");
-        t.pause(1_000_000).urc("RDY");
-        step(t, "AT+QIACT", "ERROR");
-        return t.pause(minutesApart * 60_000_000).urc("RDY");
     }
 
     static List<String> ids(ScriptedTraffic t) {

@@ -1,5 +1,6 @@
 package dev.atscope.core.check;
 
+import static dev.atscope.core.check.TraceCheckerTest.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,10 +20,6 @@ import org.junit.jupiter.api.Test;
 class LibrarySelectionTest {
 
     static final ProtocolRegistry REGISTRY = ProtocolRegistry.loadDefault();
-
-    static ScriptedTraffic step(ScriptedTraffic t, String command, String... answer) {
-        return t.pause(50_000).command(command).answer(20_000, answer);
-    }
 
     /** The selection after the trace was checked, and the findings. */
     record Checked(LibrarySelection selection, List<Diagnostic> findings) {

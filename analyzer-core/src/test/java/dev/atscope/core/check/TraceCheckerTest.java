@@ -408,7 +408,7 @@ class TraceCheckerTest {
             assertThat(rules(fewer)).isEmpty();
         }
 
-        ScriptedTraffic restarts(long minutesApart) {
+        static ScriptedTraffic restarts(long minutesApart) {
             ScriptedTraffic t = new ScriptedTraffic();
             t.urc("RDY");
             step(t, "AT+QIACT", "ERROR");
