@@ -9,7 +9,7 @@ import dev.atscope.core.json.DiagnosticJson;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +57,7 @@ final class CheckCommand extends AbstractCommand {
     /** Checks one trace, printing its findings by session; the reader's warnings go to {@code err}. */
     static void checkFile(String trace, ImportOptions options, ProtocolRegistry registry, FindingPrinter printer,
             boolean json, java.io.PrintWriter err) throws java.io.IOException {
-        try (TraceReader reader = Traces.open(trace, options)) {
+        try (TraceReader reader = Traces.open(trace, options.withModel(registry))) {
             String name = reader.metadata().source() != null ? reader.metadata().source() : trace;
             printer.startFile(trace, new DiagnosticJson(reader.metadata().start(), name));
             SessionTracker sessions = new SessionTracker(registry, s -> printer.sessionClosed());

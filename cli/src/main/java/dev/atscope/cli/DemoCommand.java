@@ -10,7 +10,7 @@ import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import dev.atscope.report.ReportOptions;
 import dev.atscope.report.TimelineReport;

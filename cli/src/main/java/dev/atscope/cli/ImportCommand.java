@@ -4,7 +4,7 @@ import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Marker;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.TraceFormat;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

@@ -1,6 +1,8 @@
 package dev.atscope.cli;
 
+import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.imports.ImportOptions;
+import dev.atscope.core.trace.imports.LayoutHints;
 import dev.atscope.core.trace.imports.PrefixPatterns;
 import dev.atscope.core.trace.imports.TraceFormat;
 import java.io.IOException;
@@ -43,7 +45,7 @@ final class TraceInputOptions {
             }
         }
         PrefixPatterns p = patterns == null ? PrefixPatterns.standard() : PrefixPatterns.withFile(patterns);
-        return new ImportOptions(f, keepGoing, p);
+        return new ImportOptions(f, keepGoing, p, ProtocolRegistry.loadDefault(), LayoutHints.NONE);
     }
 
     /** The format names, for help and completion. */

@@ -3,7 +3,7 @@ package dev.atscope.core.trace.imports;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandLineParser;
 import dev.atscope.core.decode.ResponseShape;
-import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.decode.ResponseModel;
 import dev.atscope.core.trace.Direction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,14 +28,14 @@ final class LineFramer {
         MODULE_BODY
     }
 
-    private final ProtocolRegistry registry;
+    private final ResponseModel model;
     private State state = State.LINES;
     private ResponseShape shape = ResponseShape.PLAIN;
     private long remaining;
     private long lengthAnnounced;
 
-    LineFramer(ProtocolRegistry registry) {
-        this.registry = registry;
+    LineFramer(ResponseModel model) {
+        this.model = model;
     }
 
     /** Whether the next host text is data-mode payload rather than a command line. */
@@ -102,7 +102,7 @@ final class LineFramer {
     private void command(String line) {
         List<AtCommand> cmds = CommandLineParser.parse(line);
         AtCommand last = cmds.get(cmds.size() - 1);
-        shape = registry.shape(last);
+        shape = model.shape(last);
         lengthAnnounced = 0;
         if (shape.lengthParam() >= 0 && shape.lengthParam() < last.params().size()) {
             try {

@@ -1,6 +1,5 @@
 package dev.atscope.core.trace.imports;
 
-import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
 final class PrefixedReader extends LogTraceReader {
 
     private static final Pattern TRAILING = Pattern.compile("\\s+(?:\\[([^\\]]+)\\]|\\(([^)]+)\\)|@\\s*(\\S+))\\s*$");
-    private final LineFramer framer = new LineFramer(ProtocolRegistry.loadDefault());
+    private final LineFramer framer = new LineFramer(options.model());
 
     PrefixedReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.PREFIXED, options, probe);

@@ -1,7 +1,6 @@
 package dev.atscope.core.trace.imports;
 
 import dev.atscope.core.decode.CommandLineParser;
-import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceMetadata;
 import java.io.IOException;
@@ -28,7 +27,7 @@ final class TranscriptReader extends LogTraceReader {
 
     private static final Pattern PUTTY = Pattern.compile(
             "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log (\\d{4}\\.\\d{2}\\.\\d{2} \\d{2}:\\d{2}:\\d{2}) =~=~=~=~=~=~=~=~=~=~=~=");
-    private final LineFramer framer = new LineFramer(ProtocolRegistry.loadDefault());
+    private final LineFramer framer = new LineFramer(options.model());
     private Instant puttyStart;
     private String lastHostLine;
     private boolean lastWasHostCommand;

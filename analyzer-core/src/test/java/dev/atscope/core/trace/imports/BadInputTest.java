@@ -7,7 +7,6 @@ import dev.atscope.core.trace.Marker;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceFormatException;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
