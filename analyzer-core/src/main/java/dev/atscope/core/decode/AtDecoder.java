@@ -73,6 +73,10 @@ public final class AtDecoder {
         lastTime = Math.max(lastTime, entry.timeMicros());
         if (entry instanceof Marker m) {
             Lane lane = m.direction() == Direction.HOST_TO_MODULE ? host : module;
+            if (m.kind() == Marker.Kind.GAP && lane == host) {
+                // bytes of the host's are missing: an upload in progress cannot be counted past them
+                host.endRaw("the log does not show the rest of the upload");
+            }
             long off = lane.offset;
             out.add(new Event(EventKind.MARKER, m.direction(), off, off, m.timeMicros(), m.timeMicros(), m.line(),
                     (m.kind().code() + ": " + m.text()).getBytes(StandardCharsets.UTF_8), null));

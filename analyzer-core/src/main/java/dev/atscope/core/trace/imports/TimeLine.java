@@ -15,6 +15,8 @@ final class TimeLine {
     static final long SYNTHETIC_STEP = 1000;
     private static final long DAY = 86_400_000_000L;
 
+    /** Stamps are ignored ({@code --time none}): every entry gets made-up time. */
+    private final boolean ignoreStamps;
     private LogTime.Stamp first;
     private long dayOffset;
     private long last = -1;
@@ -22,8 +24,21 @@ final class TimeLine {
     private boolean synthetic;
     private boolean stamped;
 
+    /** A time line that reads stamps. */
+    TimeLine() {
+        this(false);
+    }
+
+    /** A time line that reads stamps, or ignores them all when told to. */
+    TimeLine(boolean ignoreStamps) {
+        this.ignoreStamps = ignoreStamps;
+    }
+
     /** The trace time of a stamp. */
     long at(LogTime.Stamp s) {
+        if (ignoreStamps) {
+            return next();
+        }
         stamped = true;
         if (first == null) {
             first = s;

@@ -41,6 +41,7 @@ public final class TraceImports {
     public static TraceReader open(InputStream raw, String source, ImportOptions options) throws IOException {
         BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, PREFIX);
         try {
+            skipByteOrderMark(in);
             TraceFormat format = options.format();
             if (format == null) {
                 in.mark(PREFIX + 1);
@@ -56,6 +57,43 @@ public final class TraceImports {
         }
     }
 
+    /** UTF-8's byte-order mark, which Notepad writes at the start of a text file. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Passes over a byte-order mark at the start of the stream, so the first line reads as it is. */
+    private static void skipByteOrderMark(BufferedInputStream in) throws IOException {
+        in.mark(BOM.length);
+        byte[] head = in.readNBytes(BOM.length);
+        if (!java.util.Arrays.equals(head, BOM)) {
+            in.reset();
+        }
+    }
+
+    /**
+     * Reads a whole log and says how it was read: the format, the sides and why, the time, what
+     * was stripped and left out, and what is unsure ({@code atscope import --explain}).
+     *
+     * @throws TraceFormatException as {@link #open} does, for a log in no format or broken
+     */
+    public static LogLayout explain(InputStream raw, String source, ImportOptions options) throws IOException {
+        try (TraceReader r = open(raw, source, options)) {
+            TraceMetadata m = r.metadata();
+            long chunks = 0;
+            TraceEntry e;
+            while ((e = r.next()) != null) {
+                if (e instanceof dev.atscope.core.trace.Chunk) {
+                    chunks++;
+                }
+            }
+            if (r instanceof LogTraceReader log) {
+                return log.layout();
+            }
+            String format = m.tags().getOrDefault("imported-from", TraceFormat.NATIVE.id());
+            return new LogLayout(format, List.of(), "the trace's own times (microseconds)",
+                    List.of("nothing: " + chunks + " chunks, each with its direction"), List.of(), List.of());
+        }
+    }
+
     /**
      * The format of a file that starts with {@code prefix}.
      *
@@ -64,6 +102,9 @@ public final class TraceImports {
      */
     public static TraceFormat detect(byte[] prefix, boolean whole, String source, ImportOptions options)
             throws TraceFormatException {
+        if (prefix.length >= BOM.length && java.util.Arrays.equals(prefix, 0, BOM.length, BOM, 0, BOM.length)) {
+            prefix = java.util.Arrays.copyOfRange(prefix, BOM.length, prefix.length);
+        }
         // the fast path: a native trace says so on its first line, and its own reader names any fault
         String head = new String(prefix, 0, Math.min(prefix.length, 64), StandardCharsets.ISO_8859_1);
         if (head.startsWith("# atscope-trace") || head.startsWith("time_us,dir,kind,data")) {
@@ -71,27 +112,30 @@ public final class TraceImports {
         }
         List<String> reasons = new ArrayList<>();
         Probe best = null;
-        boolean transcript = false;
+        TraceFormat learned = null;
         for (TraceFormat f : TraceFormat.values()) {
             Probe p = probe(f, prefix, whole, source, options);
             if (p.reason() == null) {
-                if (f != TraceFormat.TRANSCRIPT) {
+                if (!f.learned()) {
                     return f;
                 }
-                transcript = true;
+                if (learned == null) {
+                    learned = f;
+                }
                 continue;
             }
             reasons.add("  " + f.id() + ": " + p.reason());
-            if (f != TraceFormat.TRANSCRIPT && p.chunks() >= MIN_PARTIAL && (best == null || p.chunks() > best.chunks())) {
+            if (!f.learned() && p.chunks() >= MIN_PARTIAL && (best == null || p.chunks() > best.chunks())) {
                 best = p;
             }
         }
-        // a file that fits a format up to a broken line is that format: its reader names the line
+        // a file that fits a tool's format up to a broken line is that format: its reader names the
+        // line; the layouts learned from the content are the fallback for what no tool defines
         if (best != null) {
             return best.format();
         }
-        if (transcript) {
-            return TraceFormat.TRANSCRIPT;
+        if (learned != null) {
+            return learned;
         }
         throw new TraceFormatException(new SourceLocation(source, -1),
                 "not a trace in any format atscope reads; tried:\n" + String.join("\n", reasons)
@@ -160,8 +204,7 @@ public final class TraceImports {
             case MODEMMANAGER -> new ModemManagerReader(lines, o, probe);
             case MBED -> new MbedReader(lines, o, probe);
             case CHAT -> new ChatReader(lines, o, probe);
-            case PREFIXED -> new PrefixedReader(lines, o, probe);
-            case TRANSCRIPT -> new TranscriptReader(lines, o, probe);
+            case PREFIXED, TRANSCRIPT -> new TextLogReader(lines, f, o, probe);
             case NATIVE, PCAPNG -> throw new IllegalStateException("handled above");
         };
     }

@@ -111,7 +111,8 @@ class BadInputTest {
             assertThat(r.metadata().tags()).containsEntry("imported-from", "prefixed");
             assertThat(ShortSession.transactions(ShortSession.readAll(r), false))
                     .containsExactly("AT+CGMI | RESPONSE Quectel | OK | OK");
-            assertThat(r.warnings()).singleElement().asString().contains("1 lines matched no direction prefix");
+            assertThat(r.warnings()).singleElement().asString()
+                    .contains("1 line was not AT traffic and was left out (1 lines without a marker");
         }
     }
 

@@ -1,0 +1,281 @@
+package dev.atscope.core.trace.imports;
+
+import dev.atscope.core.trace.Direction;
+import dev.atscope.core.trace.Marker;
+import dev.atscope.core.trace.TraceMetadata;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+
+/**
+ * Reads the text logs that no tool defines: home-grown logs whose lines carry a marker of their
+ * side ({@link TraceFormat#PREFIXED}: {@code <- AT+CGMI (20732)}, {@code [SEND][ 3][AT\r]},
+ * {@code TX: AT}) and terminal transcripts that carry none ({@link TraceFormat#TRANSCRIPT}: minicom,
+ * PuTTY with its {@code =~=~= PuTTY log ... =~=~=} header, screen, tio, the Arduino monitor, text
+ * pasted into a ticket). The layout is learned from the first lines ({@link LayoutLearner}):
+ * markers and their sides, a prefix, the time, escapes; then each line is split by it. In a
+ * transcript the grammar gives each line its side ({@link TranscriptSides}). Lines a log leaves
+ * without line ends get them back from {@link LineFramer}; lines that are no traffic are left out
+ * and counted.
+ */
+final class TextLogReader extends LogTraceReader {
+
+    /** Lines looked at to learn the layout (or fewer, when they hold {@link #LEARN_CHARS}). */
+    static final int LEARN_LINES = 4000;
+    /** Characters looked at to learn the layout. */
+    static final int LEARN_CHARS = 1 << 16;
+    private static final String PUTTY = "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log ";
+    /** Where lines with no marker go, when they are counted as the module's. */
+    private static final String UNMARKED = "(no marker)";
+
+    private record Raw(long number, String text, boolean terminated) {}
+
+    private final ArrayDeque<Raw> ahead = new ArrayDeque<>();
+    private final LineFramer framer;
+    private final TranscriptSides transcript;
+    private final TraceFormat format;
+    private TextLayout layout;
+    private boolean noMarkers;
+    private Direction lastSide;
+    private Instant puttyStart;
+    private long uploadsMissing;
+    private long firstMissing = -1;
+
+    TextLogReader(LineSource in, TraceFormat format, ImportOptions options, boolean probe) {
+        super(in, format, options, probe);
+        this.format = format;
+        this.framer = new LineFramer(options.model());
+        this.transcript = new TranscriptSides(options.model());
+    }
+
+    @Override
+    String expected() {
+        return format == TraceFormat.PREFIXED
+                ? "line with a marker of its side (one marker on command lines, another on results; patterns "
+                        + String.join(", ", options.patterns().names()) + ")"
+                : "AT command line in a text transcript";
+    }
+
+    @Override
+    TraceMetadata describe(TraceMetadata m) {
+        return m.start() == null && puttyStart != null ? m.withStart(puttyStart) : m;
+    }
+
+    @Override
+    String sideName(Direction dir) {
+        return dir == Direction.HOST_TO_MODULE ? "command lines" : "answers";
+    }
+
+    @Override
+    String sideWhy() {
+        return "no markers: command lines are the host's, results, answers and URCs the module's";
+    }
+
+    @Override
+    boolean step() throws IOException {
+        if (layout == null) {
+            learn();
+        }
+        if (noMarkers) {
+            return false;
+        }
+        Raw raw = ahead.poll();
+        if (raw == null) {
+            long number = in.line();
+            String text = in.readLine();
+            if (text == null) {
+                return false;
+            }
+            raw = new Raw(number, text, in.lastTerminated());
+        }
+        line(raw);
+        return true;
+    }
+
+    /** Reads the first lines ahead and learns the layout from them. */
+    private void learn() throws IOException {
+        LayoutLearner learner = new LayoutLearner(options);
+        long chars = 0;
+        while (ahead.size() < LEARN_LINES && chars < LEARN_CHARS) {
+            long number = in.line();
+            String text = in.readLine();
+            if (text == null) {
+                break;
+            }
+            ahead.add(new Raw(number, text, in.lastTerminated()));
+            chars += text.length();
+            learner.add(text);
+        }
+        LayoutLearner.Learned learned = learner.learn();
+        TextLayout l = learned.layout();
+        if (format == TraceFormat.TRANSCRIPT && l.mode() == TextLayout.Mode.MARKERS) {
+            // read as a transcript when told to: markers are taken off, the grammar decides the sides
+            l = new TextLayout(TextLayout.Mode.TRANSCRIPT, l.markers(), null, null, l.indent(), l.time(),
+                    l.bareMicros(), l.escapes(), l.spellsLineEnds(), l.patterns());
+        }
+        layout = l;
+        noMarkers = format == TraceFormat.PREFIXED && l.mode() == TextLayout.Mode.TRANSCRIPT;
+        describeTime(learned.timeWords());
+        learned.stripped().forEach(this::describeStripped);
+        learned.doubts().forEach(this::doubt);
+        if (l.mode() == TextLayout.Mode.MARKERS) {
+            for (TextLayout.Marker m : l.markers()) {
+                assign(m.head().shown(), m.side(), m.why());
+            }
+            if (l.unmarked() != null) {
+                assign(UNMARKED, l.unmarked(), "the other side's lines carry a marker and these none");
+            }
+        }
+    }
+
+    private void line(Raw raw) throws IOException {
+        String text = raw.text();
+        long number = raw.number();
+        if (probe) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\r' && c != 0x1b || c == 0x7f) {
+                    throw broken(number, String.format("control byte 0x%02x; expected text", (int) c));
+                }
+            }
+            if (!raw.terminated()) {
+                return; // the probe's cut may fall inside this line
+            }
+        }
+        if (number == 1 && text.startsWith(PUTTY)) {
+            putty(text);
+            return;
+        }
+        if (text.isBlank() && !framer.inModuleBody()) {
+            return;
+        }
+        TextLayout.Parts p = layout.split(text, stamp(text, number));
+        if (p.skip() != null) {
+            skip(p.skip(), number, text);
+            return;
+        }
+        if (layout.mode() == TextLayout.Mode.MARKERS) {
+            marked(p, number, text);
+        } else {
+            transcribed(p, number, text);
+        }
+    }
+
+    private void marked(TextLayout.Parts p, long number, String text) {
+        Direction side;
+        String channel;
+        if (p.marker() != null) {
+            side = p.marker().side();
+            channel = p.marker().head().shown();
+        } else {
+            AtText.Kind kind = AtText.kind(p.payload().strip());
+            side = layout.unmarked();
+            if (side == null && lastSide == Direction.MODULE_TO_HOST
+                    && (kind == AtText.Kind.RESULT || kind == AtText.Kind.INFORMATION)) {
+                // a library that prints the first line of an answer with its marker and the rest bare
+                side = Direction.MODULE_TO_HOST;
+                assign(UNMARKED, side, "bare results right after the module's lines continue them");
+            }
+            if (side == null || side == Direction.HOST_TO_MODULE && kind != AtText.Kind.COMMAND) {
+                skip(TextLayout.NO_MARKER, number, text);
+                return;
+            }
+            channel = UNMARKED;
+        }
+        byte[] bytes = layout.escapes().isEmpty() ? p.payload().getBytes(StandardCharsets.ISO_8859_1)
+                : Escapes.decode(p.payload(), layout.escapes());
+        if (bytes.length == 0 && !framer.inModuleBody()) {
+            return;
+        }
+        long t = timeOf(p.stamp());
+        String shown = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (framer.uploadMissing(side, shown)) {
+            missingUpload(t, number);
+        }
+        emit(t, channel, layout.spellsLineEnds() ? bytes : framer.frame(side, bytes), number);
+        lastSide = side;
+    }
+
+    private void transcribed(TextLayout.Parts p, long number, String text) {
+        String body = p.payload();
+        while (body.endsWith("\r")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        if (Pastes.isComment(body)) {
+            skip(TextLayout.COMMENT, number, text);
+            return;
+        }
+        long t = -1;
+        // a carriage return inside a line starts the line over on a terminal: each part is a line
+        for (String part : body.split("\r", -1)) {
+            String s = Pastes.unwrap(part).strip();
+            if (s.isEmpty() && !framer.inModuleBody()) {
+                continue;
+            }
+            if (t < 0) {
+                t = timeOf(p.stamp());
+            }
+            if (framer.awaitingHostData()) {
+                Direction said = AtText.kind(s).traffic() ? Direction.MODULE_TO_HOST : Direction.HOST_TO_MODULE;
+                if (framer.uploadMissing(said, s)) {
+                    missingUpload(t, number);
+                } else {
+                    emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
+                    continue;
+                }
+            }
+            if (framer.inModuleBody() && AtText.kind(s) != AtText.Kind.COMMAND) {
+                emit(t, Direction.MODULE_TO_HOST, framer.frame(Direction.MODULE_TO_HOST, latin1(part)), number);
+                continue;
+            }
+            for (TranscriptSides.Piece piece : transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE)) {
+                if (piece.side() == null) {
+                    skip(TranscriptSides.PRINT, number, text);
+                    continue;
+                }
+                emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
+            }
+        }
+    }
+
+    private void missingUpload(long t, long number) {
+        uploadsMissing++;
+        if (firstMissing < 0) {
+            firstMissing = number;
+        }
+        emit(new Marker(t, Direction.HOST_TO_MODULE, Marker.Kind.GAP, LineFramer.UPLOAD_NOT_IN_LOG, number));
+    }
+
+    private void putty(String header) throws IOException {
+        int end = header.indexOf(" =~=", PUTTY.length());
+        String date = end < 0 ? "" : header.substring(PUTTY.length(), end);
+        try {
+            puttyStart = LocalDateTime.parse(date, DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss"))
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw broken(1, "PuTTY log header with a date that does not exist: " + date);
+        }
+        describeStripped("PuTTY's log header (the start of the log)");
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    void finish() throws IOException {
+        if (uploadsMissing > 0) {
+            warn(firstMissing, uploadsMissing + (uploadsMissing == 1 ? " upload is" : " uploads are")
+                    + " not in the log (the module answered, or the next command came, before any data)");
+        }
+        if (format == TraceFormat.TRANSCRIPT && transcript.commands() == 0) {
+            throw broken(1, "no AT command line" + (probe ? " in the first part of the file" : "")
+                    + "; expected a transcript with commands such as AT+CGMI");
+        }
+    }
+}
