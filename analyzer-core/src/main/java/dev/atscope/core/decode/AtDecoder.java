@@ -154,8 +154,11 @@ public final class AtDecoder {
                 complete(overlapped, null, Outcome.NO_RESPONSE, command.startMicros());
                 overlapped = null;
             }
-            if (!pending.responses.isEmpty() && pending.result == null) {
-                overlapped = pending; // still streaming its answer: its tail may follow the next echo
+            Event lastAnswer = pending.responses.isEmpty() ? null : pending.responses.get(pending.responses.size() - 1);
+            if (lastAnswer != null && lastAnswer.kind() != EventKind.INTERMEDIATE && pending.result == null) {
+                // still streaming its answer: its tail may follow the next echo (not after a bare
+                // CONNECT, whose data the host never sent or the log never showed)
+                overlapped = pending;
             } else {
                 complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
             }
@@ -496,6 +499,13 @@ public final class AtDecoder {
         int tentativeFinalFrom;
         int tentativeFinalTo;
         long tentativeTime;
+        /**
+         * The last final result inside the body that more body followed soon after (so it was taken
+         * for a line of the body): at the end of the input it closes the body after all; -1 if none.
+         */
+        int lateEnd = -1;
+        int lateFinalFrom;
+        int lateFinalTo;
 
         Lane(Direction direction) {
             this.direction = direction;
@@ -539,6 +549,11 @@ public final class AtDecoder {
                     tentativeEnd -= shift;
                     tentativeFinalFrom -= shift;
                     tentativeFinalTo -= shift;
+                }
+                if (lateEnd >= 0) {
+                    lateEnd -= shift;
+                    lateFinalFrom -= shift;
+                    lateFinalTo -= shift;
                 }
             }
         }
@@ -803,6 +818,7 @@ public final class AtDecoder {
             mode = Mode.BODY;
             bodyOwner = owner;
             tentativeEnd = -1;
+            lateEnd = -1;
         }
 
         private boolean processBody() {
@@ -816,6 +832,9 @@ public final class AtDecoder {
                     return false; // waiting for proof
                 }
                 if (timeAt(offsetOf(k)) - tentativeTime <= options.bodyQuietMicros()) {
+                    lateEnd = tentativeEnd;
+                    lateFinalFrom = tentativeFinalFrom;
+                    lateFinalTo = tentativeFinalTo;
                     tentativeEnd = -1;
                 } else {
                     confirmBodyEnd();
@@ -922,6 +941,13 @@ public final class AtDecoder {
 
         /** The end of input: half units become flagged events. */
         void finishInput() {
+            if (mode == Mode.BODY && tentativeEnd < 0 && lateEnd >= 0) {
+                // the input ends with no final result after the body's last one: that one closed it,
+                // and what came soon after it (a URC, the next answer) is lines again
+                tentativeEnd = lateEnd;
+                tentativeFinalFrom = lateFinalFrom;
+                tentativeFinalTo = lateFinalTo;
+            }
             if (mode == Mode.BODY) {
                 if (tentativeEnd >= 0) {
                     confirmBodyEnd();

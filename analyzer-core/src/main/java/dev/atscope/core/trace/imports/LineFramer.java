@@ -75,6 +75,13 @@ final class LineFramer {
         return false;
     }
 
+    /** Ends data mode: the upload is over (the module answered, or the host went on with a command). */
+    void endUpload() {
+        if (state == State.HOST_DATA) {
+            state = State.LINES;
+        }
+    }
+
     /** The bytes a line of text stands for, with the framing its side and the state call for. */
     byte[] frame(Direction dir, byte[] text) {
         boolean framed = false;
@@ -86,6 +93,9 @@ final class LineFramer {
         }
         String s = new String(text, StandardCharsets.ISO_8859_1);
         if (dir == Direction.HOST_TO_MODULE) {
+            if (state == State.HOST_DATA && uploaded > 0 && AtText.isCommand(s.strip(), 0)) {
+                state = State.LINES; // a command line after part of the upload: the upload ended short
+            }
             if (state == State.HOST_DATA) {
                 remaining -= text.length;
                 uploaded += text.length;

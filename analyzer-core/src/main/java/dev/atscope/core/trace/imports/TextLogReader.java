@@ -221,12 +221,17 @@ final class TextLogReader extends LogTraceReader {
                 t = timeOf(p.stamp());
             }
             if (framer.awaitingHostData()) {
-                Direction said = AtText.kind(s).traffic() ? Direction.MODULE_TO_HOST : Direction.HOST_TO_MODULE;
+                AtText.Kind kind = AtText.kind(s);
+                if (!kind.traffic()) {
+                    emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
+                    continue;
+                }
+                // a command or the module's answer: the upload is over, or was never logged
+                Direction said = kind == AtText.Kind.COMMAND ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
                 if (framer.uploadMissing(said, s)) {
                     missingUpload(t, number);
                 } else {
-                    emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
-                    continue;
+                    framer.endUpload();
                 }
             }
             if (framer.inModuleBody() && AtText.kind(s) != AtText.Kind.COMMAND) {
