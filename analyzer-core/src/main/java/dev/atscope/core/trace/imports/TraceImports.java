@@ -112,6 +112,7 @@ public final class TraceImports {
         }
         List<String> reasons = new ArrayList<>();
         Probe best = null;
+        Probe nearest = null;
         TraceFormat learned = null;
         for (TraceFormat f : TraceFormat.values()) {
             Probe p = probe(f, prefix, whole, source, options);
@@ -125,6 +126,10 @@ public final class TraceImports {
                 continue;
             }
             reasons.add("  " + f.id() + ": " + p.reason());
+            if (nearest == null || p.chunks() > nearest.chunks()
+                    || p.chunks() == nearest.chunks() && p.line() >= nearest.line()) {
+                nearest = p;
+            }
             if (!f.learned() && p.chunks() >= MIN_PARTIAL && (best == null || p.chunks() > best.chunks())) {
                 best = p;
             }
@@ -137,9 +142,30 @@ public final class TraceImports {
         if (learned != null) {
             return learned;
         }
+        if (!holdsTraffic(prefix) && nearest != null) {
+            throw new TraceFormatException(new SourceLocation(source, -1), "no AT traffic in it (no command line such"
+                    + " as AT+CGMI, no result such as OK); the nearest layout is " + nearest.format().id() + " ("
+                    + nearest.reason() + ")");
+        }
         throw new TraceFormatException(new SourceLocation(source, -1),
                 "not a trace in any format atscope reads; tried:\n" + String.join("\n", reasons)
                         + "\n(force one with --format)");
+    }
+
+    /** Whether any line of the text holds a command line, a final result or an answer where traffic would start. */
+    private static boolean holdsTraffic(byte[] prefix) {
+        String text = new String(prefix, StandardCharsets.ISO_8859_1);
+        for (int from = 0; from < text.length(); ) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (AtText.anchor(text.substring(from, end), 0) >= 0) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
     }
 
     /** The chunks a format must read before a broken line to be taken for the file's format. */
@@ -151,8 +177,9 @@ public final class TraceImports {
      * @param format the format tried
      * @param reason why it does not fit (its first failing line), or null when it fits
      * @param chunks the chunks it read before failing
+     * @param line the line it failed at, or -1
      */
-    private record Probe(TraceFormat format, String reason, int chunks) {}
+    private record Probe(TraceFormat format, String reason, int chunks, long line) {}
 
     private static Probe probe(TraceFormat f, byte[] prefix, boolean whole, String source, ImportOptions options) {
         byte[] probe = prefix;
@@ -164,7 +191,7 @@ public final class TraceImports {
             probe = java.util.Arrays.copyOf(prefix, end);
         }
         if (f == TraceFormat.NATIVE) {
-            return new Probe(f, "line 1: expected '# atscope-trace: 1' or the header time_us,dir,kind,data", 0);
+            return new Probe(f, "line 1: expected '# atscope-trace: 1' or the header time_us,dir,kind,data", 0, 1);
         }
         int chunks = 0;
         try (TraceReader r = reader(new ByteArrayInputStream(probe), source, f, options.withKeepGoing(false), !whole)) {
@@ -175,12 +202,12 @@ public final class TraceImports {
                     chunks++;
                 }
             }
-            return new Probe(f, chunks > 0 ? null : "no traffic found in the first " + probe.length + " bytes", 0);
+            return new Probe(f, chunks > 0 ? null : "no traffic found in the first " + probe.length + " bytes", 0, 1);
         } catch (TraceFormatException e) {
             SourceLocation at = e.location();
-            return new Probe(f, (at.line() >= 0 ? "line " + at.line() + ": " : "") + e.problem(), chunks);
+            return new Probe(f, (at.line() >= 0 ? "line " + at.line() + ": " : "") + e.problem(), chunks, at.line());
         } catch (IOException | RuntimeException e) {
-            return new Probe(f, e.toString(), chunks);
+            return new Probe(f, e.toString(), chunks, -1);
         }
     }
 
