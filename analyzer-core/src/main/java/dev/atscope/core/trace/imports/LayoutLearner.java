@@ -201,8 +201,8 @@ final class LayoutLearner {
         for (Evidence e : traffic) {
             if (e.head.empty() && e.pattern == null) {
                 none = e;
-            } else if (e.traffic() * 20 >= all || e.pattern != null) {
-                marked.add(e); // a head on a handful of lines among many is text, not a marker
+            } else if (e.traffic() * 20 >= all && e.lines >= 2 || e.pattern != null) {
+                marked.add(e); // a head on one line, or a handful among many, is text, not a marker
             }
         }
         List<Evidence> hosts = new ArrayList<>();
@@ -220,8 +220,12 @@ final class LayoutLearner {
             }
         }
         boolean bothMarked = !hosts.isEmpty() && !modules.isEmpty();
+        // one side marked and the other bare: the bare lines must look like that other side (a
+        // module's echo repeats the host's commands at most once each)
+        long hostCommands = hosts.stream().mapToLong(e -> e.commands).sum();
         boolean oneMarked = none != null && (hosts.isEmpty() != modules.isEmpty())
-                && (hosts.isEmpty() ? none.commands > 0 && none.results == 0 : none.results + none.answers > 0);
+                && (hosts.isEmpty() ? none.commands > 0 && none.results == 0
+                        : none.results + none.answers > 0 && none.commands <= hostCommands);
         TextLayout.Mode mode;
         HeadPattern prefix = null;
         if (bothMarked || oneMarked) {

@@ -65,6 +65,13 @@ final class TranscriptSides {
             out.add(new Piece(null, s.substring(print)));
             return out;
         }
+        int after = pending ? -1 : printedBefore(s);
+        if (after > 0) {
+            // the program's print and the command it wrote next on one line: "Initializing modem...AT"
+            out.add(new Piece(null, s.substring(0, after)));
+            out.addAll(pieces(s.substring(after), time, realTime));
+            return out;
+        }
         int glued = gluedCommand(s);
         if (glued > 0) {
             out.add(piece(s.substring(0, glued), time, realTime));
@@ -120,6 +127,15 @@ final class TranscriptSides {
         List<AtCommand> cmds = CommandLineParser.parse(line);
         AtCommand last = cmds.get(cmds.size() - 1);
         return last.name().equals("+CLAC") || last.name().equals("&V") || last.form() == CommandForm.TEST;
+    }
+
+    /** Where a command line starts after the text of a print on the same line, or 0. */
+    private static int printedBefore(String s) {
+        if (AtText.kind(s) != AtText.Kind.OTHER) {
+            return 0;
+        }
+        int at = AtText.anchor(s, 1);
+        return at > 0 && AtText.isCommand(s, at) && !Character.isLetterOrDigit(s.charAt(at - 1)) ? at : 0;
     }
 
     /** Where a command line starts right after a final result on the same line ({@code SEND OKAT+QIRD=0}), or 0. */
