@@ -154,10 +154,9 @@ public final class AtDecoder {
                 complete(overlapped, null, Outcome.NO_RESPONSE, command.startMicros());
                 overlapped = null;
             }
-            Event lastAnswer = pending.responses.isEmpty() ? null : pending.responses.get(pending.responses.size() - 1);
-            if (lastAnswer != null && lastAnswer.kind() != EventKind.INTERMEDIATE && pending.result == null) {
-                // still streaming its answer: its tail may follow the next echo (not after a bare
-                // CONNECT, whose data the host never sent or the log never showed)
+            if (!pending.responses.isEmpty() && pending.result == null && listsLines(pending)) {
+                // a long listing still streaming its answer: its tail may follow the next echo (any
+                // other command's missing result is missing: a log that printed only its first line)
                 overlapped = pending;
             } else {
                 complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
@@ -299,6 +298,12 @@ public final class AtDecoder {
         }
         long waited = Math.max(0, until - p.command.startMicros());
         out.add(new Transaction(p.id, p.command, p.commands, p.echo, p.responses, result, outcome, waited, p.shape));
+    }
+
+    /** Whether a command answers with a long list of lines ({@code AT+CLAC}, {@code AT&V}, a {@code =?} test). */
+    private static boolean listsLines(Pending p) {
+        AtCommand last = p.commands.get(p.commands.size() - 1);
+        return last.name().equals("+CLAC") || last.name().equals("&V") || last.form() == CommandForm.TEST;
     }
 
     private static boolean claims(Pending p, String text) {
@@ -978,7 +983,17 @@ public final class AtDecoder {
                 long spanFrom = spanStart;
                 long spanTo = offsetOf(end);
                 spanStart = spanTo;
-                emit(event(EventKind.NOISE, spanFrom, from, end, spanTo, "a half line at the end of the trace"));
+                Pending target = overlapped != null ? overlapped : pending;
+                String text = new String(buf, from, end - from, StandardCharsets.ISO_8859_1);
+                Outcome outcome = direction == Direction.MODULE_TO_HOST && target != null ? finalOutcome(text, target) : null;
+                if (outcome != null) {
+                    // a log that stops right after the final result it waited for (chat's "-- got it")
+                    Event fin = event(EventKind.FINAL, spanFrom, from, end, spanTo, "the trace ends before its line end");
+                    emit(fin);
+                    finishTransaction(target, fin, outcome);
+                } else {
+                    emit(event(EventKind.NOISE, spanFrom, from, end, spanTo, "a half line at the end of the trace"));
+                }
             }
             consume(end);
         }

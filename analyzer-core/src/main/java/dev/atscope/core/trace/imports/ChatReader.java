@@ -68,7 +68,7 @@ final class ChatReader extends LogTraceReader {
             flushReceived(true);
             releaseSend();
             expecting = false;
-            byte[] data = Escapes.chat(msg.substring(6, msg.length() - 1));
+            byte[] data = Escapes.chat(withoutPauses(msg.substring(6, msg.length() - 1)));
             if (afterMatch) {
                 // chat stopped reading in the middle of the matched line; the rest of it, logged
                 // as the first line of the next expect, came over the wire before this send
@@ -126,8 +126,26 @@ final class ChatReader extends LogTraceReader {
 
     @Override
     void finish() {
-        flushReceived(false);
+        // chat logs a received line when its line feed comes; only "-- got it" ends one without
+        flushReceived(true);
         releaseSend();
+    }
+
+    /**
+     * A send string without chat's escapes that stand for no byte: {@code \\d} (a delay), {@code
+     * \\p} (a pause) and {@code \\K} (a break), which chat logs as written.
+     */
+    private static String withoutPauses(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && "dpK".indexOf(s.charAt(i + 1)) >= 0) {
+                i++;
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** Where chat's message starts on a syslog line ({@code chat[412]: send (AT^M)}), or -1. */

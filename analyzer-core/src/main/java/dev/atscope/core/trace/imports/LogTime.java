@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The time stamps that logs print before (or after) their text, in the common layouts: a date and
  * time ({@code 2026-11-23 10:00:00.123}, {@code 2026/11/23 10:00:00}, ISO with a zone), syslog's
- * {@code Nov 23 10:00:00}, a time of day ({@code 10:00:00.123}, Zephyr's {@code [00:00:12.531,188]}),
+ * {@code Nov 23 10:00:00} (after a priority such as {@code <6>}), a time of day ({@code 10:00:00.123}, Zephyr's {@code [00:00:12.531,188]}),
  * seconds since boot ({@code [123.456]}) and milliseconds since boot ({@code [00030546ms]}), each
  * optionally in brackets; at the end of a line a count in parentheses or brackets ({@code (15318)},
  * {@code [805 ms]}, {@code (0.080)}, {@code @ 12.345}). Every pattern is anchored and bounded, so a
@@ -64,11 +64,13 @@ final class LogTime {
     }
 
     private static final String FRACTION = "(?:[.,](\\d{1,9}))?";
+    /** After a date, milliseconds may follow a colon too ({@code [2024-01-22_11:53:06:302]}). */
+    private static final String DATE_FRACTION = "(?:[.,:](\\d{1,9}))?";
     private static final Pattern DATE_TIME = Pattern.compile(
-            "^\\[?(\\d{4})[-/.](\\d{2})[-/.](\\d{2})[T ](\\d{2}):(\\d{2}):(\\d{2})" + FRACTION
+            "^\\[?(\\d{4})[-/.](\\d{2})[-/.](\\d{2})[T _](\\d{2}):(\\d{2}):(\\d{2})" + DATE_FRACTION
                     + "\\s?(Z|[+-]\\d{2}:?\\d{2})?\\]?:?\\s{0,16}+");
     private static final Pattern SYSLOG = Pattern.compile(
-            "^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})" + FRACTION
+            "^(?:<\\d{1,3}>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})" + FRACTION
                     + "\\s{1,16}+");
     private static final Pattern TIME_OF_DAY = Pattern.compile(
             "^\\[?(\\d{2}):(\\d{2}):(\\d{2})" + FRACTION + "(?:,(\\d{3}))?\\]?:?\\s{0,16}+");
@@ -89,7 +91,7 @@ final class LogTime {
             return null;
         }
         char c = text.charAt(0);
-        if (c != '[' && !Character.isDigit(c) && !Character.isUpperCase(c)) {
+        if (c != '[' && c != '<' && !Character.isDigit(c) && !Character.isUpperCase(c)) {
             return null;
         }
         Matcher m = DATE_TIME.matcher(text);

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Reads the text logs that no tool defines: home-grown logs whose lines carry a marker of their
@@ -35,7 +36,11 @@ final class TextLogReader extends LogTraceReader {
 
     private record Raw(long number, String text, boolean terminated) {}
 
+    /** Why a piece of a line is left out: a print glued to the traffic. */
+    static final String GLUED = "prints glued to the end of a traffic line";
+
     private final ArrayDeque<Raw> ahead = new ArrayDeque<>();
+    private final PrintsSeen prints = new PrintsSeen();
     private final LineFramer framer;
     private final TranscriptSides transcript;
     private final TraceFormat format;
@@ -183,12 +188,14 @@ final class TextLogReader extends LogTraceReader {
             }
             if (side == null || side == Direction.HOST_TO_MODULE && kind != AtText.Kind.COMMAND) {
                 skip(TextLayout.NO_MARKER, number, text);
+                prints.remember(p.payload().strip());
                 return;
             }
             channel = UNMARKED;
         }
-        byte[] bytes = layout.escapes().isEmpty() ? p.payload().getBytes(StandardCharsets.ISO_8859_1)
-                : Escapes.decode(p.payload(), layout.escapes());
+        String payload = unglue(p.payload(), number);
+        byte[] bytes = layout.escapes().isEmpty() ? payload.getBytes(StandardCharsets.ISO_8859_1)
+                : Escapes.decode(payload, layout.escapes());
         if (bytes.length == 0 && !framer.inModuleBody()) {
             return;
         }
@@ -208,6 +215,10 @@ final class TextLogReader extends LogTraceReader {
         }
         if (Pastes.isComment(body)) {
             skip(TextLayout.COMMENT, number, text);
+            return;
+        }
+        if (!layout.escapes().isEmpty()) {
+            spelled(p, number, text);
             return;
         }
         long t = -1;
@@ -244,6 +255,65 @@ final class TextLogReader extends LogTraceReader {
                     continue;
                 }
                 emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
+            }
+        }
+    }
+
+    /**
+     * A line's traffic without what the log glued after it: a print seen on a line of its own
+     * before ({@code <--\ufffdWaiting for echo...}) or the marker of the next, empty line ({@code
+     * -->This is the body<--}); what is cut off is counted as left out.
+     */
+    private String unglue(String payload, long number) {
+        String print = prints.endOf(payload);
+        if (print != null) {
+            skip(GLUED, number, print);
+            return payload.substring(0, payload.length() - print.length());
+        }
+        for (TextLayout.Marker m : layout.markers()) {
+            String shown = m.head().shown();
+            if (shown.length() >= 2 && payload.length() > shown.length() && payload.endsWith(shown)) {
+                return payload.substring(0, payload.length() - shown.length());
+            }
+        }
+        return payload;
+    }
+
+    /**
+     * A transcript line that spells its control bytes ({@code +CPIN: READY<CR><LF>}): its bytes are
+     * what it spells; its side is the grammar's, and a line of line ends alone is the side's before.
+     */
+    private void spelled(TextLayout.Parts p, long number, String text) {
+        byte[] bytes = Escapes.decode(p.payload(), layout.escapes());
+        if (layout.spellsLineEnds() && bytes.length == p.payload().length() && !framer.inModuleBody()) {
+            // where the traffic shows its line ends, a line that shows none is the program's print
+            skip(TranscriptSides.PRINT, number, text);
+            return;
+        }
+        String s = new String(bytes, StandardCharsets.ISO_8859_1).strip();
+        long t = timeOf(p.stamp());
+        if (s.isEmpty()) {
+            Direction side = lastSide != null ? lastSide : Direction.MODULE_TO_HOST;
+            emit(t, side, bytes, number);
+            return;
+        }
+        List<TranscriptSides.Piece> pieces = transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE);
+        if (pieces.size() == 1) {
+            Direction side = pieces.get(0).side();
+            if (side == null) {
+                skip(TranscriptSides.PRINT, number, text);
+                return;
+            }
+            emit(t, side, layout.spellsLineEnds() ? bytes : framer.frame(side, bytes), number);
+            lastSide = side;
+            return;
+        }
+        for (TranscriptSides.Piece piece : pieces) {
+            if (piece.side() == null) {
+                skip(TranscriptSides.PRINT, number, text);
+            } else {
+                emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
+                lastSide = piece.side();
             }
         }
     }
