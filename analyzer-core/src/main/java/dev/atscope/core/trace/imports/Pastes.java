@@ -76,6 +76,12 @@ final class Pastes {
     /** The line without markdown emphasis or code marks around all of it ({@code **OK**}, {@code `AT`}). */
     static String unwrap(String line) {
         String s = line;
+        // an inline code mark opened on the first line of a paste and closed on its last
+        if (s.startsWith("`") && !s.startsWith("``") && s.indexOf('`', 1) < 0) {
+            s = s.substring(1);
+        } else if (s.endsWith("`") && !s.endsWith("``") && s.indexOf('`') == s.length() - 1) {
+            s = s.substring(0, s.length() - 1);
+        }
         for (String mark : new String[] {"**", "__", "`"}) {
             String t = s.strip();
             if (t.length() > 2 * mark.length() && t.startsWith(mark) && t.endsWith(mark)) {

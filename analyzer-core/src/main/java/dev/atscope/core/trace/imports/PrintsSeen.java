@@ -28,6 +28,11 @@ final class PrintsSeen {
         texts.add(print);
     }
 
+    /** Whether the text is a remembered print. */
+    boolean contains(String text) {
+        return texts.contains(text);
+    }
+
     /** The remembered print the text ends with, after some traffic, or null. */
     String endOf(String text) {
         String t = text.stripTrailing();

@@ -33,6 +33,7 @@ final class TranscriptSides {
     record Piece(Direction side, String text) {}
 
     private final ResponseModel model;
+    private final PrintsSeen prints = new PrintsSeen();
     private String lastCommand;
     private long lastCommandTime = -1;
     private boolean lastWasCommand;
@@ -114,9 +115,11 @@ final class TranscriptSides {
                 return new Piece(Direction.MODULE_TO_HOST, s);
             }
             default -> {
-                if (pending || model.urcKind(s) != null) {
+                if (model.urcKind(s) != null || pending && !prints.contains(s)) {
                     return new Piece(Direction.MODULE_TO_HOST, s);
                 }
+                // a print, and the same text later is the same print, even while a command waits
+                prints.remember(s);
                 return new Piece(null, s);
             }
         }
@@ -135,7 +138,12 @@ final class TranscriptSides {
             return 0;
         }
         int at = AtText.anchor(s, 1);
-        return at > 0 && AtText.isCommand(s, at) && !Character.isLetterOrDigit(s.charAt(at - 1)) ? at : 0;
+        if (at > 0 && AtText.isCommand(s, at) && !Character.isLetterOrDigit(s.charAt(at - 1))) {
+            return at;
+        }
+        // glued without a break: "Connecting to mydomain.co.ukAT+CIPCLOSE=0,1"
+        int ext = s.indexOf("AT+", 1);
+        return ext > 0 && AtText.isCommand(s, ext) ? ext : 0;
     }
 
     /** Where a command line starts right after a final result on the same line ({@code SEND OKAT+QIRD=0}), or 0. */
