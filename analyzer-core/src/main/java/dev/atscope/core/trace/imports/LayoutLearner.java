@@ -66,6 +66,9 @@ final class LayoutLearner {
     private long spelledLines;
     private int indent = -1;
     private boolean bareTrailing;
+    /** The marker whose quote is open on the lines that follow, or null. */
+    private Evidence open;
+    private Evidence lastOpen;
 
     LayoutLearner(ImportOptions options) {
         this.options = options;
@@ -73,6 +76,17 @@ final class LayoutLearner {
 
     /** Looks at one line of the log. */
     void add(String raw) {
+        if (open != null) {
+            // inside a quote a marker opened: the line is that marker's, up to the closing quote
+            String t = raw.stripTrailing();
+            char q = open.head.closer();
+            if (!t.isEmpty() && t.charAt(t.length() - 1) == q) {
+                t = t.substring(0, t.length() - 1);
+                open = null;
+            }
+            classify(open == null ? lastOpen : open, t);
+            return;
+        }
         if (raw.isBlank()) {
             return;
         }
@@ -137,6 +151,9 @@ final class LayoutLearner {
         if (closer != 0 && !p.isEmpty() && p.charAt(p.length() - 1) == closer) {
             e.closed++;
             payload = p.substring(0, p.length() - 1);
+        } else if ((closer == '"' || closer == '\'') && p.indexOf(closer) < 0) {
+            open = e; // a quoted block over several lines
+            lastOpen = e;
         }
         classify(e, payload);
     }
@@ -240,8 +257,8 @@ final class LayoutLearner {
                 unmarked = hosts.isEmpty() ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
                 stripped.add("no marker on the " + (unmarked == Direction.HOST_TO_MODULE ? "host's" : "module's")
                         + " lines: unmarked traffic lines are its");
-            } else if (none != null && none.results > 0) {
-                unmarked = null; // results without a marker continue the module's lines (see the reader)
+            } else if (none != null && none.commands > none.results && hint == null) {
+                unmarked = Direction.HOST_TO_MODULE; // bare commands beside a marked host: typed by hand
             }
             markers.sort(Comparator.comparingInt((TextLayout.Marker m) -> m.head().weight()).reversed());
             boolean said = hint != null || marked.stream().allMatch(e -> e.said != null);

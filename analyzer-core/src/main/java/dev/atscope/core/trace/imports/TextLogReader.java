@@ -31,8 +31,10 @@ final class TextLogReader extends LogTraceReader {
     /** Characters looked at to learn the layout. */
     static final int LEARN_CHARS = 1 << 16;
     private static final String PUTTY = "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log ";
-    /** Where lines with no marker go, when they are counted as the module's. */
+    /** Where lines with no marker go, when the layout marks only the other side's. */
     private static final String UNMARKED = "(no marker)";
+    /** Where bare results go that continue the module's marked lines. */
+    private static final String UNMARKED_MODULE = "(no marker, after the module's)";
 
     private record Raw(long number, String text, boolean terminated) {}
 
@@ -47,6 +49,8 @@ final class TextLogReader extends LogTraceReader {
     private TextLayout layout;
     private boolean noMarkers;
     private Direction lastSide;
+    /** A marker whose quote is still open: the next lines without a marker are its. */
+    private TextLayout.Marker open;
     private Instant puttyStart;
     private long uploadsMissing;
     private long firstMissing = -1;
@@ -177,23 +181,63 @@ final class TextLogReader extends LogTraceReader {
         if (p.marker() != null) {
             side = p.marker().side();
             channel = p.marker().head().shown();
+        } else if (open != null) {
+            // the rest of a quoted block that a marker opened on an earlier line
+            side = open.side();
+            channel = open.head().shown();
         } else {
             AtText.Kind kind = AtText.kind(p.payload().strip());
-            side = layout.unmarked();
-            if (side == null && lastSide == Direction.MODULE_TO_HOST
+            side = null;
+            if (layout.unmarked() == Direction.MODULE_TO_HOST
+                    || layout.unmarked() == Direction.HOST_TO_MODULE && kind == AtText.Kind.COMMAND) {
+                side = layout.unmarked();
+            } else if (lastSide == Direction.MODULE_TO_HOST
                     && (kind == AtText.Kind.RESULT || kind == AtText.Kind.INFORMATION)) {
                 // a library that prints the first line of an answer with its marker and the rest bare
                 side = Direction.MODULE_TO_HOST;
-                assign(UNMARKED, side, "bare results right after the module's lines continue them");
             }
-            if (side == null || side == Direction.HOST_TO_MODULE && kind != AtText.Kind.COMMAND) {
+            if (side == null) {
                 skip(TextLayout.NO_MARKER, number, text);
                 prints.remember(p.payload().strip());
                 return;
             }
-            channel = UNMARKED;
+            channel = side == layout.unmarked() ? UNMARKED : UNMARKED_MODULE;
+            assign(channel, side, side == layout.unmarked() ? "the other side's lines carry a marker and these none"
+                    : "bare results right after the module's lines continue them");
         }
-        String payload = unglue(p.payload(), number);
+        String quoted = p.payload();
+        if (p.marker() != null || open != null) {
+            TextLayout.Marker m = p.marker() != null ? p.marker() : open;
+            char q = m.head().closer();
+            String end = quoted.stripTrailing();
+            if ((q == '"' || q == '\'') && m.closer() == 0 && (open != null || end.indexOf(q) < 0
+                    || end.charAt(end.length() - 1) == q && end.indexOf(q) == end.length() - 1)) {
+                // a quote opened by the marker: the block goes on until a line that closes it
+                if (!end.isEmpty() && end.charAt(end.length() - 1) == q) {
+                    quoted = end.substring(0, end.length() - 1);
+                    open = null;
+                } else {
+                    open = m;
+                    quoted = quoted + "\n";
+                }
+            }
+        }
+        String payload = unglue(quoted, number);
+        if (p.marker() != null && (channel.endsWith("['") || channel.endsWith("[\""))) {
+            // a program that prints the lines it read as a list ("['+CFUN: 1', 'OK']"): each item a line
+            char q = channel.charAt(channel.length() - 1);
+            String items = payload.stripTrailing();
+            if (items.endsWith(q + "]")) {
+                items = items.substring(0, items.length() - 2);
+            }
+            long t = timeOf(p.stamp());
+            for (String item : items.split(q + ", " + q, -1)) {
+                byte[] b = Escapes.c(item);
+                emit(t, channel, framer.frame(side, b), number);
+            }
+            lastSide = side;
+            return;
+        }
         byte[] bytes = layout.escapes().isEmpty() ? payload.getBytes(StandardCharsets.ISO_8859_1)
                 : Escapes.decode(payload, layout.escapes());
         if (bytes.length == 0 && !framer.inModuleBody()) {
