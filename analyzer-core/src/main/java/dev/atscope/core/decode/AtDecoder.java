@@ -300,10 +300,17 @@ public final class AtDecoder {
         out.add(new Transaction(p.id, p.command, p.commands, p.echo, p.responses, result, outcome, waited, p.shape));
     }
 
-    /** Whether a command answers with a long list of lines ({@code AT+CLAC}, {@code AT&V}, a {@code =?} test). */
+    /**
+     * Whether a command is answering with a long list of lines: {@code AT+CLAC}, {@code AT&V}, or a
+     * {@code =?} test whose answer lines so far are command names.
+     */
     private static boolean listsLines(Pending p) {
         AtCommand last = p.commands.get(p.commands.size() - 1);
-        return last.name().equals("+CLAC") || last.name().equals("&V") || last.form() == CommandForm.TEST;
+        if (last.name().equals("+CLAC") || last.name().equals("&V")) {
+            return true;
+        }
+        return last.form() == CommandForm.TEST && !p.responses.isEmpty()
+                && CommandLineParser.isCommandLine(p.responses.get(p.responses.size() - 1).text());
     }
 
     private static boolean claims(Pending p, String text) {

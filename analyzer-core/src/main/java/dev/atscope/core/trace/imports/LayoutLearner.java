@@ -64,6 +64,10 @@ final class LayoutLearner {
     private long leadingStamps;
     private long trafficLines;
     private long spelledLines;
+    /** Command lines without a marker, and those the same line follows at once (an echo). */
+    private long commandLines;
+    private long echoed;
+    private String lastCommand;
     private int indent = -1;
     private boolean bareTrailing;
     /** The marker whose quote is open on the lines that follow, or null. */
@@ -110,6 +114,7 @@ final class LayoutLearner {
             return;
         }
         rest = Pastes.unwrap(rest);
+        countEcho(rest.strip());
         String head;
         String payload;
         String pattern = null;
@@ -156,6 +161,19 @@ final class LayoutLearner {
             lastOpen = e;
         }
         classify(e, payload);
+    }
+
+    private void countEcho(String s) {
+        boolean command = AtText.isCommand(s, 0);
+        if (command) {
+            commandLines++;
+            if (s.equals(lastCommand)) {
+                echoed++;
+                lastCommand = null;
+                return;
+            }
+        }
+        lastCommand = command ? s : null;
     }
 
     /** Counts the commands, results and answers in a line's traffic (several when it spells its line ends). */
@@ -321,8 +339,10 @@ final class LayoutLearner {
         if (where == TextLayout.Time.LEADING) {
             stripped.add("the time stamp at the start of each line");
         }
+        // echo: most commands show twice in a row; a log without echo repeats a command only to retry it
+        boolean echo = echoed * 4 >= commandLines;
         TextLayout layout = new TextLayout(mode, markers, unmarked, prefix, Math.max(0, indent), where, bare,
-                families, spells, options.patterns());
+                families, spells, echo, options.patterns());
         return new Learned(layout, doubts, timeWords, stripped);
     }
 

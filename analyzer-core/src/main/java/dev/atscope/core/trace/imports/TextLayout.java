@@ -21,10 +21,12 @@ import java.util.Set;
  * @param bareMicros what a count without a unit at the end of a line is worth
  * @param escapes the families of escapes the traffic is spelled in
  * @param spellsLineEnds whether the lines show their own line ends ({@code \r\n}), so none are added
+ * @param echo whether the log shows the module's echo (a command line twice in a row), so that a
+ *     command repeated at once is its echo and not a retry
  * @param patterns the user's and built-in marker patterns, tried before the learned markers
  */
 record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPattern prefix, int indent, Time time,
-        long bareMicros, Set<Escapes.Family> escapes, boolean spellsLineEnds, PrefixPatterns patterns) {
+        long bareMicros, Set<Escapes.Family> escapes, boolean spellsLineEnds, boolean echo, PrefixPatterns patterns) {
 
     /** Whether the lines carry markers. */
     enum Mode {

@@ -125,7 +125,7 @@ final class TextLogReader extends LogTraceReader {
         if (format == TraceFormat.TRANSCRIPT && l.mode() == TextLayout.Mode.MARKERS) {
             // read as a transcript when told to: markers are taken off, the grammar decides the sides
             l = new TextLayout(TextLayout.Mode.TRANSCRIPT, l.markers(), null, null, l.indent(), l.time(),
-                    l.bareMicros(), l.escapes(), l.spellsLineEnds(), l.patterns());
+                    l.bareMicros(), l.escapes(), l.spellsLineEnds(), l.echo(), l.patterns());
         }
         layout = l;
         noMarkers = format == TraceFormat.PREFIXED && l.mode() == TextLayout.Mode.TRANSCRIPT;
@@ -293,7 +293,7 @@ final class TextLogReader extends LogTraceReader {
                 emit(t, Direction.MODULE_TO_HOST, framer.frame(Direction.MODULE_TO_HOST, latin1(part)), number);
                 continue;
             }
-            for (TranscriptSides.Piece piece : transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE)) {
+            for (TranscriptSides.Piece piece : transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE, layout.echo())) {
                 if (piece.side() == null) {
                     skip(TranscriptSides.PRINT, number, text);
                     continue;
@@ -341,7 +341,7 @@ final class TextLogReader extends LogTraceReader {
             emit(t, side, bytes, number);
             return;
         }
-        List<TranscriptSides.Piece> pieces = transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE);
+        List<TranscriptSides.Piece> pieces = transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE, layout.echo());
         if (pieces.size() == 1) {
             Direction side = pieces.get(0).side();
             if (side == null) {

@@ -39,6 +39,10 @@ final class TranscriptSides {
     private boolean lastWasCommand;
     private boolean pending;
     private boolean listing;
+    /** Whether the log shows echoes at all. */
+    private boolean echoOn = true;
+    /** The listing is a {@code =?} test's, which ends at its first answer that is no command. */
+    private boolean testListing;
     private long commands;
 
     TranscriptSides(ResponseModel model) {
@@ -56,8 +60,14 @@ final class TranscriptSides {
      * @param s the line, stripped
      * @param time its time, for telling an echo from a retry
      * @param realTime whether the log has real times
+     * @param echoOn whether the log shows the module's echo
      */
-    List<Piece> pieces(String s, long time, boolean realTime) {
+    List<Piece> pieces(String s, long time, boolean realTime, boolean echoOn) {
+        this.echoOn = echoOn;
+        return pieces(s, time, realTime);
+    }
+
+    private List<Piece> pieces(String s, long time, boolean realTime) {
         List<Piece> out = new ArrayList<>(2);
         int print = Pastes.gluedPrint(s);
         if (print > 0) {
@@ -93,7 +103,7 @@ final class TranscriptSides {
         lastWasCommand = false;
         switch (kind) {
             case COMMAND -> {
-                boolean echo = wasCommand && s.equals(lastCommand)
+                boolean echo = echoOn && wasCommand && s.equals(lastCommand)
                         && (!realTime || time - lastCommandTime <= ECHO_MICROS);
                 if (echo || pending && listing) {
                     return new Piece(Direction.MODULE_TO_HOST, s);
@@ -104,6 +114,7 @@ final class TranscriptSides {
                 lastWasCommand = true;
                 pending = true;
                 listing = listing(s);
+                testListing = listing && s.contains("=?");
                 return new Piece(Direction.HOST_TO_MODULE, s);
             }
             case RESULT -> {
@@ -112,6 +123,7 @@ final class TranscriptSides {
                 return new Piece(Direction.MODULE_TO_HOST, s);
             }
             case INFORMATION, PROMPT -> {
+                listing &= !testListing; // a test's range ("+CGACT: (0,1)") lists no commands
                 return new Piece(Direction.MODULE_TO_HOST, s);
             }
             default -> {
