@@ -33,6 +33,11 @@ final class LayoutLearner {
         long answers;
         long lines;
         long closed;
+        /** The last word of its lines while it is the same on all of them, "" once they differ. */
+        String tail;
+        /** The first payload, and whether another differed from it. */
+        String first;
+        boolean varied;
 
         Evidence(HeadPattern head, String pattern, Direction said) {
             this.head = head;
@@ -160,7 +165,20 @@ final class LayoutLearner {
             open = e; // a quoted block over several lines
             lastOpen = e;
         }
+        tail(e, payload.strip());
         classify(e, payload);
+    }
+
+    /** Follows the word that ends every line of a head: a label around the traffic, not part of it. */
+    private static void tail(Evidence e, String payload) {
+        int space = payload.lastIndexOf(' ');
+        String word = space < 0 ? "" : payload.substring(space + 1);
+        e.tail = e.tail == null ? word : e.tail.equals(word) ? word : "";
+        if (e.first == null) {
+            e.first = payload;
+        } else if (!e.first.equals(payload)) {
+            e.varied = true;
+        }
     }
 
     private void countEcho(String s) {
@@ -359,6 +377,7 @@ final class LayoutLearner {
                     : "its lines are answers, not commands";
         }
         char closer = e.closed * 5 >= e.lines * 4 ? e.head.closer() : 0;
-        return new TextLayout.Marker(e.head, e.pattern, side, closer, why);
+        String suffix = e.varied && e.tail != null && !e.tail.isEmpty() && e.lines >= 2 ? e.tail : null;
+        return new TextLayout.Marker(e.head, e.pattern, side, closer, suffix, why);
     }
 }

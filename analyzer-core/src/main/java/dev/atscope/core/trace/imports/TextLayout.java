@@ -53,9 +53,10 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
      * @param pattern the name of the pattern that found it, or null for a learned head
      * @param side who sent its lines
      * @param closer the character that closes each of its lines ({@code ]} for {@code [SEND][3][AT\r]}), or 0
+     * @param suffix a word that ends each of its lines and is no traffic ({@code Output from AT+CSQ? command:}), or null
      * @param why how its side was decided
      */
-    record Marker(HeadPattern head, String pattern, Direction side, char closer, String why) {}
+    record Marker(HeadPattern head, String pattern, Direction side, char closer, String suffix, String why) {}
 
     /**
      * A line split into its parts.
@@ -128,6 +129,12 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
                 if (stamp == null || time == Time.TRAILING) {
                     stamp = t.stamp();
                 }
+            }
+        }
+        if (marker != null && marker.suffix() != null) {
+            String t = rest.stripTrailing();
+            if (t.endsWith(" " + marker.suffix())) {
+                rest = t.substring(0, t.length() - marker.suffix().length()).stripTrailing();
             }
         }
         if (marker != null && marker.closer() != 0) {
