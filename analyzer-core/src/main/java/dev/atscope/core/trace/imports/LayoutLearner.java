@@ -38,6 +38,10 @@ final class LayoutLearner {
         /** The first payload, and whether another differed from it. */
         String first;
         boolean varied;
+        /** The word at the end of the line that tells the side, for logs that say it there ({@code ...sent}). */
+        String sideWord;
+        /** The same head's lines by the side word at their end. */
+        final Map<String, Evidence> bySideWord = new LinkedHashMap<>();
 
         Evidence(HeadPattern head, String pattern, Direction said) {
             this.head = head;
@@ -167,6 +171,20 @@ final class LayoutLearner {
         }
         tail(e, payload.strip());
         classify(e, payload);
+        String word = sideWord(payload.strip());
+        if (word != null) {
+            Evidence sub = e.bySideWord.computeIfAbsent(word, w -> new Evidence(h, null, null));
+            sub.sideWord = word;
+            sub.lines++;
+            classify(sub, payload.strip().substring(0, payload.strip().length() - word.length()));
+        }
+    }
+
+    /** A word after the traffic that tells its side or fate ({@code ...sent}, {@code ...matched}), or null. */
+    static String sideWord(String payload) {
+        int space = payload.lastIndexOf(' ');
+        String word = space < 0 ? "" : payload.substring(space + 1);
+        return word.length() >= 4 && word.startsWith("...") && Character.isLetter(word.charAt(3)) ? word : null;
     }
 
     /** Follows the word that ends every line of a head: a label around the traffic, not part of it. */
@@ -256,6 +274,14 @@ final class LayoutLearner {
                 none = e;
             } else if (e.traffic() * 20 >= all && e.lines >= 2 || e.pattern != null) {
                 marked.add(e); // a head on one line, or a handful among many, is text, not a marker
+            }
+        }
+        // a head whose lines end with a word that tells the side: one marker per word
+        for (Evidence e : List.copyOf(marked)) {
+            long worded = e.bySideWord.values().stream().mapToLong(x -> x.lines).sum();
+            if (e.bySideWord.size() >= 2 && worded * 5 >= e.lines * 4) {
+                marked.remove(e);
+                marked.addAll(e.bySideWord.values());
             }
         }
         List<Evidence> hosts = new ArrayList<>();
@@ -377,7 +403,8 @@ final class LayoutLearner {
                     : "its lines are answers, not commands";
         }
         char closer = e.closed * 5 >= e.lines * 4 ? e.head.closer() : 0;
-        String suffix = e.varied && e.tail != null && !e.tail.isEmpty() && e.lines >= 2 ? e.tail : null;
+        String suffix = e.sideWord != null ? e.sideWord
+                : e.varied && e.tail != null && !e.tail.isEmpty() && e.lines >= 2 ? e.tail : null;
         return new TextLayout.Marker(e.head, e.pattern, side, closer, suffix, why);
     }
 }

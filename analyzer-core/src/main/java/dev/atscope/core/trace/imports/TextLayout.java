@@ -56,7 +56,13 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
      * @param suffix a word that ends each of its lines and is no traffic ({@code Output from AT+CSQ? command:}), or null
      * @param why how its side was decided
      */
-    record Marker(HeadPattern head, String pattern, Direction side, char closer, String suffix, String why) {}
+    record Marker(HeadPattern head, String pattern, Direction side, char closer, String suffix, String why) {
+
+        /** The marker as a person reads it: its head, and the word at the end when that tells the side. */
+        String name() {
+            return suffix != null && suffix.startsWith("...") ? head.shown() + " " + suffix : head.shown();
+        }
+    }
 
     /**
      * A line split into its parts.
@@ -101,7 +107,8 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
                         continue;
                     }
                     int at = m.head().match(rest, 0);
-                    if (at >= 0) {
+                    if (at >= 0 && (m.suffix() == null || m.pattern() != null || sharesHead(m) == 1
+                            || rest.stripTrailing().endsWith(" " + m.suffix()))) {
                         marker = m;
                         rest = rest.substring(at);
                         break;
@@ -147,6 +154,17 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
             }
         }
         return new Parts(time == Time.NONE ? null : stamp, marker, rest, null);
+    }
+
+    /** How many markers have this marker's head (more than one when words at the end tell their sides apart). */
+    private int sharesHead(Marker m) {
+        int n = 0;
+        for (Marker o : markers) {
+            if (o.head().equals(m.head())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private String dedent(String s) {

@@ -134,7 +134,7 @@ final class TextLogReader extends LogTraceReader {
         learned.doubts().forEach(this::doubt);
         if (l.mode() == TextLayout.Mode.MARKERS) {
             for (TextLayout.Marker m : l.markers()) {
-                assign(m.head().shown(), m.side(), m.why());
+                assign(m.name(), m.side(), m.why());
             }
             if (l.unmarked() != null) {
                 assign(UNMARKED, l.unmarked(), "the other side's lines carry a marker and these none");
@@ -180,11 +180,11 @@ final class TextLogReader extends LogTraceReader {
         String channel;
         if (p.marker() != null) {
             side = p.marker().side();
-            channel = p.marker().head().shown();
+            channel = p.marker().name();
         } else if (open != null) {
             // the rest of a quoted block that a marker opened on an earlier line
             side = open.side();
-            channel = open.head().shown();
+            channel = open.name();
         } else {
             AtText.Kind kind = AtText.kind(p.payload().strip());
             side = null;
