@@ -71,6 +71,7 @@ final class LayoutLearner {
     private final ImportOptions options;
     private long lines;
     private long leadingStamps;
+    private long headStamps;
     private long trafficLines;
     private long spelledLines;
     /** Command lines without a marker, and those the same line follows at once (an echo). */
@@ -112,6 +113,8 @@ final class LayoutLearner {
         }
         if (stamp != null) {
             leadingStamps++;
+        } else if (LogTime.within(raw, TextLayout.HEAD_STAMP) != null) {
+            headStamps++;
         }
         String rest = stamp == null ? raw : raw.substring(stamp.end());
         int blanks = 0;
@@ -161,7 +164,7 @@ final class LayoutLearner {
             payload = payload.substring(0, t.start());
         }
         char closer = h.closer();
-        String p = payload.stripTrailing();
+        String p = TextLayout.withoutRemark(payload, closer).stripTrailing();
         if (closer != 0 && !p.isEmpty() && p.charAt(p.length() - 1) == closer) {
             e.closed++;
             payload = p.substring(0, p.length() - 1);
@@ -362,6 +365,9 @@ final class LayoutLearner {
         } else if (leadingStamps * 2 >= lines && leadingStamps > 0) {
             where = TextLayout.Time.LEADING;
             timeWords = "a stamp at the start of each line";
+        } else if (headStamps * 2 >= lines && headStamps > 0) {
+            where = TextLayout.Time.IN_HEAD;
+            timeWords = "a stamp near the start of each line, after the log's own words";
         } else if (trailing * 2 >= Math.max(1, trafficLines) && trailing > 0) {
             where = TextLayout.Time.TRAILING;
             bare = switch (hintTime) {

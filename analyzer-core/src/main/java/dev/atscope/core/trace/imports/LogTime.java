@@ -147,6 +147,30 @@ final class LogTime {
     }
 
     /**
+     * A stamp that starts within the first {@code maxStart} characters of {@code text}, after a
+     * blank or a bracket ({@code [I] May 22 15:57:36 ndm: ...}); its {@link Stamp#end()} counts from
+     * the start of the text. Null when there is none, or only one that names no real time.
+     */
+    static Stamp within(String text, int maxStart) {
+        int n = Math.min(text.length(), maxStart);
+        for (int i = 1; i < n; i++) {
+            char before = text.charAt(i - 1);
+            if (before != ' ' && before != ']' && before != '>' && before != ',') {
+                continue;
+            }
+            try {
+                Stamp s = leading(text.substring(i, Math.min(text.length(), i + 48)));
+                if (s != null) {
+                    return new Stamp(s.micros(), s.kind(), i + s.end());
+                }
+            } catch (NoSuchTime e) {
+                // not a stamp after all
+            }
+        }
+        return null;
+    }
+
+    /**
      * The stamp at the end of {@code text} after a blank: {@code (15318)}, {@code [805 ms]},
      * {@code (0.080)}, {@code [10:00:00.123]}, {@code @ 12.345}; null when there is none.
      *

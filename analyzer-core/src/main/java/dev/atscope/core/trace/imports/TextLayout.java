@@ -43,7 +43,9 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
         /** A stamp starts the line. */
         LEADING,
         /** A stamp or a count ends the line. */
-        TRAILING
+        TRAILING,
+        /** A stamp inside the head, after a few characters of the log's own ({@code [I] May 22 15:57:36}). */
+        IN_HEAD
     }
 
     /**
@@ -92,6 +94,9 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
         }
         rest = Pastes.unwrap(rest);
         LogTime.Stamp stamp = leading;
+        if (stamp == null && time == Time.IN_HEAD) {
+            stamp = LogTime.within(rest, HEAD_STAMP);
+        }
         Marker marker = null;
         if (mode == Mode.MARKERS) {
             PrefixPatterns.Match pm = patterns.match(rest.stripLeading());
@@ -138,6 +143,9 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
                 }
             }
         }
+        if (marker != null) {
+            rest = withoutRemark(rest, marker.head().closer());
+        }
         if (marker != null && marker.suffix() != null) {
             String t = rest.stripTrailing();
             if (t.endsWith(" " + marker.suffix())) {
@@ -154,6 +162,25 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
             }
         }
         return new Parts(time == Time.NONE ? null : stamp, marker, rest, null);
+    }
+
+    /** How far into a line a stamp inside the head may start. */
+    static final int HEAD_STAMP = 40;
+
+    /**
+     * A quoted payload without the remark a log adds after the closing quote: {@code "AT+CGACT=1,1"
+     * (expect "OK").} is {@code AT+CGACT=1,1"}, the quote left for the closer to take off.
+     */
+    static String withoutRemark(String payload, char quote) {
+        if (quote != '"' && quote != '\'') {
+            return payload;
+        }
+        String t = payload.stripTrailing();
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        int open = t.lastIndexOf(quote + " (");
+        return t.endsWith(")") && open >= 0 ? t.substring(0, open + 1) : payload;
     }
 
     /** How many markers have this marker's head (more than one when words at the end tell their sides apart). */
