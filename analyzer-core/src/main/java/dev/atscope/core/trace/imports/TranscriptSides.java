@@ -76,7 +76,7 @@ final class TranscriptSides {
             out.add(new Piece(null, s.substring(print)));
             return out;
         }
-        int after = pending ? -1 : printedBefore(s);
+        int after = printedBefore(s);
         if (after > 0) {
             // the program's print and the command it wrote next on one line: "Initializing modem...AT"
             out.add(new Piece(null, s.substring(0, after)));
