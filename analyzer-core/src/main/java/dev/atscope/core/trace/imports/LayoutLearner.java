@@ -275,8 +275,14 @@ final class LayoutLearner {
         for (Evidence e : traffic) {
             if (e.head.empty() && e.pattern == null) {
                 none = e;
-            } else if (e.traffic() * 20 >= all && e.lines >= 2 || e.pattern != null) {
-                marked.add(e); // a head on one line, or a handful among many, is text, not a marker
+            }
+        }
+        // a head on a handful of lines among many is text, not a marker; so is one on a single line
+        // where bare lines hold commands too (a print glued to a command)
+        boolean bareCommands = none != null && none.commands > 0;
+        for (Evidence e : traffic) {
+            if (e != none && (e.traffic() * 20 >= all && (e.lines >= 2 || !bareCommands) || e.pattern != null)) {
+                marked.add(e);
             }
         }
         // a head whose lines end with a word that tells the side: one marker per word

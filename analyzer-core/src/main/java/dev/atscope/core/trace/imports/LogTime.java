@@ -74,6 +74,9 @@ final class LogTime {
                     + "\\s{1,16}+");
     private static final Pattern TIME_OF_DAY = Pattern.compile(
             "^\\[?(\\d{2}):(\\d{2}):(\\d{2})" + FRACTION + "(?:,(\\d{3}))?\\]?:?\\s{0,16}+");
+    /** A terminal program's US date and time, often as the first field of a CSV row: {@code "5/9/2023 1:38:59 PM",}. */
+    private static final Pattern US_DATE_TIME = Pattern.compile(
+            "^\"?(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2}):(\\d{2})" + FRACTION + " ?([AP]M)\"?,?\\s{0,16}+");
     private static final Pattern SECONDS = Pattern.compile("^\\[ {0,12}+(\\d{1,12})\\.(\\d{1,9})\\]:?\\s{0,16}+");
     private static final Pattern MILLIS = Pattern.compile("^\\[(\\d{1,12})ms\\]\\s{0,16}+");
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -91,7 +94,7 @@ final class LogTime {
             return null;
         }
         char c = text.charAt(0);
-        if (c != '[' && c != '<' && !Character.isDigit(c) && !Character.isUpperCase(c)) {
+        if (c != '[' && c != '<' && c != '"' && !Character.isDigit(c) && !Character.isUpperCase(c)) {
             return null;
         }
         Matcher m = DATE_TIME.matcher(text);
@@ -105,6 +108,20 @@ final class LogTime {
             } catch (DateTimeException e) {
                 throw new NoSuchTime("'" + text.substring(0, m.end()).strip() + "' is no date and time: "
                         + e.getMessage());
+            }
+        }
+        m = US_DATE_TIME.matcher(text);
+        if (m.lookingAt()) {
+            int hour = num(m, 4);
+            if (hour < 1 || hour > 12) {
+                throw new NoSuchTime("'" + text.substring(0, m.end()).strip() + "' is no time: expected an hour of 1 to 12");
+            }
+            hour = hour % 12 + (m.group(8).equals("PM") ? 12 : 0);
+            try {
+                LocalDateTime t = LocalDateTime.of(num(m, 3), num(m, 1), num(m, 2), hour, num(m, 5), num(m, 6));
+                return new Stamp(t.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + micros(m.group(7)), Kind.DATE_TIME, m.end());
+            } catch (DateTimeException e) {
+                throw new NoSuchTime("'" + text.substring(0, m.end()).strip() + "' is no date and time: " + e.getMessage());
             }
         }
         m = SYSLOG.matcher(text);
