@@ -33,6 +33,8 @@ final class LayoutLearner {
         long answers;
         long lines;
         long closed;
+        /** Results and answers on bare lines right after its lines. */
+        long followed;
         /** The last word of its lines while it is the same on all of them, "" once they differ. */
         String tail;
         /** The first payload, and whether another differed from it. */
@@ -83,6 +85,8 @@ final class LayoutLearner {
     /** The marker whose quote is open on the lines that follow, or null. */
     private Evidence open;
     private Evidence lastOpen;
+    /** The head of the last line that held traffic, while no other line came between. */
+    private Evidence previous;
 
     LayoutLearner(ImportOptions options) {
         this.options = options;
@@ -140,6 +144,7 @@ final class LayoutLearner {
         } else {
             int anchor = AtText.anchor(rest, 0);
             if (anchor < 0) {
+                previous = null;
                 return;
             }
             head = rest.substring(0, anchor);
@@ -157,6 +162,16 @@ final class LayoutLearner {
         Evidence e = heads.computeIfAbsent((pattern == null ? "" : pattern) + '\u0000' + h.key(),
                 k -> new Evidence(h, byPattern, sideSaid));
         e.lines++;
+        if (e.head.empty() && e.pattern == null && previous != null && !previous.head.empty()) {
+            // a bare line right after a marked one continues it ("Response: AT", then "OK")
+            String bare = payload.strip();
+            AtText.Kind kind = AtText.kind(bare);
+            if (kind == AtText.Kind.RESULT || kind == AtText.Kind.INFORMATION) {
+                previous.followed++;
+            }
+        } else {
+            previous = e;
+        }
         LogTime.Trailing t = LogTime.trailing(payload, 1000);
         if (t != null) {
             trailingForms.merge(t.form(), 1, Integer::sum);
@@ -295,15 +310,18 @@ final class LayoutLearner {
         }
         List<Evidence> hosts = new ArrayList<>();
         List<Evidence> modules = new ArrayList<>();
+        // a marker of command lines that bare results follow is the module's echo, when another
+        // marker of command lines stands alone ("Response: AT" then "OK" beside "command AT")
+        boolean loneCommands = marked.stream().anyMatch(e -> e.commands > 0 && e.results == 0 && e.followed == 0);
         for (Evidence e : marked) {
             Direction side = e.said;
             if (side == null && hint != null) {
                 side = e.head.named(hint) ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
             }
             if (side == Direction.HOST_TO_MODULE || side == null && e.commands > 0 && e.results * 20 <= e.commands
-                    && e.results <= 1) {
+                    && e.results <= 1 && (e.followed * 2 < e.lines || !loneCommands)) {
                 hosts.add(e);
-            } else if (side == Direction.MODULE_TO_HOST || side == null && (e.results > 0 || e.answers > 0)) {
+            } else if (side == Direction.MODULE_TO_HOST || side == null && (e.results > 0 || e.answers > 0 || e.followed > 0)) {
                 modules.add(e);
             }
         }

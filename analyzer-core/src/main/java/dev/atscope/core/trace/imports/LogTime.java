@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The time stamps that logs print before (or after) their text, in the common layouts: a date and
  * time ({@code 2026-11-23 10:00:00.123}, {@code 2026/11/23 10:00:00}, ISO with a zone), syslog's
  * {@code Nov 23 10:00:00} (after a priority such as {@code <6>}), a time of day ({@code 10:00:00.123}, Zephyr's {@code [00:00:12.531,188]}),
- * seconds since boot ({@code [123.456]}) and milliseconds since boot ({@code [00030546ms]}), each
+ * seconds since boot ({@code [123.456]}) and milliseconds since boot ({@code [00030546ms]}, ESP-IDF's
+ * {@code D (2936) }), each
  * optionally in brackets; at the end of a line a count in parentheses or brackets ({@code (15318)},
  * {@code [805 ms]}, {@code (0.080)}, {@code @ 12.345}). Every pattern is anchored and bounded, so a
  * line costs time in proportion to its length whatever it holds.
@@ -77,6 +78,8 @@ final class LogTime {
     /** A terminal program's US date and time, often as the first field of a CSV row: {@code "5/9/2023 1:38:59 PM",}. */
     private static final Pattern US_DATE_TIME = Pattern.compile(
             "^\"?(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2}):(\\d{2})" + FRACTION + " ?([AP]M)\"?,?\\s{0,16}+");
+    /** ESP-IDF's log prefix: the level letter and milliseconds since boot, {@code D (2936) }. */
+    private static final Pattern ESP_IDF = Pattern.compile("^[EWIDV] \\((\\d{1,10})\\) ");
     private static final Pattern SECONDS = Pattern.compile("^\\[ {0,12}+(\\d{1,12})\\.(\\d{1,9})\\]:?\\s{0,16}+");
     private static final Pattern MILLIS = Pattern.compile("^\\[(\\d{1,12})ms\\]\\s{0,16}+");
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -148,6 +151,10 @@ final class LogTime {
                 micros += Integer.parseInt(m.group(5)); // Zephyr: milliseconds, then microseconds
             }
             return new Stamp(secs * 1_000_000 + micros, Kind.TIME_OF_DAY, m.end());
+        }
+        m = ESP_IDF.matcher(text);
+        if (m.lookingAt()) {
+            return new Stamp(Long.parseLong(m.group(1)) * 1000, Kind.RELATIVE, m.end());
         }
         m = SECONDS.matcher(text);
         if (m.lookingAt()) {
