@@ -78,6 +78,8 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
 
     /** Why a line is left out: a markdown fence, a comment or a harness header. */
     static final String COMMENT = "comments, separators and harness headers";
+    /** Why a line is left out: it lacks the prefix that every line of a transcript's traffic has. */
+    static final String NO_PREFIX = "lines without the prefix of the traffic (the program's own output)";
     /** Why a line is left out: it has no marker where every traffic line has one. */
     static final String NO_MARKER = "lines without a marker (the program's own output)";
 
@@ -132,6 +134,12 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
             int at = prefix == null ? -1 : prefix.match(rest, 0);
             if (at >= 0) {
                 rest = rest.substring(at);
+                String t = rest.stripTrailing();
+                if (prefix.closer() != 0 && !t.isEmpty() && t.charAt(t.length() - 1) == prefix.closer()) {
+                    rest = t.substring(0, t.length() - 1); // "Token: {OK}"
+                }
+            } else if (prefix != null && !prefix.empty() && !rest.isBlank()) {
+                return new Parts(leading, null, rest, NO_PREFIX);
             }
         }
         if (time != Time.NONE) {

@@ -150,7 +150,7 @@ final class TranscriptSides {
             return 0;
         }
         int at = AtText.anchor(s, 1);
-        if (at > 0 && AtText.isCommand(s, at) && !Character.isLetterOrDigit(s.charAt(at - 1))) {
+        if (at > 0 && s.charAt(at) == 'A' && AtText.isCommand(s, at) && !Character.isLetterOrDigit(s.charAt(at - 1))) {
             return at;
         }
         // glued without a break: "Connecting to mydomain.co.ukAT+CIPCLOSE=0,1"
