@@ -35,6 +35,8 @@ final class LayoutLearner {
         long closed;
         /** Results and answers on bare lines right after its lines. */
         long followed;
+        /** Its lines that spell line ends. */
+        long spelled;
         /** The last word of its lines while it is the same on all of them, "" once they differ. */
         String tail;
         /** The first payload, and whether another differed from it. */
@@ -63,8 +65,16 @@ final class LayoutLearner {
      * @param doubts what is unsure, each naming the option that settles it
      * @param timeWords where the time is, in words
      * @param stripped what is taken off around the traffic, in words
+     * @param carriesTime whether lines of their own give the time of the lines after them
      */
-    record Learned(TextLayout layout, List<String> doubts, String timeWords, List<String> stripped) {}
+    record Learned(TextLayout layout, List<String> doubts, String timeWords, List<String> stripped,
+            boolean carriesTime) {
+
+        /** Whether the log has times, though perhaps not on every line. */
+        boolean timed() {
+            return layout.time() != TextLayout.Time.NONE || carriesTime;
+        }
+    }
 
     private final Map<String, Evidence> heads = new LinkedHashMap<>();
     private final Map<String, Integer> trailingForms = new HashMap<>();
@@ -74,6 +84,8 @@ final class LayoutLearner {
     private long lines;
     private long leadingStamps;
     private long headStamps;
+    /** Lines that are only a time after a label, the time of the lines after them. */
+    private long timeLines;
     private long trafficLines;
     private long spelledLines;
     /** Command lines without a marker, and those the same line follows at once (an echo). */
@@ -130,6 +142,10 @@ final class LayoutLearner {
             return;
         }
         rest = Pastes.unwrap(rest);
+        if (LogTime.labelled(rest) != null) {
+            timeLines++;
+            return;
+        }
         countEcho(rest.strip());
         String head;
         String payload;
@@ -238,6 +254,7 @@ final class LayoutLearner {
             count(e, payload.strip());
         } else {
             spelledLines++;
+            e.spelled++;
             escapes.addAll(found);
             for (Escapes.Family f : found) {
                 escapeLines.merge(f, 1, Integer::sum);
@@ -417,7 +434,7 @@ final class LayoutLearner {
         boolean echo = echoed * 4 >= commandLines;
         TextLayout layout = new TextLayout(mode, markers, unmarked, prefix, Math.max(0, indent), where, bare,
                 families, spells, echo, options.patterns());
-        return new Learned(layout, doubts, timeWords, stripped);
+        return new Learned(layout, doubts, timeWords, stripped, timeLines >= 2);
     }
 
     private static TextLayout.Marker marker(Evidence e, Direction side, String hint) {
@@ -435,6 +452,7 @@ final class LayoutLearner {
         char closer = e.closed * 5 >= e.lines * 4 ? e.head.closer() : 0;
         String suffix = e.sideWord != null ? e.sideWord
                 : e.varied && e.tail != null && !e.tail.isEmpty() && e.lines >= 2 ? e.tail : null;
-        return new TextLayout.Marker(e.head, e.pattern, side, closer, suffix, why);
+        return new TextLayout.Marker(e.head, e.pattern, side, closer, suffix, e.spelled * 2 >= e.lines && e.spelled > 0,
+                why);
     }
 }

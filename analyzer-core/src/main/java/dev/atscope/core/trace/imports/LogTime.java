@@ -247,6 +247,54 @@ final class LogTime {
         return null;
     }
 
+    /**
+     * A line that is only a time after a short label, as some scripts print before what they
+     * received ({@code 接收:35:06.111961}: minutes, seconds and a fraction; or hours, minutes and
+     * seconds): the time since some start, or null when the text is anything else.
+     */
+    static Stamp labelled(String text) {
+        String s = text.strip();
+        int colon = s.indexOf(':');
+        if (colon < 0 || colon > 24) {
+            return null;
+        }
+        String clock = s.substring(colon + 1).strip();
+        if (clock.isEmpty() || !Character.isDigit(clock.charAt(0)) || s.substring(0, colon).chars().anyMatch(Character::isDigit)) {
+            return null;
+        }
+        long[] parts = new long[3];
+        int count = 0;
+        int i = 0;
+        while (count < 3) {
+            int from = i;
+            while (i < clock.length() && i - from < 3 && Character.isDigit(clock.charAt(i))) {
+                i++;
+            }
+            if (i == from) {
+                return null;
+            }
+            parts[count++] = Long.parseLong(clock.substring(from, i));
+            if (i < clock.length() && clock.charAt(i) == ':') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        String fraction = null;
+        if (i < clock.length() && clock.charAt(i) == '.') {
+            int from = ++i;
+            while (i < clock.length() && i - from < 9 && Character.isDigit(clock.charAt(i))) {
+                i++;
+            }
+            fraction = clock.substring(from, i);
+        }
+        if (i != clock.length() || count < 2) {
+            return null;
+        }
+        long seconds = count == 3 ? (parts[0] * 60 + parts[1]) * 60 + parts[2] : parts[0] * 60 + parts[1];
+        return new Stamp(seconds * 1_000_000 + micros(fraction), Kind.RELATIVE, text.length());
+    }
+
     /** {@code 15318}, {@code 805 ms}, {@code 805ms}, {@code 0.080}, {@code 1.5 s}: a count of time since some start. */
     private static Stamp count(String s, long bareMicros) {
         int i = 0;

@@ -56,9 +56,11 @@ record TextLayout(Mode mode, List<Marker> markers, Direction unmarked, HeadPatte
      * @param side who sent its lines
      * @param closer the character that closes each of its lines ({@code ]} for {@code [SEND][3][AT\r]}), or 0
      * @param suffix a word that ends each of its lines and is no traffic ({@code Output from AT+CSQ? command:}), or null
+     * @param spells whether its lines show their own line ends ({@code AT\r}), so that none are added
      * @param why how its side was decided
      */
-    record Marker(HeadPattern head, String pattern, Direction side, char closer, String suffix, String why) {
+    record Marker(HeadPattern head, String pattern, Direction side, char closer, String suffix, boolean spells,
+            String why) {
 
         /** The marker as a person reads it: its head, and the word at the end when that tells the side. */
         String name() {

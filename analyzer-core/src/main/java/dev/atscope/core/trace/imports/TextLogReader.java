@@ -38,6 +38,8 @@ final class TextLogReader extends LogTraceReader {
 
     private record Raw(long number, String text, boolean terminated) {}
 
+    /** Why a line is left out: it gives the time of the lines after it. */
+    static final String TIME_LINES = "lines that give the time of the lines after them";
     /** Why a piece of a line is left out: a print glued to the traffic. */
     static final String GLUED = "prints glued to the end of a traffic line";
 
@@ -49,6 +51,8 @@ final class TextLogReader extends LogTraceReader {
     private TextLayout layout;
     private boolean noMarkers;
     private Direction lastSide;
+    /** The time a line of its own gave, for the lines after it that have none. */
+    private LogTime.Stamp carried;
     /** A marker whose quote is still open: the next lines without a marker are its. */
     private TextLayout.Marker open;
     private Instant puttyStart;
@@ -130,6 +134,9 @@ final class TextLogReader extends LogTraceReader {
         layout = l;
         noMarkers = format == TraceFormat.PREFIXED && l.mode() == TextLayout.Mode.TRANSCRIPT;
         describeTime(learned.timeWords());
+        if (learned.timed()) {
+            time.expectStamps();
+        }
         learned.stripped().forEach(this::describeStripped);
         learned.doubts().forEach(this::doubt);
         if (l.mode() == TextLayout.Mode.MARKERS) {
@@ -167,6 +174,16 @@ final class TextLogReader extends LogTraceReader {
         if (p.skip() != null) {
             skip(p.skip(), number, text);
             return;
+        }
+        if (p.marker() == null && open == null) {
+            LogTime.Stamp label = LogTime.labelled(p.payload());
+            if (label != null) {
+                // "接收:35:06.111961": the time of the lines that follow
+                carried = label;
+                describeTime("a time on a line of its own before what was received, carried to the lines after it");
+                skip(TIME_LINES, number, text);
+                return;
+            }
         }
         if (layout.mode() == TextLayout.Mode.MARKERS) {
             marked(p, number, text);
@@ -230,7 +247,7 @@ final class TextLogReader extends LogTraceReader {
             if (items.endsWith(q + "]")) {
                 items = items.substring(0, items.length() - 2);
             }
-            long t = timeOf(p.stamp());
+            long t = timeOf(stampOf(p));
             for (String item : items.split(q + ", " + q, -1)) {
                 byte[] b = Escapes.c(item);
                 emit(t, channel, framer.frame(side, b), number);
@@ -243,12 +260,14 @@ final class TextLogReader extends LogTraceReader {
         if (bytes.length == 0 && !framer.inModuleBody()) {
             return;
         }
-        long t = timeOf(p.stamp());
+        long t = timeOf(stampOf(p));
         String shown = new String(bytes, StandardCharsets.ISO_8859_1);
         if (framer.uploadMissing(side, shown)) {
             missingUpload(t, number);
         }
-        emit(t, channel, layout.spellsLineEnds() ? bytes : framer.frame(side, bytes), number);
+        // a marker whose lines show their line ends gets none added (a command in pieces stays in pieces)
+        boolean spelled = p.marker() != null ? p.marker().spells() : open != null && open.spells();
+        emit(t, channel, spelled ? bytes : framer.frame(side, bytes), number);
         lastSide = side;
     }
 
@@ -273,7 +292,7 @@ final class TextLogReader extends LogTraceReader {
                 continue;
             }
             if (t < 0) {
-                t = timeOf(p.stamp());
+                t = timeOf(stampOf(p));
             }
             if (framer.awaitingHostData()) {
                 AtText.Kind kind = AtText.kind(s);
@@ -335,7 +354,7 @@ final class TextLogReader extends LogTraceReader {
             return;
         }
         String s = new String(bytes, StandardCharsets.ISO_8859_1).strip();
-        long t = timeOf(p.stamp());
+        long t = timeOf(stampOf(p));
         if (s.isEmpty()) {
             Direction side = lastSide != null ? lastSide : Direction.MODULE_TO_HOST;
             emit(t, side, bytes, number);
@@ -360,6 +379,11 @@ final class TextLogReader extends LogTraceReader {
                 lastSide = piece.side();
             }
         }
+    }
+
+    /** A line's time: its own stamp, else the one a time line before it gave. */
+    private LogTime.Stamp stampOf(TextLayout.Parts p) {
+        return p.stamp() != null ? p.stamp() : carried;
     }
 
     private void missingUpload(long t, long number) {

@@ -23,6 +23,7 @@ final class TimeLine {
     private long backwards;
     private boolean synthetic;
     private boolean stamped;
+    private boolean expected;
 
     /** A time line that reads stamps. */
     TimeLine() {
@@ -78,7 +79,15 @@ final class TimeLine {
 
     /** Whether made-up times were used and no real stamp was seen. */
     boolean synthetic() {
-        return synthetic && !stamped;
+        return synthetic && !stamped && !expected;
+    }
+
+    /**
+     * Says that the log has stamps, though not on its first lines: the trace is not marked
+     * synthetic for the made-up times of those lines (which keep the order between real stamps).
+     */
+    void expectStamps() {
+        expected = !ignoreStamps;
     }
 
     /** How many stamps went back in time and were held. */
