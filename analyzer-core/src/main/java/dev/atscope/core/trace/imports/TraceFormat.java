@@ -30,6 +30,8 @@ public enum TraceFormat {
     MBED("mbed", "Mbed OS cellular trace: '[00030546ms][INFO][CELL]: AT TX ( 7): AT+CGMR'", false),
     /** pppd's {@code chat -v} lines in syslog. */
     CHAT("chat", "chat -v in syslog: 'chat[123]: send (AT^M)', 'expect (OK)', '-- got it'", false),
+    /** gammu's debug log: SENDING / RECEIVED frames with hex dumps. */
+    GAMMU("gammu", "gammu debug log: 'SENDING frametype 0x00/length 0x09/9' then '41A|54T|...' hex dumps", false),
     /** Home-grown logs whose lines carry a marker of their side, the layout learned from the content. */
     PREFIXED("prefixed", "home-grown logs with a marker on each line ('<- AT (15318)', '[SEND][3][AT\\r]', 'TX: AT'),"
             + " the markers' sides learned from the content", false),

@@ -231,6 +231,7 @@ public final class TraceImports {
             case MODEMMANAGER -> new ModemManagerReader(lines, o, probe);
             case MBED -> new MbedReader(lines, o, probe);
             case CHAT -> new ChatReader(lines, o, probe);
+            case GAMMU -> new GammuReader(lines, o, probe);
             case PREFIXED, TRANSCRIPT -> new TextLogReader(lines, f, o, probe);
             case NATIVE, PCAPNG -> throw new IllegalStateException("handled above");
         };
