@@ -76,7 +76,7 @@ final class TranscriptSides {
             out.add(new Piece(null, s.substring(print)));
             return out;
         }
-        int after = printedBefore(s);
+        int after = gluedCommand(s) > 0 ? 0 : printedBefore(s);
         if (after > 0) {
             // the program's print and the command it wrote next on one line: "Initializing modem...AT"
             out.add(new Piece(null, s.substring(0, after)));
