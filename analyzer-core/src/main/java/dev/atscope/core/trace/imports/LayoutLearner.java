@@ -23,41 +23,6 @@ import java.util.Set;
  */
 final class LayoutLearner {
 
-    /** What the first lines showed of one head. */
-    private static final class Evidence {
-        final HeadPattern head;
-        final String pattern;
-        final Direction said;
-        long commands;
-        long results;
-        long answers;
-        long lines;
-        long closed;
-        /** Results and answers on bare lines right after its lines. */
-        long followed;
-        /** Its lines that spell line ends. */
-        long spelled;
-        /** The last word of its lines while it is the same on all of them, "" once they differ. */
-        String tail;
-        /** The first payload, and whether another differed from it. */
-        String first;
-        boolean varied;
-        /** The word at the end of the line that tells the side, for logs that say it there ({@code ...sent}). */
-        String sideWord;
-        /** The same head's lines by the side word at their end. */
-        final Map<String, Evidence> bySideWord = new LinkedHashMap<>();
-
-        Evidence(HeadPattern head, String pattern, Direction said) {
-            this.head = head;
-            this.pattern = pattern;
-            this.said = said;
-        }
-
-        long traffic() {
-            return commands + results + answers;
-        }
-    }
-
     /**
      * What was learned, with the evidence for {@code --explain}.
      *
@@ -76,7 +41,7 @@ final class LayoutLearner {
         }
     }
 
-    private final Map<String, Evidence> heads = new LinkedHashMap<>();
+    private final Map<String, HeadEvidence> heads = new LinkedHashMap<>();
     private final Map<String, Integer> trailingForms = new HashMap<>();
     private final EnumSet<Escapes.Family> escapes = EnumSet.noneOf(Escapes.Family.class);
     private final Map<Escapes.Family, Integer> escapeLines = new HashMap<>();
@@ -95,10 +60,10 @@ final class LayoutLearner {
     private int indent = -1;
     private boolean bareTrailing;
     /** The marker whose quote is open on the lines that follow, or null. */
-    private Evidence open;
-    private Evidence lastOpen;
+    private HeadEvidence open;
+    private HeadEvidence lastOpen;
     /** The head of the last line that held traffic, while no other line came between. */
-    private Evidence previous;
+    private HeadEvidence previous;
 
     LayoutLearner(ImportOptions options) {
         this.options = options;
@@ -170,13 +135,13 @@ final class LayoutLearner {
             indent = blanks;
         }
         HeadPattern h = HeadPattern.of(head);
-        if (pattern == null && isCommentHead(h)) {
+        if (pattern == null && HeadEvidence.isComment(h)) {
             return;
         }
         String byPattern = pattern;
         Direction sideSaid = said;
-        Evidence e = heads.computeIfAbsent((pattern == null ? "" : pattern) + '\u0000' + h.key(),
-                k -> new Evidence(h, byPattern, sideSaid));
+        HeadEvidence e = heads.computeIfAbsent((pattern == null ? "" : pattern) + '\u0000' + h.key(),
+                k -> new HeadEvidence(h, byPattern, sideSaid));
         e.lines++;
         if (e.head.empty() && e.pattern == null && previous != null && !previous.head.empty()) {
             // a bare line right after a marked one continues it ("Response: AT", then "OK")
@@ -203,35 +168,18 @@ final class LayoutLearner {
             open = e; // a quoted block over several lines
             lastOpen = e;
         }
-        tail(e, payload.strip());
+        e.follow(payload.strip());
         classify(e, payload);
-        String word = sideWord(payload.strip());
+        String word = HeadEvidence.sideWord(payload.strip());
         if (word != null) {
-            Evidence sub = e.bySideWord.computeIfAbsent(word, w -> new Evidence(h, null, null));
+            HeadEvidence sub = e.bySideWord.computeIfAbsent(word, w -> new HeadEvidence(h, null, null));
             sub.sideWord = word;
             sub.lines++;
             classify(sub, payload.strip().substring(0, payload.strip().length() - word.length()));
         }
     }
 
-    /** A word after the traffic that tells its side or fate ({@code ...sent}, {@code ...matched}), or null. */
-    static String sideWord(String payload) {
-        int space = payload.lastIndexOf(' ');
-        String word = space < 0 ? "" : payload.substring(space + 1);
-        return word.length() >= 4 && word.startsWith("...") && Character.isLetter(word.charAt(3)) ? word : null;
-    }
 
-    /** Follows the word that ends every line of a head: a label around the traffic, not part of it. */
-    private static void tail(Evidence e, String payload) {
-        int space = payload.lastIndexOf(' ');
-        String word = space < 0 ? "" : payload.substring(space + 1);
-        e.tail = e.tail == null ? word : e.tail.equals(word) ? word : "";
-        if (e.first == null) {
-            e.first = payload;
-        } else if (!e.first.equals(payload)) {
-            e.varied = true;
-        }
-    }
 
     private void countEcho(String s) {
         boolean command = AtText.isCommand(s, 0);
@@ -246,12 +194,14 @@ final class LayoutLearner {
         lastCommand = command ? s : null;
     }
 
+
+
     /** Counts the commands, results and answers in a line's traffic (several when it spells its line ends). */
-    private void classify(Evidence e, String payload) {
+    private void classify(HeadEvidence e, String payload) {
         Set<Escapes.Family> found = Escapes.lineEnds(payload);
         boolean before = e.traffic() > 0;
         if (found.isEmpty()) {
-            count(e, payload.strip());
+            e.count(payload.strip());
         } else {
             spelledLines++;
             e.spelled++;
@@ -261,7 +211,7 @@ final class LayoutLearner {
             }
             String text = new String(Escapes.decode(payload, found), java.nio.charset.StandardCharsets.ISO_8859_1);
             for (String part : text.split("[\r\n]+")) {
-                count(e, part.strip());
+                e.count(part.strip());
             }
         }
         if (e.traffic() > 0 || before) {
@@ -269,42 +219,25 @@ final class LayoutLearner {
         }
     }
 
-    private static void count(Evidence e, String s) {
-        switch (AtText.kind(s)) {
-            case COMMAND -> e.commands++;
-            case RESULT -> e.results++;
-            case INFORMATION, PROMPT -> e.answers++;
-            default -> {
-                // other text tells nothing about the side
-            }
-        }
-    }
-
-    /** Heads of comments and debug prints ({@code ###}, {@code [8972] ### Unhandled:}): never markers. */
-    private static boolean isCommentHead(HeadPattern h) {
-        String s = h.shown();
-        return s.contains("###") || s.startsWith("#") || s.startsWith("//");
-    }
-
     /** The layout the lines seen so far show. */
     Learned learn() {
         List<String> doubts = new ArrayList<>();
         List<String> stripped = new ArrayList<>();
-        List<Evidence> traffic = new ArrayList<>();
-        for (Evidence e : heads.values()) {
+        List<HeadEvidence> traffic = new ArrayList<>();
+        for (HeadEvidence e : heads.values()) {
             if (e.traffic() > 0) {
                 traffic.add(e);
             }
         }
-        traffic.sort(Comparator.comparingLong(Evidence::traffic).reversed());
-        long all = traffic.stream().mapToLong(Evidence::traffic).sum();
+        traffic.sort(Comparator.comparingLong(HeadEvidence::traffic).reversed());
+        long all = traffic.stream().mapToLong(HeadEvidence::traffic).sum();
 
         List<TextLayout.Marker> markers = new ArrayList<>();
         Direction unmarked = null;
         String hint = options.hints().hostMarker();
-        Evidence none = null;
-        List<Evidence> marked = new ArrayList<>();
-        for (Evidence e : traffic) {
+        HeadEvidence none = null;
+        List<HeadEvidence> marked = new ArrayList<>();
+        for (HeadEvidence e : traffic) {
             if (e.head.empty() && e.pattern == null) {
                 none = e;
             }
@@ -312,25 +245,25 @@ final class LayoutLearner {
         // a head on a handful of lines among many is text, not a marker; so is one on a single line
         // where bare lines hold commands too (a print glued to a command)
         boolean bareCommands = none != null && none.commands > 0;
-        for (Evidence e : traffic) {
+        for (HeadEvidence e : traffic) {
             if (e != none && (e.traffic() * 20 >= all && (e.lines >= 2 || !bareCommands) || e.pattern != null)) {
                 marked.add(e);
             }
         }
         // a head whose lines end with a word that tells the side: one marker per word
-        for (Evidence e : List.copyOf(marked)) {
+        for (HeadEvidence e : List.copyOf(marked)) {
             long worded = e.bySideWord.values().stream().mapToLong(x -> x.lines).sum();
             if (e.bySideWord.size() >= 2 && worded * 5 >= e.lines * 4) {
                 marked.remove(e);
                 marked.addAll(e.bySideWord.values());
             }
         }
-        List<Evidence> hosts = new ArrayList<>();
-        List<Evidence> modules = new ArrayList<>();
+        List<HeadEvidence> hosts = new ArrayList<>();
+        List<HeadEvidence> modules = new ArrayList<>();
         // a marker of command lines that bare results follow is the module's echo, when another
         // marker of command lines stands alone ("Response: AT" then "OK" beside "command AT")
         boolean loneCommands = marked.stream().anyMatch(e -> e.commands > 0 && e.results == 0 && e.followed == 0);
-        for (Evidence e : marked) {
+        for (HeadEvidence e : marked) {
             Direction side = e.said;
             if (side == null && hint != null) {
                 side = e.head.named(hint) ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
@@ -353,10 +286,10 @@ final class LayoutLearner {
         HeadPattern prefix = null;
         if (bothMarked || oneMarked) {
             mode = TextLayout.Mode.MARKERS;
-            for (Evidence e : hosts) {
+            for (HeadEvidence e : hosts) {
                 markers.add(marker(e, Direction.HOST_TO_MODULE, hint));
             }
-            for (Evidence e : modules) {
+            for (HeadEvidence e : modules) {
                 markers.add(marker(e, Direction.MODULE_TO_HOST, hint));
             }
             if (oneMarked) {
@@ -373,7 +306,7 @@ final class LayoutLearner {
             }
         } else {
             mode = TextLayout.Mode.TRANSCRIPT;
-            Evidence top = traffic.isEmpty() ? null : traffic.get(0);
+            HeadEvidence top = traffic.isEmpty() ? null : traffic.get(0);
             if (top != null && !top.head.empty() && top.traffic() * 2 >= all) {
                 prefix = top.head;
                 stripped.add("the prefix '" + prefix.shown() + "' that every line repeats (no direction: a transcript)");
@@ -437,7 +370,7 @@ final class LayoutLearner {
         return new Learned(layout, doubts, timeWords, stripped, timeLines >= 2);
     }
 
-    private static TextLayout.Marker marker(Evidence e, Direction side, String hint) {
+    private static TextLayout.Marker marker(HeadEvidence e, Direction side, String hint) {
         String why;
         if (e.said != null) {
             why = "the pattern " + e.pattern + " says so";

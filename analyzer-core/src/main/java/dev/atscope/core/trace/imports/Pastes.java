@@ -60,6 +60,23 @@ final class Pastes {
         return 0;
     }
 
+    /**
+     * The items of a list a program printed the lines it read as ({@code ['+CFUN: 1', 'OK']}),
+     * when the head before it opens one ({@code response: ['}); else null. Each item keeps its
+     * escapes ({@code AT\\r}).
+     */
+    static java.util.List<String> listItems(String head, String payload) {
+        if (!head.endsWith("['") && !head.endsWith("[\"")) {
+            return null;
+        }
+        char q = head.charAt(head.length() - 1);
+        String items = payload.stripTrailing();
+        if (items.endsWith(q + "]")) {
+            items = items.substring(0, items.length() - 2);
+        }
+        return java.util.List.of(items.split(q + ", " + q, -1));
+    }
+
     /** A line of one repeated rule character: {@code ---}, {@code ====}, {@code ****}. */
     private static boolean separator(String s) {
         if (s.length() < 3 || "-=*_~".indexOf(s.charAt(0)) < 0) {

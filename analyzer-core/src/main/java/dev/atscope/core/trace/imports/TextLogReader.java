@@ -31,6 +31,7 @@ final class TextLogReader extends LogTraceReader {
     /** Characters looked at to learn the layout. */
     static final int LEARN_CHARS = 1 << 16;
     private static final String PUTTY = "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log ";
+    private static final DateTimeFormatter PUTTY_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss");
     /** Where lines with no marker go, when the layout marks only the other side's. */
     private static final String UNMARKED = "(no marker)";
     /** Where bare results go that continue the module's marked lines. */
@@ -240,17 +241,12 @@ final class TextLogReader extends LogTraceReader {
             }
         }
         String payload = unglue(quoted, number);
-        if (p.marker() != null && (channel.endsWith("['") || channel.endsWith("[\""))) {
+        List<String> items = p.marker() != null ? Pastes.listItems(channel, payload) : null;
+        if (items != null) {
             // a program that prints the lines it read as a list ("['+CFUN: 1', 'OK']"): each item a line
-            char q = channel.charAt(channel.length() - 1);
-            String items = payload.stripTrailing();
-            if (items.endsWith(q + "]")) {
-                items = items.substring(0, items.length() - 2);
-            }
             long t = timeOf(stampOf(p));
-            for (String item : items.split(q + ", " + q, -1)) {
-                byte[] b = Escapes.c(item);
-                emit(t, channel, framer.frame(side, b), number);
+            for (String item : items) {
+                emit(t, channel, framer.frame(side, Escapes.c(item)), number);
             }
             lastSide = side;
             return;
@@ -398,8 +394,7 @@ final class TextLogReader extends LogTraceReader {
         int end = header.indexOf(" =~=", PUTTY.length());
         String date = end < 0 ? "" : header.substring(PUTTY.length(), end);
         try {
-            puttyStart = LocalDateTime.parse(date, DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss"))
-                    .toInstant(ZoneOffset.UTC);
+            puttyStart = LocalDateTime.parse(date, PUTTY_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw broken(1, "PuTTY log header with a date that does not exist: " + date);
         }
