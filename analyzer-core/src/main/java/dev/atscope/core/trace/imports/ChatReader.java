@@ -41,16 +41,12 @@ final class ChatReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        LogLine l = nextLine();
-        if (l == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
         String s = l.text();
         int at = message(s);
         if (at < 0) {
             skip("other syslog lines", l.number(), s);
-            return true;
+            return;
         }
         long line = l.number();
         long t = timeOf(l.stamp());
@@ -62,7 +58,7 @@ final class ChatReader extends LogTraceReader {
             releaseSend();
             expecting = false;
             afterMatch = trimmed.equals("-- got it");
-            return true;
+            return;
         }
         if (msg.startsWith("send (") && msg.endsWith(")")) {
             flushReceived(true);
@@ -79,16 +75,16 @@ final class ChatReader extends LogTraceReader {
                 emit(t, SEND, data, line);
             }
             afterMatch = false;
-            return true;
+            return;
         }
         if (msg.startsWith("expect (") && msg.endsWith(")")) {
             flushReceived(true);
             expecting = true;
-            return true;
+            return;
         }
         if (!expecting) {
             skip("chat's own remarks", line, msg); // abort on, timeout set to, report
-            return true;
+            return;
         }
         flushReceived(true);
         received = msg;
@@ -99,7 +95,6 @@ final class ChatReader extends LogTraceReader {
             flushReceived(true);
             releaseSend();
         }
-        return true;
     }
 
     private void releaseSend() {

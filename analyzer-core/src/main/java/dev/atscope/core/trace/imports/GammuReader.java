@@ -39,11 +39,7 @@ final class GammuReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        LogLine l = nextLine();
-        if (l == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
         String s = l.text();
         int sending = s.indexOf(SENDING);
         int received = s.indexOf(RECEIVED);
@@ -52,14 +48,14 @@ final class GammuReader extends LogTraceReader {
             channel = sending >= 0 ? "SENDING" : "RECEIVED";
             blockLine = l.number();
             blockTime = timeOf(stampOf(l));
-            return true;
+            return;
         }
         int dump = channel == null ? -1 : dumpStart(s);
         if (dump < 0) {
             flush();
             channel = null;
             skip("gammu's own lines", l.number(), s);
-            return true;
+            return;
         }
         for (int i = dump; i + 3 <= s.length() && isHex(s.charAt(i)) && isHex(s.charAt(i + 1)); i += 4) {
             block.write(Character.digit(s.charAt(i), 16) << 4 | Character.digit(s.charAt(i + 1), 16));
@@ -67,7 +63,6 @@ final class GammuReader extends LogTraceReader {
                 break;
             }
         }
-        return true;
     }
 
     /** The line's stamp: at its start, or after a day name or a quote mark ({@code > Fri 2019/04/26 ...}). */

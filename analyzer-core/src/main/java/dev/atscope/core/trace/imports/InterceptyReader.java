@@ -33,14 +33,10 @@ final class InterceptyReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        LogLine l = nextLine();
-        if (l == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
         String s = l.text();
         if (s.isBlank()) {
-            return true;
+            return;
         }
         int value = byteOf(s);
         if (value < 0) {
@@ -56,7 +52,6 @@ final class InterceptyReader extends LogTraceReader {
         if (run.size() >= 1 << 16) {
             flushRun();
         }
-        return true;
     }
 
     /** The byte of a line {@code < 0x41 (A)} ({@code > 0x0d}), or -1 when the line is not one. */

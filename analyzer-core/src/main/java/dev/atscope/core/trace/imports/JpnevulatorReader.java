@@ -31,14 +31,10 @@ final class JpnevulatorReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        LogLine l = nextLine();
-        if (l == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
         String s = l.text();
         if (s.isBlank()) {
-            return true;
+            return;
         }
         Matcher hex = HEX.matcher(s);
         if (hex.matches() && channel != null) {
@@ -49,7 +45,7 @@ final class JpnevulatorReader extends LogTraceReader {
             if (block.size() >= 1 << 16) {
                 flushBlock();
             }
-            return true;
+            return;
         }
         if (hex.matches()) {
             throw broken(l.number(), "hex bytes before any header; expected a tty name such as /dev/ttyS0 first");
@@ -64,7 +60,6 @@ final class JpnevulatorReader extends LogTraceReader {
         describeTime(l.stamp() != null ? "jpnevulator's --timing-print stamp on each header"
                 : "none: jpnevulator was run without --timing-print");
         t = timeOf(l.stamp());
-        return true;
     }
 
     private void flushBlock() {

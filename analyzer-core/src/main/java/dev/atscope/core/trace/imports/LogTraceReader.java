@@ -79,12 +79,29 @@ abstract class LogTraceReader implements TraceReader {
     }
 
     /**
-     * Reads the next unit of the format and hands out what it holds.
+     * Reads the next unit of the format and hands out what it holds; for a format of lines, one
+     * line through the shared head ({@link #nextLine()}) to {@link #line}.
      *
      * @return false at the end of the input
      * @throws TraceFormatException when the unit breaks the format
      */
-    abstract boolean step() throws IOException;
+    boolean step() throws IOException {
+        LogLine l = nextLine();
+        if (l == null) {
+            return false;
+        }
+        line(l);
+        return true;
+    }
+
+    /**
+     * Reads one line of a format of lines, its stamp already taken off, and hands out what it holds.
+     *
+     * @throws TraceFormatException when the line breaks the format
+     */
+    void line(LogLine l) throws IOException {
+        throw new IllegalStateException(getClass().getSimpleName() + " reads units of its own: it overrides step()");
+    }
 
     /** Called after a broken unit was skipped (with keep-going), to start afresh at the next line. */
     void resync() {}

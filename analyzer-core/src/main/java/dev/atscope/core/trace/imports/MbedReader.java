@@ -30,11 +30,7 @@ final class MbedReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        LogLine l = nextLine();
-        if (l == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
         String s = l.text();
         int tx = s.indexOf("AT TX (");
         int rx = s.indexOf("AT RX (");
@@ -44,7 +40,7 @@ final class MbedReader extends LogTraceReader {
         if (close < 0 || close + 1 >= s.length() || s.charAt(close + 1) != ':' || number.isEmpty()
                 || number.length() > 7 || !number.chars().allMatch(Character::isDigit)) {
             skip("other trace lines", l.number(), s);
-            return true;
+            return;
         }
         describeTime(l.stamp() != null ? "the trace prefix's stamp at the start of the line" : "none in the lines");
         long t = timeOf(l.stamp());
@@ -65,6 +61,5 @@ final class MbedReader extends LogTraceReader {
             emit(channel, new Marker(t, null, Marker.Kind.GAP, (count - data.length) + " bytes not shown by the Mbed trace",
                     l.number()));
         }
-        return true;
     }
 }

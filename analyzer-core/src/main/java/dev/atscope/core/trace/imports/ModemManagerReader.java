@@ -34,11 +34,7 @@ final class ModemManagerReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        LogLine l = nextLine();
-        if (l == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
         String s = l.text();
         int sent = s.indexOf(SENT);
         int received = s.indexOf(RECEIVED);
@@ -49,7 +45,7 @@ final class ModemManagerReader extends LogTraceReader {
         }
         if (arrow < 0 || close == 0 || s.charAt(close - 1) != '\'' || close - 1 < arrow + SENT.length()) {
             skip("other log lines", l.number(), s);
-            return true;
+            return;
         }
         LogTime.Stamp stamp = unixTime(s, arrow);
         if (stamp == null) {
@@ -57,7 +53,6 @@ final class ModemManagerReader extends LogTraceReader {
         }
         String channel = arrow == sent ? "-->" : "<--";
         emit(timeOf(stamp), channel, Escapes.modemManager(s.substring(arrow + SENT.length(), close - 1)), l.number());
-        return true;
     }
 
     /** ModemManager's {@code [1795428000.012000]} before the arrow, or null. */

@@ -37,15 +37,11 @@ final class SlsnifReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        LogLine l = nextLine();
-        if (l == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
         lines++;
         String s = l.text();
         if (s.isBlank()) {
-            return true;
+            return;
         }
         Run run = run(l.rest());
         if (run != null) {
@@ -54,18 +50,17 @@ final class SlsnifReader extends LogTraceReader {
                     : run.stamp() == null ? null : stamp(run.stamp().strip(), l.number());
             describeTime(stamp != null ? "slsnif's stamp (-t) of each run" : "none: slsnif was run without -t");
             emit(timeOf(stamp), channel, Escapes.angle(l.rest().substring(run.data()), false), l.number());
-            return true;
+            return;
         }
         if (channel == null) {
             if (lines <= MAX_BANNER) {
                 skip("lines of slsnif's banner", l.number(), s);
-                return true;
+                return;
             }
             throw broken(l.number(), "'" + UmockdevReader.clip(s) + "'; expected " + expected());
         }
         // a run of bytes that slsnif wrapped onto a new line
         emit(time.current(), channel, Escapes.angle(s, false), l.number());
-        return true;
     }
 
     /** The start of a run on a line ({@code Host (10:00:00.123) --> AT}), or null when the line starts none. */
