@@ -140,6 +140,22 @@ class LearnedLayoutTest {
     }
 
     @Test
+    void theCheckerReportsNoSizeOrChecksumAboutAnUploadItDidNotSee() throws IOException {
+        // the module's answer right after CONNECT: the library did not print the 1492 bytes it sent
+        String log = "AT+QSECWRITE=\"RAM:ca.pem\",1492,100\nCONNECT\n+QSECWRITE: 1492,2554\nOK\n";
+        List<dev.atscope.core.check.Diagnostic> found = new java.util.ArrayList<>();
+        dev.atscope.core.check.TraceChecker checker = new dev.atscope.core.check.TraceChecker(GRAMMAR, found::add);
+        List<TraceEntry> e = read(log, options());
+        TraceDecoding.decode(e, GRAMMAR).forEach(checker::accept);
+        checker.finish();
+        assertThat(TraceDecoding.transactions(e, GRAMMAR)).singleElement()
+                .satisfies(t -> assertThat(t.outcome().word()).isEqualTo("ok"))
+                .satisfies(t -> assertThat(t.payloads()).isEmpty());
+        assertThat(found).extracting(dev.atscope.core.check.Diagnostic::ruleId)
+                .noneMatch(id -> id.startsWith("upload."));
+    }
+
+    @Test
     void anUploadShorterThanAnnouncedEndsAtTheModulesAnswer() throws IOException {
         String log = "AT+QHTTPURL=36,30\nCONNECT\nhttps://example.com/path/a.html\nOK\nAT+QHTTPGET=60\n+CME ERROR: 3815\n"
                 + "AT+QIDEACT\nDEACT OK\n";
