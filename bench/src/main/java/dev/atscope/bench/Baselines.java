@@ -7,7 +7,7 @@ import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.TraceWriter;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.PcapngTraceWriter;
 import java.io.IOException;
 import java.io.OutputStream;

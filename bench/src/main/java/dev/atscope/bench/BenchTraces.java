@@ -3,7 +3,7 @@ package dev.atscope.bench;
 import dev.atscope.core.generate.TraceGenerator;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceWriter;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

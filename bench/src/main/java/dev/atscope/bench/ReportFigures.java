@@ -4,7 +4,7 @@ import dev.atscope.core.generate.TraceGenerator;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceWriter;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.report.ReportOptions;
 import dev.atscope.report.TimelineReport;
 import java.io.IOException;

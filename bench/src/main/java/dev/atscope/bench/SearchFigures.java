@@ -9,7 +9,7 @@ import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceWriter;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

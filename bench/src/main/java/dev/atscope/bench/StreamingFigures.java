@@ -7,7 +7,7 @@ import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;

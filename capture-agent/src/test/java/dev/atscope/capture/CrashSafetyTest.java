@@ -6,7 +6,7 @@ import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

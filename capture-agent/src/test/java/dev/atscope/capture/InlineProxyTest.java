@@ -12,7 +12,7 @@ import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -9,7 +9,7 @@ import dev.atscope.core.json.DiagnosticJson;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import java.util.List;
 import java.util.Locale;

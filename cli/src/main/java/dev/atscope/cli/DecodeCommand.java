@@ -8,7 +8,7 @@ import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.json.DecodedJson;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,7 +11,7 @@ import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import dev.atscope.report.ReportOptions;
 import dev.atscope.report.TimelineReport;
@@ -95,7 +95,7 @@ final class DemoCommand extends AbstractCommand {
         Path file = dir.resolve("check.txt");
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             FindingPrinter printer = new FindingPrinter(w, false);
-            CheckCommand.checkFile(trace.toString(), ImportOptions.defaults(), new LibrarySelection(registry), printer, false,
+            CheckCommand.checkFile(trace.toString(), ImportOptions.defaults().withModel(registry), new LibrarySelection(registry), printer, false,
                     w);
             return new Written(file, "the checker's findings by session, with the note's sections"
                     + (printer.worst() == null ? "" : " (worst: " + printer.worst().word() + ")"));

@@ -3,7 +3,7 @@ package dev.atscope.cli;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.TraceWriter;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.TraceFormat;
 import dev.atscope.core.trace.imports.TraceImports;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import dev.atscope.core.generate.TraceGenerator;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceWriter;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,8 @@ import dev.atscope.core.replay.MockOptions;
 import dev.atscope.core.replay.MockReport;
 import dev.atscope.core.replay.ModuleMock;
 import dev.atscope.core.replay.Recording;
-import dev.atscope.core.trace.Trace;
+import dev.atscope.core.trace.imports.ImportOptions;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class MockCommand extends AbstractCommand {
             throw new UsageException("--latency-scale and --linger must be numbers of 0 or more");
         }
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
-        Recording recording = Recording.of(Trace.read(trace), registry);
+        Recording recording = Recording.of(Traces.read(trace, ImportOptions.defaults().withModel(registry)), registry);
         ModuleMock mock = new ModuleMock(recording, new MockOptions(!lenient, latencyScale, linger),
                 lenient ? EmulatedTarget.fallback() : ModuleMock.ERROR_FALLBACK);
         PrintWriter o = out();

@@ -12,6 +12,8 @@ import dev.atscope.core.replay.ReplayResult;
 import dev.atscope.core.replay.Timing;
 import dev.atscope.core.replay.TransactionDiff;
 import dev.atscope.core.trace.Trace;
+import dev.atscope.core.trace.imports.ImportOptions;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
 import dev.atscope.report.ReplayPage;
@@ -94,7 +96,7 @@ final class ReplayCommand extends AbstractCommand {
         }
         ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout, skipBoot);
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
-        Trace recorded = Trace.read(trace);
+        Trace recorded = Traces.read(trace, ImportOptions.defaults().withModel(registry));
         Recording recording = Recording.of(recorded, registry);
         Path newTrace = out != null ? out : sibling(".replay.csv");
         Path diffFile = diff != null ? diff : sibling(".replay-diff.jsonl");

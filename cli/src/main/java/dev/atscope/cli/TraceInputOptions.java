@@ -1,6 +1,8 @@
 package dev.atscope.cli;
 
+import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.imports.ImportOptions;
+import dev.atscope.core.trace.imports.LayoutHints;
 import dev.atscope.core.trace.imports.PrefixPatterns;
 import dev.atscope.core.trace.imports.TraceFormat;
 import java.io.IOException;
@@ -27,6 +29,14 @@ final class TraceInputOptions {
             + " (JSON, see the README); default ~/.config/atscope/patterns.json when present")
     Path patterns;
 
+    @Option(names = "--host-marker", paramLabel = "MARKER", description = "in a home-grown log, the marker of the"
+            + " host's lines as the log prints it (e.g. '<-'), where learning it from the lines is not sure")
+    String hostMarker;
+
+    @Option(names = "--time", paramLabel = "HOW", description = "how to read a text log's time: auto (learned),"
+            + " none (ignore it), or the unit of a bare count at the end of each line: s, ms, us")
+    String time;
+
     /**
      * The import options these flags stand for.
      *
@@ -43,7 +53,15 @@ final class TraceInputOptions {
             }
         }
         PrefixPatterns p = patterns == null ? PrefixPatterns.standard() : PrefixPatterns.withFile(patterns);
-        return new ImportOptions(f, keepGoing, p);
+        LayoutHints.TimeHint t = LayoutHints.TimeHint.AUTO;
+        if (time != null) {
+            try {
+                t = LayoutHints.TimeHint.byName(time);
+            } catch (IllegalArgumentException e) {
+                throw new AbstractCommand.UsageException("--time: " + e.getMessage());
+            }
+        }
+        return new ImportOptions(f, keepGoing, p, ProtocolRegistry.loadDefault(), new LayoutHints(hostMarker, t));
     }
 
     /** The format names, for help and completion. */

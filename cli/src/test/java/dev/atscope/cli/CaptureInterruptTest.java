@@ -7,7 +7,7 @@ import dev.atscope.capture.SerialLink;
 import dev.atscope.capture.SerialSettings;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

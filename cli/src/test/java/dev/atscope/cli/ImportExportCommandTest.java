@@ -99,13 +99,13 @@ class ImportExportCommandTest {
     }
 
     @Test
-    void aFileOfNoFormatListsWhatWasTried() throws Exception {
+    void aFileWithoutAtTrafficSaysSoInOneLine() throws Exception {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "meeting at ten\nbring the board\n");
         CliRun r = CliRun.of("import", notes.toString(), "-o", dir.resolve("x.csv").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("not a trace in any format atscope reads; tried:")
-                .contains("  slsnif: line 1: no slsnif line").contains("  transcript: line 1: no AT command line");
+        assertThat(r.err()).startsWith("atscope: " + notes + ": no AT traffic in it").contains("the nearest layout is")
+                .hasLineCount(1);
     }
 
     @Test

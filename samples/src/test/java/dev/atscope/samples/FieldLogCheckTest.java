@@ -15,7 +15,7 @@ import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceFormatException;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class FieldLogCheckTest {
             List<SessionSummary> sessions) {}
 
     static Checked check(Path log) throws IOException {
-        try (TraceReader reader = Traces.open(log.toString(), ImportOptions.defaults())) {
+        try (TraceReader reader = Traces.open(log.toString(), ImportOptions.defaults().withModel(REGISTRY))) {
             LibrarySelection selection = new LibrarySelection(REGISTRY);
             List<Diagnostic> findings = new ArrayList<>();
             List<SessionSummary> sessions = new ArrayList<>();

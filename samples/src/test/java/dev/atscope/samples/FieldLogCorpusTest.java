@@ -7,7 +7,8 @@ import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceFormatException;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.ImportOptions;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,10 +127,11 @@ class FieldLogCorpusTest {
 
     private static FieldLogVerdict.Decoding decode(Path log) throws IOException {
         List<Transaction> transactions = new ArrayList<>();
-        try (TraceReader reader = Traces.open(log)) {
+        ProtocolRegistry registry = ProtocolRegistry.loadDefault();
+        try (TraceReader reader = Traces.open(log, ImportOptions.defaults().withModel(registry))) {
             // read before the first entry, as atscope decode prints it in its header
             boolean synthetic = reader.metadata().synthetic();
-            TraceDecoding.decode(reader, ProtocolRegistry.loadDefault(), d -> {
+            TraceDecoding.decode(reader, registry, d -> {
                 if (d instanceof Transaction t) {
                     transactions.add(t);
                 }

@@ -13,7 +13,7 @@ import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

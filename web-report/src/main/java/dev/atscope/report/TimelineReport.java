@@ -7,7 +7,7 @@ import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,7 +68,7 @@ public final class TimelineReport {
 
     /** Writes the report of a trace file read with the given import options (a forced format, keep going). */
     public Summary write(Path trace, ImportOptions input, Path html, LongConsumer progress) throws IOException {
-        try (TraceReader reader = Traces.open(trace, input)) {
+        try (TraceReader reader = Traces.open(trace, input.withModel(registry))) {
             return HtmlPage.toFile(html, out -> write(reader, trace.getFileName().toString(), out, progress));
         }
     }

@@ -79,6 +79,10 @@ public final class AtDecoder {
         lastTime = Math.max(lastTime, entry.timeMicros());
         if (entry instanceof Marker m) {
             Lane lane = m.direction() == Direction.HOST_TO_MODULE ? host : module;
+            if (m.kind() == Marker.Kind.GAP && lane == host) {
+                // bytes of the host's are missing: an upload in progress cannot be counted past them
+                host.endRaw("the log does not show the rest of the upload");
+            }
             long off = lane.offset;
             out.add(new Event(EventKind.MARKER, m.direction(), off, off, m.timeMicros(), m.timeMicros(), m.line(),
                     (m.kind().code() + ": " + m.text()).getBytes(StandardCharsets.UTF_8), null));
@@ -157,8 +161,10 @@ public final class AtDecoder {
                 complete(overlapped, null, Outcome.NO_RESPONSE, command.startMicros());
                 overlapped = null;
             }
-            if (!pending.responses.isEmpty() && pending.result == null) {
-                overlapped = pending; // still streaming its answer: its tail may follow the next echo
+            if (!pending.responses.isEmpty() && pending.result == null && listsLines(pending)) {
+                // a long listing still streaming its answer: its tail may follow the next echo (any
+                // other command's missing result is missing: a log that printed only its first line)
+                overlapped = pending;
             } else {
                 complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
             }
@@ -303,6 +309,19 @@ public final class AtDecoder {
         }
         long waited = Math.max(0, until - p.command.startMicros());
         out.add(new Transaction(p.id, p.command, p.commands, p.echo, p.responses, result, outcome, waited, p.shape));
+    }
+
+    /**
+     * Whether a command is answering with a long list of lines: {@code AT+CLAC}, {@code AT&V}, or a
+     * {@code =?} test whose answer lines so far are command names.
+     */
+    private static boolean listsLines(Pending p) {
+        AtCommand last = p.commands.get(p.commands.size() - 1);
+        if (last.name().equals("+CLAC") || last.name().equals("&V")) {
+            return true;
+        }
+        return last.form() == CommandForm.TEST && !p.responses.isEmpty()
+                && CommandLineParser.isCommandLine(p.responses.get(p.responses.size() - 1).text());
     }
 
     private static boolean claims(Pending p, String text) {
@@ -488,6 +507,13 @@ public final class AtDecoder {
         int tentativeFinalFrom;
         int tentativeFinalTo;
         long tentativeTime;
+        /**
+         * The last final result inside the body that more body followed soon after (so it was taken
+         * for a line of the body): at the end of the input it closes the body after all; -1 if none.
+         */
+        int lateEnd = -1;
+        int lateFinalFrom;
+        int lateFinalTo;
 
         // RAW after a prompt: the data ends at Ctrl-Z or ESC rather than at a count
         boolean rawTerminated;
@@ -546,6 +572,11 @@ public final class AtDecoder {
                     tentativeEnd -= shift;
                     tentativeFinalFrom -= shift;
                     tentativeFinalTo -= shift;
+                }
+                if (lateEnd >= 0) {
+                    lateEnd -= shift;
+                    lateFinalFrom -= shift;
+                    lateFinalTo -= shift;
                 }
             }
         }
@@ -935,6 +966,7 @@ public final class AtDecoder {
             mode = Mode.BODY;
             bodyOwner = owner;
             tentativeEnd = -1;
+            lateEnd = -1;
         }
 
         private boolean processBody() {
@@ -948,6 +980,9 @@ public final class AtDecoder {
                     return false; // waiting for proof
                 }
                 if (timeAt(offsetOf(k)) - tentativeTime <= options.bodyQuietMicros()) {
+                    lateEnd = tentativeEnd;
+                    lateFinalFrom = tentativeFinalFrom;
+                    lateFinalTo = tentativeFinalTo;
                     tentativeEnd = -1;
                 } else {
                     confirmBodyEnd();
@@ -1056,6 +1091,13 @@ public final class AtDecoder {
         void finishInput() {
             confirmPrompt();
             endEcho();
+            if (mode == Mode.BODY && tentativeEnd < 0 && lateEnd >= 0) {
+                // the input ends with no final result after the body's last one: that one closed it,
+                // and what came soon after it (a URC, the next answer) is lines again
+                tentativeEnd = lateEnd;
+                tentativeFinalFrom = lateFinalFrom;
+                tentativeFinalTo = lateFinalTo;
+            }
             if (mode == Mode.BODY) {
                 if (tentativeEnd >= 0) {
                     confirmBodyEnd();
@@ -1086,7 +1128,17 @@ public final class AtDecoder {
                 long spanFrom = spanStart;
                 long spanTo = offsetOf(end);
                 spanStart = spanTo;
-                emit(event(EventKind.NOISE, spanFrom, from, end, spanTo, "a half line at the end of the trace"));
+                Pending target = overlapped != null ? overlapped : pending;
+                String text = new String(buf, from, end - from, StandardCharsets.ISO_8859_1);
+                Outcome outcome = direction == Direction.MODULE_TO_HOST && target != null ? finalOutcome(text, target) : null;
+                if (outcome != null) {
+                    // a log that stops right after the final result it waited for (chat's "-- got it")
+                    Event fin = event(EventKind.FINAL, spanFrom, from, end, spanTo, "the trace ends before its line end");
+                    emit(fin);
+                    finishTransaction(target, fin, outcome);
+                } else {
+                    emit(event(EventKind.NOISE, spanFrom, from, end, spanTo, "a half line at the end of the trace"));
+                }
             }
             consume(end);
         }

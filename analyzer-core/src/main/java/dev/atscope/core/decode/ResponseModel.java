@@ -6,6 +6,32 @@ package dev.atscope.core.decode;
  */
 public interface ResponseModel {
 
+    /**
+     * A model that knows no library: every command is {@link ResponseShape#PLAIN}, no line is a
+     * known URC or result code.
+     */
+    ResponseModel NONE = new ResponseModel() {
+        @Override
+        public ResponseShape shape(AtCommand command) {
+            return ResponseShape.PLAIN;
+        }
+
+        @Override
+        public UrcKind urcKind(String line) {
+            return null;
+        }
+
+        @Override
+        public Outcome resultOutcome(String line, boolean numeric) {
+            return null;
+        }
+
+        @Override
+        public boolean connect(String line, boolean numeric) {
+            return false;
+        }
+    };
+
     /** How the module answers this command. */
     ResponseShape shape(AtCommand command);
 

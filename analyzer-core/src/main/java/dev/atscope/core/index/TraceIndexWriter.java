@@ -8,7 +8,7 @@ import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +70,7 @@ public final class TraceIndexWriter implements AutoCloseable {
         String key = abs.toString();
         long[] counts = new long[2];
         writer.deleteDocuments(new Term(IndexFields.FILE, key));
-        try (TraceReader reader = Traces.open(abs, options)) {
+        try (TraceReader reader = Traces.open(abs, options.withModel(registry))) {
             TraceMetadata meta = reader.metadata();
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
                     Files.getLastModifiedTime(abs).toMillis())).toEpochMilli();

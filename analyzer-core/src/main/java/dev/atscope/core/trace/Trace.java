@@ -1,6 +1,9 @@
 package dev.atscope.core.trace;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,9 @@ public record Trace(TraceMetadata metadata, List<TraceEntry> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** Reads a whole trace file. */
+    /** Reads a whole native trace file (any other format: {@code Traces.read} of the importers). */
     public static Trace read(Path file) throws IOException {
-        try (TraceReader r = Traces.open(file)) {
+        try (InputStream in = Files.newInputStream(file); TraceReader r = new TraceCsvReader(in, file.toString())) {
             List<TraceEntry> list = new ArrayList<>();
             TraceEntry e;
             while ((e = r.next()) != null) {
@@ -32,7 +35,7 @@ public record Trace(TraceMetadata metadata, List<TraceEntry> entries) {
 
     /** Writes the trace as a native file. */
     public void write(Path file) throws IOException {
-        try (TraceWriter w = Traces.create(file, metadata)) {
+        try (OutputStream out = Files.newOutputStream(file); TraceWriter w = new TraceCsvWriter(out, metadata)) {
             for (TraceEntry e : entries) {
                 w.write(e);
             }

@@ -1,9 +1,6 @@
 package dev.atscope.core.trace.imports;
 
-import dev.atscope.core.trace.Direction;
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the AT traffic that pppd's {@code chat -v} writes to syslog (chat(8)): {@code send
@@ -14,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class ChatReader extends LogTraceReader {
 
-    private static final Pattern CHAT = Pattern.compile("chat\\[\\d+\\]: ?(.*)$");
+    private static final String SEND = "send";
+    private static final String RECEIVED = "received";
     private boolean expecting;
     private String received;
     private long receivedLine;
@@ -28,6 +26,13 @@ final class ChatReader extends LogTraceReader {
 
     ChatReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.CHAT, options, probe);
+        describeTime("the syslog stamp at the start of the line (whole seconds)");
+        describeStripped("syslog's words up to 'chat[pid]: ', 'send (...)' around what was sent; ^M read");
+    }
+
+    @Override
+    String defaultHostChannel() {
+        return SEND;
     }
 
     @Override
@@ -36,19 +41,16 @@ final class ChatReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        if (!readLine()) {
-            return false;
+    void line(LogLine l) throws IOException {
+        String s = l.text();
+        int at = message(s);
+        if (at < 0) {
+            skip("other syslog lines", l.number(), s);
+            return;
         }
-        Matcher m = find(CHAT);
-        if (m == null) {
-            return true;
-        }
-        long line = lastLine;
-        String s = lastText;
-        LogTime.Stamp stamp = LogTime.leading(s);
-        long t = timeOf(stamp);
-        String msg = m.group(1);
+        long line = l.number();
+        long t = timeOf(l.stamp());
+        String msg = s.substring(at);
         String trimmed = msg.strip();
         if (trimmed.equals("-- got it") || trimmed.equals("alarm") || trimmed.equals("-- failed")
                 || trimmed.startsWith("Failed")) {
@@ -56,13 +58,13 @@ final class ChatReader extends LogTraceReader {
             releaseSend();
             expecting = false;
             afterMatch = trimmed.equals("-- got it");
-            return true;
+            return;
         }
         if (msg.startsWith("send (") && msg.endsWith(")")) {
             flushReceived(true);
             releaseSend();
             expecting = false;
-            byte[] data = Escapes.chat(msg.substring(6, msg.length() - 1));
+            byte[] data = Escapes.chat(withoutPauses(msg.substring(6, msg.length() - 1)));
             if (afterMatch) {
                 // chat stopped reading in the middle of the matched line; the rest of it, logged
                 // as the first line of the next expect, came over the wire before this send
@@ -70,18 +72,19 @@ final class ChatReader extends LogTraceReader {
                 heldTime = t;
                 heldLine = line;
             } else {
-                emit(t, Direction.HOST_TO_MODULE, data, line);
+                emit(t, SEND, data, line);
             }
             afterMatch = false;
-            return true;
+            return;
         }
         if (msg.startsWith("expect (") && msg.endsWith(")")) {
             flushReceived(true);
             expecting = true;
-            return true;
+            return;
         }
         if (!expecting) {
-            return true; // chat's own remarks: abort on, timeout set to, report
+            skip("chat's own remarks", line, msg); // abort on, timeout set to, report
+            return;
         }
         flushReceived(true);
         received = msg;
@@ -92,12 +95,11 @@ final class ChatReader extends LogTraceReader {
             flushReceived(true);
             releaseSend();
         }
-        return true;
     }
 
     private void releaseSend() {
         if (heldSend != null) {
-            emit(heldTime, Direction.HOST_TO_MODULE, heldSend, heldLine);
+            emit(heldTime, SEND, heldSend, heldLine);
             heldSend = null;
         }
     }
@@ -113,14 +115,45 @@ final class ChatReader extends LogTraceReader {
         if (newline) {
             data[text.length] = '\n';
         }
-        emit(receivedTime, Direction.MODULE_TO_HOST, data, receivedLine);
+        emit(receivedTime, RECEIVED, data, receivedLine);
         received = null;
     }
 
     @Override
     void finish() {
-        flushReceived(false);
+        // chat logs a received line when its line feed comes; only "-- got it" ends one without
+        flushReceived(true);
         releaseSend();
-        warnOtherLines("other log lines were not chat traffic and were left out");
+    }
+
+    /**
+     * A send string without chat's escapes that stand for no byte: {@code \\d} (a delay), {@code
+     * \\p} (a pause) and {@code \\K} (a break), which chat logs as written.
+     */
+    private static String withoutPauses(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && "dpK".indexOf(s.charAt(i + 1)) >= 0) {
+                i++;
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** Where chat's message starts on a syslog line ({@code chat[412]: send (AT^M)}), or -1. */
+    private static int message(String s) {
+        for (int at = s.indexOf("chat["); at >= 0; at = s.indexOf("chat[", at + 5)) {
+            int i = at + 5;
+            while (i < s.length() && i < at + 16 && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i > at + 5 && s.startsWith("]:", i)) {
+                return i + 2 < s.length() && s.charAt(i + 2) == ' ' ? i + 3 : i + 2;
+            }
+        }
+        return -1;
     }
 }

@@ -26,6 +26,121 @@ final class Escapes {
 
     private Escapes() {}
 
+    /** The ways home-grown logs spell a line's control bytes; a log uses one or two of them. */
+    enum Family {
+        /** Angle names: {@code <CR>}, {@code <LF>}, {@code <cr><ln>}, {@code <0D>}. */
+        ANGLE("<CR>"),
+        /** C escapes: {@code \\r}, {@code \\n}, {@code \\x0d}, {@code \\015}. */
+        C("\\r"),
+        /** Caret notation: {@code ^M}, {@code ^J}. */
+        CARET("^M"),
+        /** Two hex digits in brackets: {@code [0D]}, {@code [0A]}. */
+        HEX_BRACKETS("[0D]");
+
+        private final String example;
+
+        Family(String example) {
+            this.example = example;
+        }
+
+        /** How a carriage return looks in this family. */
+        String example() {
+            return example;
+        }
+    }
+
+    /**
+     * The families whose spelling of CR or LF the text holds (the bytes every line of AT traffic
+     * ends with, so a log that escapes any control byte escapes these). Looks at each character
+     * once.
+     */
+    static java.util.EnumSet<Family> lineEnds(String s) {
+        java.util.EnumSet<Family> found = java.util.EnumSet.noneOf(Family.class);
+        int n = s.length();
+        for (int i = 0; i + 1 < n; i++) {
+            char c = s.charAt(i);
+            char d = s.charAt(i + 1);
+            if (c == '\\' && (d == 'r' || d == 'n' || s.startsWith("x0d", i + 1) || s.startsWith("x0a", i + 1)
+                    || s.startsWith("x0D", i + 1) || s.startsWith("x0A", i + 1) || s.startsWith("015", i + 1)
+                    || s.startsWith("012", i + 1))) {
+                found.add(Family.C);
+            } else if (c == '<' && (startsWithIgnoreCase(s, i, "<CR>") || startsWithIgnoreCase(s, i, "<LF>")
+                    || startsWithIgnoreCase(s, i, "<LN>") || startsWithIgnoreCase(s, i, "<0D>")
+                    || startsWithIgnoreCase(s, i, "<0A>") || startsWithIgnoreCase(s, i, "<0x0D>"))) {
+                found.add(Family.ANGLE);
+            } else if (c == '^' && (d == 'M' || d == 'J')) {
+                found.add(Family.CARET);
+            } else if (c == '[' && (startsWithIgnoreCase(s, i, "[0D]") || startsWithIgnoreCase(s, i, "[0A]"))) {
+                found.add(Family.HEX_BRACKETS);
+            }
+        }
+        return found;
+    }
+
+    private static boolean startsWithIgnoreCase(String s, int at, String prefix) {
+        return s.regionMatches(true, at, prefix, 0, prefix.length());
+    }
+
+    /** The bytes a text stands for in the given families (one pass; other text stays as it is). */
+    static byte[] decode(String s, java.util.Set<Family> families) {
+        if (families.isEmpty()) {
+            return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        String t = s;
+        if (families.contains(Family.HEX_BRACKETS)) {
+            t = text(hexBrackets(t));
+        }
+        if (families.contains(Family.CARET)) {
+            t = text(caret(t));
+        }
+        if (families.contains(Family.ANGLE)) {
+            t = text(angle(t, false));
+        }
+        return families.contains(Family.C) ? c(t) : t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Caret notation alone ({@code ^M}, {@code ^?}), without chat's {@code M-} (which ordinary text holds). */
+    static byte[] caret(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '^' && i + 1 < n) {
+                char e = s.charAt(i + 1);
+                if (e >= '@' && e <= '_' || e == '?') {
+                    out.write(e == '?' ? 0x7f : e - 64);
+                    i++;
+                    continue;
+                }
+            }
+            out.write(c & 0xff);
+        }
+        return out.toByteArray();
+    }
+
+    /** Two hex digits in brackets ({@code [0D]}) as the byte they name; other brackets stay. */
+    static byte[] hexBrackets(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '[' && i + 3 < n && s.charAt(i + 3) == ']') {
+                Integer v = hex(s.substring(i + 1, i + 3));
+                if (v != null) {
+                    out.write(v);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.write(c & 0xff);
+        }
+        return out.toByteArray();
+    }
+
     /**
      * Angle names ({@code <CR>}, any case) and hex forms ({@code <0x1A>}, {@code <1A>}); a {@code <}
      * that starts no known name stays as it is. Mbed's {@code [26]} decimal form is read when
@@ -37,8 +152,9 @@ final class Escapes {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c == '<') {
-                int close = s.indexOf('>', i + 1);
-                if (close > i + 1 && close - i <= 6) {
+                // a name is at most five characters: look no further, so a line of '<' costs its length
+                int close = indexOf(s, '>', i + 1, Math.min(n, i + 7));
+                if (close > i + 1) {
                     String name = s.substring(i + 1, close);
                     Integer v = NAMES.get(name.toUpperCase(Locale.ROOT));
                     if (v == null) {
@@ -51,8 +167,8 @@ final class Escapes {
                     }
                 }
             } else if (c == '[' && decimalBrackets) {
-                int close = s.indexOf(']', i + 1);
-                if (close > i + 1 && close - i <= 4 && s.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+                int close = indexOf(s, ']', i + 1, Math.min(n, i + 5));
+                if (close > i + 1 && s.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
                     int v = Integer.parseInt(s.substring(i + 1, close));
                     if (v < 256) {
                         out.write(v);
@@ -64,6 +180,16 @@ final class Escapes {
             out.write(c & 0xff);
         }
         return out.toByteArray();
+    }
+
+    /** The index of {@code c} in {@code s[from, to)}, or -1. */
+    static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Integer hex(String h) {

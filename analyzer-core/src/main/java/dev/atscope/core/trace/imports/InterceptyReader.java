@@ -2,8 +2,6 @@ package dev.atscope.core.trace.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads interceptty output (interceptty(8): "each byte is shown on its own line, with its
@@ -14,13 +12,14 @@ import java.util.regex.Pattern;
  */
 final class InterceptyReader extends LogTraceReader {
 
-    private static final Pattern BYTE = Pattern.compile("([<>])\\s+0x([0-9a-fA-F]{2})(?:\\s+\\(.{1,4}\\))?\\s*");
     private String channel;
     private long blockLine;
     private final ByteArrayOutputStream run = new ByteArrayOutputStream();
 
     InterceptyReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.INTERCEPTTY, options, probe);
+        describeTime("none: interceptty prints no times; made-up times, one step per run of bytes");
+        describeStripped("one byte a line: '< 0x41 (A)' read as the byte 0x41");
     }
 
     @Override
@@ -34,29 +33,63 @@ final class InterceptyReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        long line = in.line();
-        String s = in.readLine();
-        if (s == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
+        String s = l.text();
         if (s.isBlank()) {
-            return true;
+            return;
         }
-        Matcher m = BYTE.matcher(s);
-        if (!m.matches()) {
-            throw broken(line, "'" + UmockdevReader.clip(s) + "'; expected " + expected());
+        int value = byteOf(s);
+        if (value < 0) {
+            throw broken(l.number(), "'" + UmockdevReader.clip(s) + "'; expected " + expected());
         }
-        if (!m.group(1).equals(channel)) {
+        String side = s.substring(0, 1);
+        if (!side.equals(channel)) {
             flushRun();
-            channel = m.group(1);
-            blockLine = line;
+            channel = side;
+            blockLine = l.number();
         }
-        run.write(Integer.parseInt(m.group(2), 16));
+        run.write(value);
         if (run.size() >= 1 << 16) {
             flushRun();
         }
-        return true;
+    }
+
+    /** The byte of a line {@code < 0x41 (A)} ({@code > 0x0d}), or -1 when the line is not one. */
+    private static int byteOf(String s) {
+        int n = s.length();
+        if (n < 6 || s.charAt(0) != '<' && s.charAt(0) != '>' || !Character.isWhitespace(s.charAt(1))) {
+            return -1;
+        }
+        int i = 1;
+        while (i < n && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i + 4 > n || s.charAt(i) != '0' || s.charAt(i + 1) != 'x') {
+            return -1;
+        }
+        int hi = Character.digit(s.charAt(i + 2), 16);
+        int lo = Character.digit(s.charAt(i + 3), 16);
+        if (hi < 0 || lo < 0) {
+            return -1;
+        }
+        i += 4;
+        int afterHex = i;
+        while (i < n && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i < n) {
+            // the character itself in brackets, one to four of them: "(A)", "())"
+            int close = s.lastIndexOf(')');
+            if (i == afterHex || s.charAt(i) != '(' || close < i + 2 || close > i + 5) {
+                return -1;
+            }
+            for (int k = close + 1; k < n; k++) {
+                if (!Character.isWhitespace(s.charAt(k))) {
+                    return -1;
+                }
+            }
+        }
+        return hi << 4 | lo;
     }
 
     private void flushRun() {

@@ -14,9 +14,7 @@ import java.util.regex.Pattern;
  */
 final class JpnevulatorReader extends LogTraceReader {
 
-    private static final Pattern HEX = Pattern.compile("([0-9A-Fa-f]{2})((?: [0-9A-Fa-f]{2})*)\\s*(\\t.*)?");
-    private static final Pattern TIMED = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}): (.+)");
+    private static final Pattern HEX = Pattern.compile("([0-9A-Fa-f]{2})((?: [0-9A-Fa-f]{2})*+)\\s*+(\\t.*)?");
     private String channel;
     private long t;
     private long blockLine;
@@ -24,6 +22,7 @@ final class JpnevulatorReader extends LogTraceReader {
 
     JpnevulatorReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.JPNEVULATOR, options, probe);
+        describeStripped("the tty header before each block; hex bytes read, their --ascii text left aside");
     }
 
     @Override
@@ -32,14 +31,10 @@ final class JpnevulatorReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        long line = in.line();
-        String s = in.readLine();
-        if (s == null) {
-            return false;
-        }
+    void line(LogLine l) throws IOException {
+        String s = l.text();
         if (s.isBlank()) {
-            return true;
+            return;
         }
         Matcher hex = HEX.matcher(s);
         if (hex.matches() && channel != null) {
@@ -50,26 +45,21 @@ final class JpnevulatorReader extends LogTraceReader {
             if (block.size() >= 1 << 16) {
                 flushBlock();
             }
-            return true;
+            return;
         }
         if (hex.matches()) {
-            throw broken(line, "hex bytes before any header; expected a tty name such as /dev/ttyS0 first");
+            throw broken(l.number(), "hex bytes before any header; expected a tty name such as /dev/ttyS0 first");
         }
         flushBlock();
-        Matcher timed = TIMED.matcher(s);
-        String name = s;
-        LogTime.Stamp stamp = null;
-        if (timed.matches()) {
-            stamp = LogTime.leading(timed.group(1));
-            name = timed.group(2);
+        String name = l.rest().strip();
+        if (name.isEmpty() || !name.startsWith("/") && !name.matches("[A-Za-z][\\w.:-]*+")) {
+            throw broken(l.number(), "'" + UmockdevReader.clip(s) + "'; expected a tty name or hex bytes");
         }
-        if (!name.startsWith("/") && !name.matches("[A-Za-z][\\w.:-]*")) {
-            throw broken(line, "'" + UmockdevReader.clip(s) + "'; expected a tty name or hex bytes");
-        }
-        channel = name.strip();
-        blockLine = line;
-        t = stamp != null ? time.at(stamp) : time.next();
-        return true;
+        channel = name;
+        blockLine = l.number();
+        describeTime(l.stamp() != null ? "jpnevulator's --timing-print stamp on each header"
+                : "none: jpnevulator was run without --timing-print");
+        t = timeOf(l.stamp());
     }
 
     private void flushBlock() {

@@ -3,7 +3,7 @@ package dev.atscope.core.trace.imports;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandLineParser;
 import dev.atscope.core.decode.ResponseShape;
-import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.decode.ResponseModel;
 import dev.atscope.core.trace.Direction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,9 +15,18 @@ import java.util.List;
  * next host text is that many bytes with nothing added; after {@code CONNECT} to a command whose
  * module sends a body ({@code AT+QHTTPREAD}), each module line (blank ones too) is the text and
  * CR LF, up to the host's next line, which reproduces the body and its final result byte for
- * byte. Text that already holds a CR or LF is taken as it is.
+ * byte. Text that already holds a CR or LF is taken as it is. After the {@code >} prompt the
+ * host's next text is the data it typed, with nothing added.
+ *
+ * <p>A log often leaves the upload out (the library printed no data): when the module speaks, or
+ * the host sends a command line, before any upload byte came, the upload is not in the log ({@link
+ * #uploadMissing}); the reader says so and goes on, never taking later lines for the payload. When
+ * the module speaks after part of the upload, data mode ends there, short.
  */
 final class LineFramer {
+
+    /** The text of the gap marker that stands for an upload the log does not show. */
+    static final String UPLOAD_NOT_IN_LOG = "upload not in the log";
 
     private enum State {
         /** Lines are commands and responses. */
@@ -28,14 +37,16 @@ final class LineFramer {
         MODULE_BODY
     }
 
-    private final ProtocolRegistry registry;
+    private final ResponseModel model;
     private State state = State.LINES;
     private ResponseShape shape = ResponseShape.PLAIN;
     private long remaining;
     private long lengthAnnounced;
+    /** Bytes of the current upload seen so far. */
+    private long uploaded;
 
-    LineFramer(ProtocolRegistry registry) {
-        this.registry = registry;
+    LineFramer(ResponseModel model) {
+        this.model = model;
     }
 
     /** Whether the next host text is data-mode payload rather than a command line. */
@@ -46,6 +57,29 @@ final class LineFramer {
     /** Whether the module is sending a body, in which blank lines are bytes too. */
     boolean inModuleBody() {
         return state == State.MODULE_BODY;
+    }
+
+    /**
+     * Whether the log leaves out the upload the module asked for: data mode is on, nothing of the
+     * upload came, and now the module speaks or the host sends a command line. Data mode is then
+     * over; the caller marks the gap.
+     */
+    boolean uploadMissing(Direction dir, String text) {
+        if (state != State.HOST_DATA || uploaded > 0) {
+            return false;
+        }
+        if (dir == Direction.MODULE_TO_HOST || AtText.isCommand(text.strip(), 0)) {
+            state = State.LINES;
+            return true;
+        }
+        return false;
+    }
+
+    /** Ends data mode: the upload is over (the module answered, or the host went on with a command). */
+    void endUpload() {
+        if (state == State.HOST_DATA) {
+            state = State.LINES;
+        }
     }
 
     /** The bytes a line of text stands for, with the framing its side and the state call for. */
@@ -59,8 +93,12 @@ final class LineFramer {
         }
         String s = new String(text, StandardCharsets.ISO_8859_1);
         if (dir == Direction.HOST_TO_MODULE) {
+            if (state == State.HOST_DATA && uploaded > 0 && AtText.isCommand(s.strip(), 0)) {
+                state = State.LINES; // a command line after part of the upload: the upload ended short
+            }
             if (state == State.HOST_DATA) {
                 remaining -= text.length;
+                uploaded += text.length;
                 if (remaining <= 0) {
                     state = State.LINES;
                 }
@@ -75,14 +113,20 @@ final class LineFramer {
         if (state == State.MODULE_BODY) {
             return framed ? text : concat(text, "\r\n");
         }
+        if (state == State.HOST_DATA) {
+            state = State.LINES; // the module answered before the announced count: the upload ended short
+        }
         String line = s.strip();
+        if (line.equals(">") && shape.dataMode() != ResponseShape.DataMode.NONE || line.equals(">") && lengthAnnounced > 0) {
+            startUpload();
+            return framed ? text : "\r\n> ".getBytes(StandardCharsets.ISO_8859_1);
+        }
         if (CommandLineParser.isCommandLine(line) && !framed) {
             return concat(line.getBytes(StandardCharsets.ISO_8859_1), "\r"); // the module's echo
         }
         if (line.equals("CONNECT") || line.startsWith("CONNECT ")) {
             if (shape.dataMode() == ResponseShape.DataMode.HOST_SENDS) {
-                state = State.HOST_DATA;
-                remaining = lengthAnnounced > 0 ? lengthAnnounced : Long.MAX_VALUE;
+                startUpload();
             } else if (shape.dataMode() == ResponseShape.DataMode.MODULE_SENDS) {
                 state = State.MODULE_BODY;
             }
@@ -99,10 +143,16 @@ final class LineFramer {
         return out;
     }
 
+    private void startUpload() {
+        state = State.HOST_DATA;
+        remaining = lengthAnnounced > 0 ? lengthAnnounced : Long.MAX_VALUE;
+        uploaded = 0;
+    }
+
     private void command(String line) {
         List<AtCommand> cmds = CommandLineParser.parse(line);
         AtCommand last = cmds.get(cmds.size() - 1);
-        shape = registry.shape(last);
+        shape = model.shape(last);
         lengthAnnounced = 0;
         if (shape.lengthParam() >= 0 && shape.lengthParam() < last.params().size()) {
             try {

@@ -9,7 +9,8 @@ import java.io.InputStream;
 /**
  * Lines or characters of a log file, one byte a character (ISO-8859-1, so that any byte reads and
  * none is lost), counting lines for messages. A line ends at LF, with a CR before it removed; a
- * line longer than {@link #MAX_LINE} characters is an error rather than unbounded memory.
+ * line longer than {@link #MAX_LINE} characters is an error rather than unbounded memory, and its
+ * rest is passed over unkept, so that reading can go on at the next line (keep-going).
  */
 final class LineSource implements Closeable {
 
@@ -106,6 +107,8 @@ final class LineSource implements Closeable {
                 sb.append((char) (buf[i] & 0xff));
             }
             if (sb.length() > MAX_LINE) {
+                sb.setLength(0);
+                skipRestOfLine();
                 throw new TraceFormatException(new SourceLocation(source, at),
                         "a line longer than " + MAX_LINE + " characters; expected a text log with line breaks");
             }
@@ -118,6 +121,25 @@ final class LineSource implements Closeable {
                     sb.setLength(n - 1);
                 }
                 return sb.toString();
+            }
+        }
+    }
+
+    /** Passes over what is left of an overlong line without keeping it, so reading can go on after it. */
+    private void skipRestOfLine() throws IOException {
+        while (true) {
+            if (pos >= end && !fill()) {
+                terminated = false;
+                return;
+            }
+            while (pos < end && buf[pos] != '\n') {
+                pos++;
+            }
+            if (pos < end) {
+                pos++;
+                line++;
+                terminated = true;
+                return;
             }
         }
     }

@@ -11,21 +11,21 @@ import dev.atscope.core.trace.TraceReader;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The shared shape of the importers of text logs: a subclass reads a unit of its format at a time
- * ({@link #step()}) and hands out entries; this class keeps them in order, turns stamps into trace
- * times, names channels as host or module where the log does not, marks broken units as gaps when
- * asked to keep going, and builds the metadata once the first entry is known.
+ * The shared shape of the importers of text logs: the head every one of them needs (read a line,
+ * take off its time stamp, leave out what is not traffic with a count, stamp the traffic, learn
+ * which channel is which side) is here; a subclass reads a unit of its format at a time ({@link
+ * #step()}) and hands out entries. Entries are kept in order, broken units become gaps when asked
+ * to keep going, and the metadata is built once the first entry is known.
  *
- * <p>Logs that name their sides by a port or an arrow ({@code >}, {@code /dev/ttyS1}) say nothing
- * about which is the host: the channel that first sends {@code AT} at the start of a line is the
- * host (the module's echo always follows the host's command). Entries wait, in bounded number,
- * until that is known; after {@link #MAX_WAITING} entries, or at the end, the format's default
- * applies.
+ * <p>Logs name their sides by a marker, an arrow or a port ({@code >}, {@code <-}, {@code
+ * /dev/ttyS1}); which is the host is learned from the content ({@link ChannelSides}), never from
+ * the spelling. Entries of a channel whose side is not known yet wait, in bounded number; after
+ * {@link #MAX_WAITING} entries, or at the end, the evidence so far (or the format's default)
+ * decides.
  */
 abstract class LogTraceReader implements TraceReader {
 
@@ -36,18 +36,21 @@ abstract class LogTraceReader implements TraceReader {
     static final int MAX_WAITING = 4096;
 
     protected final LineSource in;
-    protected final TimeLine time = new TimeLine();
+    protected final TimeLine time;
     protected final ImportOptions options;
     /** True when the input is the first part of a file, cut anywhere (format detection). */
     protected final boolean probe;
     private final TraceFormat format;
     private final ArrayDeque<Staged> staged = new ArrayDeque<>();
-    private final Map<String, Direction> channels = new HashMap<>();
-    private final Map<String, Integer> channelState = new HashMap<>();
+    private final ChannelSides sides;
+    private final SkippedLines skipped = new SkippedLines();
     private final List<String> warnings = new ArrayList<>();
-    private final List<String> channelOrder = new ArrayList<>();
+    private final List<String> stripped = new ArrayList<>();
+    private final List<String> doubts = new ArrayList<>();
+    private String timeWords;
     private TraceMetadata metadata;
     private boolean ended;
+    private boolean sidesKnown;
     private long chunks;
     /** The last line of the latest keep-going gap, or -1. */
     private long lastGapLine = -1;
@@ -56,20 +59,49 @@ abstract class LogTraceReader implements TraceReader {
 
     private record Staged(TraceEntry entry, String channel, long time, byte[] data, long line) {}
 
+    /**
+     * One line as the shared head reads it.
+     *
+     * @param number its line number in the file
+     * @param text the whole line
+     * @param stamp the time stamp it starts with, or null
+     * @param rest the line after that stamp
+     */
+    record LogLine(long number, String text, LogTime.Stamp stamp, String rest) {}
+
     LogTraceReader(LineSource in, TraceFormat format, ImportOptions options, boolean probe) {
         this.in = in;
         this.format = format;
         this.options = options;
         this.probe = probe;
+        this.sides = new ChannelSides(options.hints().hostMarker());
+        this.time = new TimeLine(options.hints().time() == LayoutHints.TimeHint.NONE);
     }
 
     /**
-     * Reads the next unit of the format and hands out what it holds.
+     * Reads the next unit of the format and hands out what it holds; for a format of lines, one
+     * line through the shared head ({@link #nextLine()}) to {@link #line}.
      *
      * @return false at the end of the input
      * @throws TraceFormatException when the unit breaks the format
      */
-    abstract boolean step() throws IOException;
+    boolean step() throws IOException {
+        LogLine l = nextLine();
+        if (l == null) {
+            return false;
+        }
+        line(l);
+        return true;
+    }
+
+    /**
+     * Reads one line of a format of lines, its stamp already taken off, and hands out what it holds.
+     *
+     * @throws TraceFormatException when the line breaks the format
+     */
+    void line(LogLine l) throws IOException {
+        throw new IllegalStateException(getClass().getSimpleName() + " reads units of its own: it overrides step()");
+    }
 
     /** Called after a broken unit was skipped (with keep-going), to start afresh at the next line. */
     void resync() {}
@@ -80,57 +112,68 @@ abstract class LogTraceReader implements TraceReader {
     /** What the format looks like, for the message when a file holds none of it. */
     abstract String expected();
 
-    // ---- logs that mix AT traffic with other output (syslog, journal, firmware traces)
+    // ---- the head: one line, its stamp, what is left out
 
-    /** Non-blank lines passed over as other log output. */
-    private long otherLines;
-    /** The number of the line {@link #readLine()} read last. */
-    long lastLine;
-    /** The text of that line. */
-    String lastText;
-
-    /** Reads the next line into {@link #lastLine} and {@link #lastText}; false at the end of the input. */
-    final boolean readLine() throws IOException {
-        lastLine = in.line();
-        lastText = in.readLine();
-        return lastText != null;
+    /**
+     * The next line with its leading time stamp taken off, or null at the end.
+     *
+     * @throws TraceFormatException when the stamp names a date or time that does not exist
+     */
+    final LogLine nextLine() throws IOException {
+        long number = in.line();
+        String text = in.readLine();
+        if (text == null) {
+            return null;
+        }
+        LogTime.Stamp stamp = stamp(text, number);
+        return new LogLine(number, text, stamp, stamp == null ? text : text.substring(stamp.end()));
     }
 
     /**
-     * The pattern found in the last line read, or null when the line is other log output (counted,
-     * when not blank, for the warning at the end).
+     * The stamp at the start of {@code text} of line {@code number}, or null.
+     *
+     * @throws TraceFormatException when it names a date or time that does not exist
      */
-    final java.util.regex.Matcher find(java.util.regex.Pattern p) {
-        java.util.regex.Matcher m = p.matcher(lastText);
-        if (m.find()) {
-            return m;
-        }
-        other(lastText);
-        return null;
-    }
-
-    /** Counts a line that is not traffic, unless it is blank. */
-    final void other(String line) {
-        if (!line.isBlank()) {
-            otherLines++;
+    final LogTime.Stamp stamp(String text, long number) throws TraceFormatException {
+        try {
+            return LogTime.leading(text);
+        } catch (LogTime.NoSuchTime e) {
+            throw broken(number, e.getMessage());
         }
     }
 
-    /** The time of a line: its leading time stamp, or the next step of made-up time when it has none. */
+    /** Leaves a line out of the traffic, counted under its reason (for the warning and {@code --explain}). */
+    final void skip(String reason, long line, String text) {
+        skipped.add(reason, line, text);
+    }
+
+    /** The time of a line: its stamp, or the next step of made-up time when it has none. */
     final long timeOf(LogTime.Stamp stamp) {
         return stamp != null ? time.at(stamp) : time.next();
     }
 
-    /** Warns, once at the end, how many lines of other output were left out, in the format's words. */
-    final void warnOtherLines(String what) {
-        if (otherLines > 0) {
-            warn(-1, otherLines + " " + what);
+    /** Says where the log's time is, in words, for {@code --explain}. */
+    final void describeTime(String words) {
+        timeWords = words;
+    }
+
+    /** Says what was taken off around the traffic, in words, for {@code --explain}. */
+    final void describeStripped(String words) {
+        if (!stripped.contains(words)) {
+            stripped.add(words);
         }
     }
 
-    /** The channel that is the host when the log never shows which one is. */
+    /** Records a doubt about the layout, naming the option that settles it. */
+    final void doubt(String words) {
+        if (!doubts.contains(words)) {
+            doubts.add(words);
+        }
+    }
+
+    /** The channel that is the host when the content never shows which one is (the format's word). */
     String defaultHostChannel() {
-        return channelOrder.isEmpty() ? null : channelOrder.get(0);
+        return null;
     }
 
     /** Extra metadata: ports named by the log, tags. */
@@ -150,12 +193,29 @@ abstract class LogTraceReader implements TraceReader {
         warnings.add(at(line) + ": " + message);
     }
 
-    /** Hands out bytes of a known direction. */
+    // ---- handing out entries
+
+    /** Hands out bytes of a known direction, counted under the name of its side. */
     protected final void emit(long t, Direction dir, byte[] data, long line) {
         if (data.length == 0) {
             return;
         }
+        String name = sideName(dir);
+        if (sides.side(name) == null) {
+            sides.assign(name, dir, sideWhy());
+        }
+        sides.tally(name, data);
         staged.add(new Staged(new Chunk(t, dir, data, line), null, t, data, line));
+    }
+
+    /** The name a side's lines are counted under when the log says the direction itself. */
+    String sideName(Direction dir) {
+        return dir == Direction.HOST_TO_MODULE ? "host lines" : "module lines";
+    }
+
+    /** Why the lines a log gives a direction itself are on their side, for {@code --explain}. */
+    String sideWhy() {
+        return "the " + format.id() + " format says who sent each line";
     }
 
     /** Hands out a marker. */
@@ -163,52 +223,32 @@ abstract class LogTraceReader implements TraceReader {
         staged.add(new Staged(m, null, m.timeMicros(), null, m.line()));
     }
 
+    /** Hands out a marker about a channel whose side may not be known yet (it gets that side). */
+    protected final void emit(String channel, Marker m) {
+        if (sides.side(channel) == null) {
+            sidesKnown = false;
+        }
+        staged.add(new Staged(m, channel, m.timeMicros(), null, m.line()));
+    }
+
     /** Hands out bytes of a channel whose side may not be known yet. */
     protected final void emit(long t, String channel, byte[] data, long line) {
         if (data.length == 0) {
             return;
         }
-        if (!channels.containsKey(channel) && !channelOrder.contains(channel)) {
-            channelOrder.add(channel);
-        }
-        Direction d = channels.get(channel);
+        sides.tally(channel, data);
+        Direction d = sides.side(channel);
         if (d != null) {
-            emit(t, d, data, line);
+            staged.add(new Staged(new Chunk(t, d, data, line), null, t, data, line));
             return;
         }
-        learn(channel, data);
+        sidesKnown = false;
         staged.add(new Staged(null, channel, t, data, line));
     }
 
-    /** Names a channel's side, when the log says it. */
-    protected final void assign(String channel, Direction dir) {
-        channels.put(channel, dir);
-    }
-
-    /** Watches a channel's bytes for {@code AT} at the start of a line. */
-    private void learn(String channel, byte[] data) {
-        int state = channelState.getOrDefault(channel, 0);
-        for (byte b : data) {
-            if (state == 1 && (b == 'T' || b == 't')) {
-                channels.put(channel, Direction.HOST_TO_MODULE);
-                for (String other : channelOrder) {
-                    if (!other.equals(channel)) {
-                        channels.putIfAbsent(other, Direction.MODULE_TO_HOST);
-                    }
-                }
-                return;
-            }
-            state = b == '\r' || b == '\n' ? 0 : state == 0 && (b == 'A' || b == 'a') ? 1 : 2;
-        }
-        channelState.put(channel, state);
-    }
-
-    private void settleChannels() {
-        String host = channels.entrySet().stream().filter(e -> e.getValue() == Direction.HOST_TO_MODULE)
-                .map(Map.Entry::getKey).findFirst().orElse(defaultHostChannel());
-        for (String c : channelOrder) {
-            channels.putIfAbsent(c, c.equals(host) ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST);
-        }
+    /** Names a channel's side, when the log itself says it (a tool's documented layout). */
+    protected final void assign(String channel, Direction dir, String why) {
+        sides.assign(channel, dir, why);
     }
 
     /** Moves entries whose side is known to the output, in order. */
@@ -217,16 +257,21 @@ abstract class LogTraceReader implements TraceReader {
             return null;
         }
         Staged s = staged.peekFirst();
-        if (s.entry == null) {
-            Direction d = channels.get(s.channel);
+        if (s.channel != null) {
+            Direction d = sides.side(s.channel);
             if (d == null) {
-                if (!force && staged.size() < MAX_WAITING) {
+                if (!sidesKnown) {
+                    sidesKnown = sides.decide(force || staged.size() >= MAX_WAITING, defaultHostChannel());
+                }
+                d = sides.side(s.channel);
+                if (d == null) {
                     return null;
                 }
-                settleChannels();
-                d = channels.get(s.channel);
             }
             staged.pollFirst();
+            if (s.entry instanceof Marker m) {
+                return new Marker(m.timeMicros(), d, m.kind(), m.text(), m.line());
+            }
             return count(new Chunk(s.time, d, s.data, s.line));
         }
         if (!force && staged.size() == 1 && s.entry instanceof Marker m && m.text().startsWith(NOT_IMPORTED)) {
@@ -269,38 +314,65 @@ abstract class LogTraceReader implements TraceReader {
 
     private void advance() throws IOException {
         long line = in.line();
+        boolean more;
         try {
-            if (!step()) {
-                finish();
-                ended = true;
-                if (chunks == 0 && staged.stream().noneMatch(s -> s.data != null)) {
-                    throw broken(1, "no " + expected() + " found");
-                }
-                if (time.backwards() > 0) {
-                    warnings.add(in.source() + ": " + time.backwards()
-                            + " time stamps went back in time; their entries are kept in file order at the time before");
-                }
-            }
+            more = step();
         } catch (TraceFormatException e) {
-            if (!options.keepGoing() || probe || ended) {
+            if (!options.keepGoing() || probe) {
                 throw e;
             }
-            long at = e.location().line() < 0 ? line : e.location().line();
-            resync();
-            // a run of broken lines is one gap: extend the last one while nothing came after it
-            if (staged.peekLast() != null && staged.peekLast().entry() instanceof Marker m
-                    && m.kind() == Marker.Kind.GAP && lastGapLine >= 0 && at <= lastGapLine + 1) {
-                staged.pollLast();
-                warnings.set(warnings.size() - 1, m.text().substring(NOT_IMPORTED.length())
-                        + " (and up to line " + at + "); skipped (--keep-going)");
-                emit(new Marker(m.timeMicros(), null, Marker.Kind.GAP, m.text(), m.line()));
-                lastGapLine = at;
-                return;
-            }
-            warnings.add(e.getMessage() + "; skipped up to the next line (--keep-going)");
-            emit(new Marker(time.current(), null, Marker.Kind.GAP, NOT_IMPORTED + e.getMessage(), at));
-            lastGapLine = at;
+            gap(e, line);
+            return;
         }
+        if (!more) {
+            // the end: nothing is read after it, so keep-going cannot skip past a failure here
+            ended = true;
+            finish();
+            end();
+        }
+    }
+
+    private void end() throws TraceFormatException {
+        if (chunks == 0 && staged.stream().noneMatch(s -> s.data != null)) {
+            throw broken(1, "no " + expected() + " found");
+        }
+        if (time.backwards() > 0) {
+            warnings.add(in.source() + ": " + time.backwards()
+                    + " time stamps went back in time; their entries are kept in file order at the time before");
+        }
+        sides.decide(true, defaultHostChannel());
+        if (sides.doubt() != null) {
+            doubt(sides.doubt());
+        }
+        long left = skipped.total();
+        if (left > 0) {
+            warnings.add(in.source() + ": " + left + (left == 1 ? " line was" : " lines were")
+                    + " not AT traffic and " + (left == 1 ? "was" : "were") + " left out ("
+                    + String.join(", ", skipped.all().stream().map(s -> s.count() + " " + s.reason()).toList())
+                    + "; import --explain shows them)");
+        }
+        LogLayout l = layout();
+        if (!l.sure()) {
+            warnings.add(in.source() + ": " + l.warning());
+        }
+    }
+
+    /** Skips a broken unit with keep-going: one gap marker for a run of broken lines. */
+    private void gap(TraceFormatException e, long line) {
+        long at = e.location().line() < 0 ? line : e.location().line();
+        resync();
+        if (staged.peekLast() != null && staged.peekLast().entry() instanceof Marker m
+                && m.kind() == Marker.Kind.GAP && lastGapLine >= 0 && at <= lastGapLine + 1) {
+            staged.pollLast();
+            warnings.set(warnings.size() - 1, m.text().substring(NOT_IMPORTED.length())
+                    + " (and up to line " + at + "); skipped (--keep-going)");
+            emit(new Marker(m.timeMicros(), null, Marker.Kind.GAP, m.text(), m.line()));
+            lastGapLine = at;
+            return;
+        }
+        warnings.add(e.getMessage() + "; skipped up to the next line (--keep-going)");
+        emit(new Marker(time.current(), null, Marker.Kind.GAP, NOT_IMPORTED + e.getMessage(), at));
+        lastGapLine = at;
     }
 
     @Override
@@ -317,6 +389,14 @@ abstract class LogTraceReader implements TraceReader {
                     Map.of("imported-from", format.id())));
         }
         return metadata;
+    }
+
+    /** The layout as far as it is known: complete once every entry was read. */
+    LogLayout layout() {
+        String t = timeWords != null ? timeWords
+                : time.synthetic() ? "none: made-up times 1 ms apart keep only the order"
+                : "stamps in the log";
+        return new LogLayout(format.id(), sides.sides(), t, stripped, skipped.all(), doubts);
     }
 
     @Override

@@ -2,23 +2,25 @@ package dev.atscope.core.trace.imports;
 
 import dev.atscope.core.trace.Direction;
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the AT traffic in ModemManager debug logs ({@code mmcli --set-logging=DEBUG} or {@code
  * --debug}, from the journal or a file): {@code [ttyUSB2/at] --> 'AT+CGMI<CR>'} for what
  * ModemManager sent and {@code <-- '<CR><LF>OK<CR><LF>'} for what it received, with its escapes
  * ({@link Escapes#modemManager}). The time is the bracketed Unix time ModemManager prints, else
- * the journal's stamp at the start of the line. Other log lines are skipped.
+ * the journal's stamp at the start of the line. Other log lines are left out and counted. The
+ * traffic is found by plain searches for the arrows and the last quote, so any line costs time in
+ * proportion to its length.
  */
 final class ModemManagerReader extends LogTraceReader {
 
-    private static final Pattern AT = Pattern.compile("(-->|<--) '(.*)'\\s*$");
-    private static final Pattern UNIX_TIME = Pattern.compile("\\[(\\d{10}\\.\\d{1,9})\\]");
+    private static final String SENT = "--> '";
+    private static final String RECEIVED = "<-- '";
 
     ModemManagerReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.MODEMMANAGER, options, probe);
+        describeTime("ModemManager's [seconds.micros] Unix time, else the journal's stamp at the start of the line");
+        describeStripped("the log's own words before --> and <--, and the quotes around the data; <CR>, <LF> and \\NNN read");
     }
 
     @Override
@@ -27,32 +29,55 @@ final class ModemManagerReader extends LogTraceReader {
     }
 
     @Override
-    boolean step() throws IOException {
-        if (!readLine()) {
-            return false;
-        }
-        Matcher m = find(AT);
-        if (m == null) {
-            return true;
-        }
-        long line = lastLine;
-        String s = lastText;
-        LogTime.Stamp stamp = null;
-        Matcher u = UNIX_TIME.matcher(s);
-        if (u.find() && u.start() < m.start()) {
-            stamp = LogTime.leading("[" + u.group(1) + "]");
-        }
-        if (stamp == null) {
-            stamp = LogTime.leading(s);
-        }
-        long t = timeOf(stamp);
-        emit(t, m.group(1).equals("-->") ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST,
-                Escapes.modemManager(m.group(2)), line);
-        return true;
+    String defaultHostChannel() {
+        return "-->";
     }
 
     @Override
-    void finish() {
-        warnOtherLines("other log lines were not AT traffic and were left out");
+    void line(LogLine l) throws IOException {
+        String s = l.text();
+        int sent = s.indexOf(SENT);
+        int received = s.indexOf(RECEIVED);
+        int arrow = sent < 0 ? received : received < 0 ? sent : Math.min(sent, received);
+        int close = s.length();
+        while (close > 0 && Character.isWhitespace(s.charAt(close - 1))) {
+            close--;
+        }
+        if (arrow < 0 || close == 0 || s.charAt(close - 1) != '\'' || close - 1 < arrow + SENT.length()) {
+            skip("other log lines", l.number(), s);
+            return;
+        }
+        LogTime.Stamp stamp = unixTime(s, arrow);
+        if (stamp == null) {
+            stamp = l.stamp();
+        }
+        String channel = arrow == sent ? "-->" : "<--";
+        emit(timeOf(stamp), channel, Escapes.modemManager(s.substring(arrow + SENT.length(), close - 1)), l.number());
+    }
+
+    /** ModemManager's {@code [1795428000.012000]} before the arrow, or null. */
+    private static LogTime.Stamp unixTime(String s, int before) {
+        for (int open = s.indexOf('['); open >= 0 && open < before; open = s.indexOf('[', open + 1)) {
+            int dot = open + 11;
+            if (dot < before && s.charAt(dot) == '.' && digits(s, open + 1, dot)) {
+                int end = dot + 1;
+                while (end < before && end - dot <= 9 && Character.isDigit(s.charAt(end))) {
+                    end++;
+                }
+                if (end > dot + 1 && end < before && s.charAt(end) == ']') {
+                    return LogTime.leading(s.substring(open, end + 1));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

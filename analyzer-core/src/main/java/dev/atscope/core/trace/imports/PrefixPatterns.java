@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The line layouts of home-grown logs ({@link TraceFormat#PREFIXED}), as data: each pattern is a
- * regular expression with the named groups {@code dir} and {@code data}, and the {@code dir} words
- * that stand for the host and for the module. The built-in set
- * ({@code prefix-patterns.json} beside this class) covers {@code >>}/{@code <<}, {@code ->}/{@code
- * <-}, {@code TX:}/{@code RX:} and {@code Send}/{@code Recv}; a user file of the same shape adds
- * patterns, tried first. A time stamp before the prefix or in brackets at the end of the line is
- * taken off before matching.
+ * Line layouts of home-grown logs ({@link TraceFormat#PREFIXED}) that a user names, as data: each
+ * pattern is a regular expression with the named groups {@code dir} (the marker) and {@code data}
+ * (the traffic). Which marker is the host is learned from what its lines are, like every other
+ * marker's; a pattern may still name the {@code dir} words of each side ({@code host}, {@code
+ * module}), which then wins. The built-in set ({@code prefix-patterns.json} beside this class)
+ * keeps the common spellings ({@code >>}/{@code <<}, {@code ->}/{@code <-}, {@code TX:}/{@code RX:},
+ * {@code Send}/{@code Recv}) without sides; a user file of the same shape adds patterns, tried
+ * first. A time stamp before the marker or at the end of the line is taken off before matching.
  */
 public final class PrefixPatterns {
 
@@ -46,10 +47,11 @@ public final class PrefixPatterns {
      * A line that matched.
      *
      * @param pattern the name of the pattern
-     * @param direction the side that sent it
+     * @param marker the {@code dir} group: the marker as printed
+     * @param direction the side the pattern names for that marker, or null when it names none
      * @param data the text after the prefix
      */
-    record Match(String pattern, Direction direction, String data) {}
+    record Match(String pattern, String marker, Direction direction, String data) {}
 
     private PrefixPatterns(List<Compiled> patterns) {
         this.patterns = List.copyOf(patterns);
@@ -95,7 +97,7 @@ public final class PrefixPatterns {
             f = JSON.readValue(file.toFile(), File.class);
         } catch (IOException e) {
             throw new IOException(file + ": not a pattern file: " + e.getMessage().lines().findFirst().orElse("")
-                    + "; expected {\"patterns\": [{\"name\", \"regex\", \"host\", \"module\"}]}", e);
+                    + "; expected {\"patterns\": [{\"name\", \"regex\"}]} (\"host\" and \"module\" optional)", e);
         }
         List<Compiled> all = new ArrayList<>(compile(f, file.toString()));
         all.addAll(builtIn().patterns);
@@ -108,8 +110,8 @@ public final class PrefixPatterns {
             throw new IOException(source + ": no \"patterns\" list");
         }
         for (Spec s : f.patterns()) {
-            if (s.name() == null || s.regex() == null || s.host() == null || s.module() == null) {
-                throw new IOException(source + ": pattern " + s.name() + " needs name, regex, host and module");
+            if (s.name() == null || s.regex() == null) {
+                throw new IOException(source + ": pattern " + s.name() + " needs a name and a regex");
             }
             Pattern p;
             try {
@@ -135,18 +137,20 @@ public final class PrefixPatterns {
         for (Compiled c : patterns) {
             Matcher m = c.regex().matcher(line);
             if (m.find()) {
-                String word = m.group("dir").strip().toLowerCase(Locale.ROOT);
+                String marker = m.group("dir").strip();
+                String word = marker.toLowerCase(Locale.ROOT);
                 Direction d = contains(c.spec().host(), word) ? Direction.HOST_TO_MODULE
                         : contains(c.spec().module(), word) ? Direction.MODULE_TO_HOST : null;
-                if (d != null) {
-                    return new Match(c.spec().name(), d, m.group("data"));
-                }
+                return new Match(c.spec().name(), marker, d, m.group("data"));
             }
         }
         return null;
     }
 
     private static boolean contains(List<String> words, String word) {
+        if (words == null) {
+            return false;
+        }
         for (String w : words) {
             if (w.toLowerCase(Locale.ROOT).equals(word)) {
                 return true;

@@ -15,15 +15,31 @@ final class TimeLine {
     static final long SYNTHETIC_STEP = 1000;
     private static final long DAY = 86_400_000_000L;
 
+    /** Stamps are ignored ({@code --time none}): every entry gets made-up time. */
+    private final boolean ignoreStamps;
     private LogTime.Stamp first;
     private long dayOffset;
     private long last = -1;
     private long backwards;
     private boolean synthetic;
     private boolean stamped;
+    private boolean expected;
+
+    /** A time line that reads stamps. */
+    TimeLine() {
+        this(false);
+    }
+
+    /** A time line that reads stamps, or ignores them all when told to. */
+    TimeLine(boolean ignoreStamps) {
+        this.ignoreStamps = ignoreStamps;
+    }
 
     /** The trace time of a stamp. */
     long at(LogTime.Stamp s) {
+        if (ignoreStamps) {
+            return next();
+        }
         stamped = true;
         if (first == null) {
             first = s;
@@ -63,7 +79,15 @@ final class TimeLine {
 
     /** Whether made-up times were used and no real stamp was seen. */
     boolean synthetic() {
-        return synthetic && !stamped;
+        return synthetic && !stamped && !expected;
+    }
+
+    /**
+     * Says that the log has stamps, though not on its first lines: the trace is not marked
+     * synthetic for the made-up times of those lines (which keep the order between real stamps).
+     */
+    void expectStamps() {
+        expected = !ignoreStamps;
     }
 
     /** How many stamps went back in time and were held. */

@@ -30,8 +30,11 @@ public enum TraceFormat {
     MBED("mbed", "Mbed OS cellular trace: '[00030546ms][INFO][CELL]: AT TX ( 7): AT+CGMR'", false),
     /** pppd's {@code chat -v} lines in syslog. */
     CHAT("chat", "chat -v in syslog: 'chat[123]: send (AT^M)', 'expect (OK)', '-- got it'", false),
-    /** Home-grown logs with direction prefixes, from a configurable pattern set. */
-    PREFIXED("prefixed", "home-grown '>> AT' / '<< OK', 'TX: AT' / 'RX: OK' lines (patterns configurable)", false),
+    /** gammu's debug log: SENDING / RECEIVED frames with hex dumps. */
+    GAMMU("gammu", "gammu debug log: 'SENDING frametype 0x00/length 0x09/9' then '41A|54T|...' hex dumps", false),
+    /** Home-grown logs whose lines carry a marker of their side, the layout learned from the content. */
+    PREFIXED("prefixed", "home-grown logs with a marker on each line ('<- AT (15318)', '[SEND][3][AT\\r]', 'TX: AT'),"
+            + " the markers' sides learned from the content", false),
     /** Terminal transcripts without directions (minicom, PuTTY, screen, tio, pasted text). */
     TRANSCRIPT("transcript", "terminal transcript without directions (minicom, PuTTY, screen, tio, a ticket)", false);
 
@@ -53,6 +56,11 @@ public enum TraceFormat {
     /** One line with an example of the layout. */
     public String description() {
         return description;
+    }
+
+    /** Whether the layout is learned from the content (home-grown logs, transcripts) rather than a tool's definition. */
+    public boolean learned() {
+        return this == PREFIXED || this == TRANSCRIPT;
     }
 
     /** Whether atscope can write a trace in this format. */

@@ -41,6 +41,7 @@ public final class TraceImports {
     public static TraceReader open(InputStream raw, String source, ImportOptions options) throws IOException {
         BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, PREFIX);
         try {
+            skipByteOrderMark(in);
             TraceFormat format = options.format();
             if (format == null) {
                 in.mark(PREFIX + 1);
@@ -56,6 +57,43 @@ public final class TraceImports {
         }
     }
 
+    /** UTF-8's byte-order mark, which Notepad writes at the start of a text file. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Passes over a byte-order mark at the start of the stream, so the first line reads as it is. */
+    private static void skipByteOrderMark(BufferedInputStream in) throws IOException {
+        in.mark(BOM.length);
+        byte[] head = in.readNBytes(BOM.length);
+        if (!java.util.Arrays.equals(head, BOM)) {
+            in.reset();
+        }
+    }
+
+    /**
+     * Reads a whole log and says how it was read: the format, the sides and why, the time, what
+     * was stripped and left out, and what is unsure ({@code atscope import --explain}).
+     *
+     * @throws TraceFormatException as {@link #open} does, for a log in no format or broken
+     */
+    public static LogLayout explain(InputStream raw, String source, ImportOptions options) throws IOException {
+        try (TraceReader r = open(raw, source, options)) {
+            TraceMetadata m = r.metadata();
+            long chunks = 0;
+            TraceEntry e;
+            while ((e = r.next()) != null) {
+                if (e instanceof dev.atscope.core.trace.Chunk) {
+                    chunks++;
+                }
+            }
+            if (r instanceof LogTraceReader log) {
+                return log.layout();
+            }
+            String format = m.tags().getOrDefault("imported-from", TraceFormat.NATIVE.id());
+            return new LogLayout(format, List.of(), "the trace's own times (microseconds)",
+                    List.of("nothing: " + chunks + " chunks, each with its direction"), List.of(), List.of());
+        }
+    }
+
     /**
      * The format of a file that starts with {@code prefix}.
      *
@@ -64,6 +102,9 @@ public final class TraceImports {
      */
     public static TraceFormat detect(byte[] prefix, boolean whole, String source, ImportOptions options)
             throws TraceFormatException {
+        if (prefix.length >= BOM.length && java.util.Arrays.equals(prefix, 0, BOM.length, BOM, 0, BOM.length)) {
+            prefix = java.util.Arrays.copyOfRange(prefix, BOM.length, prefix.length);
+        }
         // the fast path: a native trace says so on its first line, and its own reader names any fault
         String head = new String(prefix, 0, Math.min(prefix.length, 64), StandardCharsets.ISO_8859_1);
         if (head.startsWith("# atscope-trace") || head.startsWith("time_us,dir,kind,data")) {
@@ -71,31 +112,60 @@ public final class TraceImports {
         }
         List<String> reasons = new ArrayList<>();
         Probe best = null;
-        boolean transcript = false;
+        Probe nearest = null;
+        TraceFormat learned = null;
         for (TraceFormat f : TraceFormat.values()) {
             Probe p = probe(f, prefix, whole, source, options);
             if (p.reason() == null) {
-                if (f != TraceFormat.TRANSCRIPT) {
+                if (!f.learned()) {
                     return f;
                 }
-                transcript = true;
+                if (learned == null) {
+                    learned = f;
+                }
                 continue;
             }
             reasons.add("  " + f.id() + ": " + p.reason());
-            if (f != TraceFormat.TRANSCRIPT && p.chunks() >= MIN_PARTIAL && (best == null || p.chunks() > best.chunks())) {
+            if (nearest == null || p.chunks() > nearest.chunks()
+                    || p.chunks() == nearest.chunks() && p.line() >= nearest.line()) {
+                nearest = p;
+            }
+            if (!f.learned() && p.chunks() >= MIN_PARTIAL && (best == null || p.chunks() > best.chunks())) {
                 best = p;
             }
         }
-        // a file that fits a format up to a broken line is that format: its reader names the line
+        // a file that fits a tool's format up to a broken line is that format: its reader names the
+        // line; the layouts learned from the content are the fallback for what no tool defines
         if (best != null) {
             return best.format();
         }
-        if (transcript) {
-            return TraceFormat.TRANSCRIPT;
+        if (learned != null) {
+            return learned;
+        }
+        if (!holdsTraffic(prefix) && nearest != null) {
+            throw new TraceFormatException(new SourceLocation(source, -1), "no AT traffic in it (no command line such"
+                    + " as AT+CGMI, no result such as OK); the nearest layout is " + nearest.format().id() + " ("
+                    + nearest.reason() + ")");
         }
         throw new TraceFormatException(new SourceLocation(source, -1),
                 "not a trace in any format atscope reads; tried:\n" + String.join("\n", reasons)
                         + "\n(force one with --format)");
+    }
+
+    /** Whether any line of the text holds a command line, a final result or an answer where traffic would start. */
+    private static boolean holdsTraffic(byte[] prefix) {
+        String text = new String(prefix, StandardCharsets.ISO_8859_1);
+        for (int from = 0; from < text.length(); ) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (AtText.anchor(text.substring(from, end), 0) >= 0) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
     }
 
     /** The chunks a format must read before a broken line to be taken for the file's format. */
@@ -107,8 +177,9 @@ public final class TraceImports {
      * @param format the format tried
      * @param reason why it does not fit (its first failing line), or null when it fits
      * @param chunks the chunks it read before failing
+     * @param line the line it failed at, or -1
      */
-    private record Probe(TraceFormat format, String reason, int chunks) {}
+    private record Probe(TraceFormat format, String reason, int chunks, long line) {}
 
     private static Probe probe(TraceFormat f, byte[] prefix, boolean whole, String source, ImportOptions options) {
         byte[] probe = prefix;
@@ -120,7 +191,7 @@ public final class TraceImports {
             probe = java.util.Arrays.copyOf(prefix, end);
         }
         if (f == TraceFormat.NATIVE) {
-            return new Probe(f, "line 1: expected '# atscope-trace: 1' or the header time_us,dir,kind,data", 0);
+            return new Probe(f, "line 1: expected '# atscope-trace: 1' or the header time_us,dir,kind,data", 0, 1);
         }
         int chunks = 0;
         try (TraceReader r = reader(new ByteArrayInputStream(probe), source, f, options.withKeepGoing(false), !whole)) {
@@ -131,12 +202,12 @@ public final class TraceImports {
                     chunks++;
                 }
             }
-            return new Probe(f, chunks > 0 ? null : "no traffic found in the first " + probe.length + " bytes", 0);
+            return new Probe(f, chunks > 0 ? null : "no traffic found in the first " + probe.length + " bytes", 0, 1);
         } catch (TraceFormatException e) {
             SourceLocation at = e.location();
-            return new Probe(f, (at.line() >= 0 ? "line " + at.line() + ": " : "") + e.problem(), chunks);
+            return new Probe(f, (at.line() >= 0 ? "line " + at.line() + ": " : "") + e.problem(), chunks, at.line());
         } catch (IOException | RuntimeException e) {
-            return new Probe(f, e.toString(), chunks);
+            return new Probe(f, e.toString(), chunks, -1);
         }
     }
 
@@ -160,8 +231,8 @@ public final class TraceImports {
             case MODEMMANAGER -> new ModemManagerReader(lines, o, probe);
             case MBED -> new MbedReader(lines, o, probe);
             case CHAT -> new ChatReader(lines, o, probe);
-            case PREFIXED -> new PrefixedReader(lines, o, probe);
-            case TRANSCRIPT -> new TranscriptReader(lines, o, probe);
+            case GAMMU -> new GammuReader(lines, o, probe);
+            case PREFIXED, TRANSCRIPT -> new TextLogReader(lines, f, o, probe);
             case NATIVE, PCAPNG -> throw new IllegalStateException("handled above");
         };
     }

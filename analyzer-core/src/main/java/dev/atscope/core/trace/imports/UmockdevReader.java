@@ -1,6 +1,5 @@
 package dev.atscope.core.trace.imports;
 
-import dev.atscope.core.trace.Direction;
 import java.io.IOException;
 
 /**
@@ -16,6 +15,13 @@ final class UmockdevReader extends LogTraceReader {
 
     UmockdevReader(LineSource in, ImportOptions options, boolean probe) {
         super(in, TraceFormat.UMOCKDEV, options, probe);
+        describeTime("each operation's milliseconds since the one before");
+        describeStripped("the operation letter and its delay; ^J-style escapes read");
+    }
+
+    @Override
+    String defaultHostChannel() {
+        return "w";
     }
 
     @Override
@@ -33,7 +39,11 @@ final class UmockdevReader extends LogTraceReader {
         if (s == null) {
             return false;
         }
-        if (s.isEmpty() || s.startsWith("#")) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        if (s.startsWith("#")) {
+            skip("comments", line, s);
             return true;
         }
         char op = s.charAt(0);
@@ -68,8 +78,7 @@ final class UmockdevReader extends LogTraceReader {
         } catch (IllegalArgumentException e) {
             throw broken(line, e.getMessage());
         }
-        emit(time.at(new LogTime.Stamp(elapsedMicros, LogTime.Kind.RELATIVE, 0)),
-                op == 'w' ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST, data, line);
+        emit(time.at(new LogTime.Stamp(elapsedMicros, LogTime.Kind.RELATIVE, 0)), String.valueOf(op), data, line);
         return true;
     }
 

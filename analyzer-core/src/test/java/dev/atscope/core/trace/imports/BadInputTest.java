@@ -7,7 +7,6 @@ import dev.atscope.core.trace.Marker;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceFormatException;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +27,25 @@ class BadInputTest {
     }
 
     @Test
-    void aFileOfNoFormatNamesEveryFormatTriedWithItsFirstFailingLine() {
+    void aFileWithNoAtTrafficSaysSoInOneLineAndNamesTheNearestLayout() {
         String text = "shopping list\neggs\nmilk\n";
+        assertThatThrownBy(() -> open(text, ImportOptions.defaults()))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessage("log.txt: no AT traffic in it (no command line such as AT+CGMI, no result such as OK);"
+                        + " the nearest layout is transcript (line 1: no AT command line; expected a transcript with"
+                        + " commands such as AT+CGMI)");
+    }
+
+    @Test
+    void aFileWithTrafficInNoLayoutNamesEveryFormatTriedWithItsFirstFailingLine() {
+        // answers without a command: traffic, but no layout reads it
+        String text = "+CSQ: 20,99\nOK\n";
         assertThatThrownBy(() -> open(text, ImportOptions.defaults()))
                 .isInstanceOf(TraceFormatException.class)
                 .hasMessageStartingWith("log.txt: not a trace in any format atscope reads; tried:")
                 .hasMessageContaining("  native: line 1: expected '# atscope-trace: 1'")
-                .hasMessageContaining("  socat: line 1: 'shopping list'; expected socat block header")
-                .hasMessageContaining("  interceptty: line 1: 'shopping list'; expected interceptty byte line")
+                .hasMessageContaining("  socat: line 1: '+CSQ: 20,99'; expected socat block header")
+                .hasMessageContaining("  interceptty: line 1: '+CSQ: 20,99'; expected interceptty byte line")
                 .hasMessageContaining("  umockdev: line 1:")
                 .hasMessageContaining("  modemmanager: line 1: no ModemManager line")
                 .hasMessageContaining("  transcript: line 1: no AT command line")
@@ -112,7 +122,8 @@ class BadInputTest {
             assertThat(r.metadata().tags()).containsEntry("imported-from", "prefixed");
             assertThat(ShortSession.transactions(ShortSession.readAll(r), false))
                     .containsExactly("AT+CGMI | RESPONSE Quectel | OK | OK");
-            assertThat(r.warnings()).singleElement().asString().contains("1 lines matched no direction prefix");
+            assertThat(r.warnings()).singleElement().asString()
+                    .contains("1 line was not AT traffic and was left out (1 lines without a marker");
         }
     }
 

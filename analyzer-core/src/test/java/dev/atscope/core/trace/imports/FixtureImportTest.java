@@ -6,7 +6,6 @@ import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class FixtureImportTest {
 
     @Test
     void theNativeFixtureIsTheScriptedSession() throws Exception {
-        try (TraceReader r = Traces.open(fixture("native.csv"))) {
+        try (TraceReader r = Traces.open(fixture("native.csv"), ShortSession.options())) {
             assertThat(ShortSession.transactions(ShortSession.readAll(r), true))
                     .isEqualTo(ShortSession.transactions(ShortSession.traffic(), true))
                     .hasSize(9);
@@ -64,8 +63,8 @@ class FixtureImportTest {
             throws Exception {
         Path p = fixture(file);
         byte[] all = Files.readAllBytes(p);
-        assertThat(TraceImports.detect(all, true, file, ImportOptions.defaults())).isEqualTo(TraceFormat.byId(format));
-        try (TraceReader r = Traces.open(p)) {
+        assertThat(TraceImports.detect(all, true, file, ShortSession.options())).isEqualTo(TraceFormat.byId(format));
+        try (TraceReader r = Traces.open(p, ShortSession.options())) {
             TraceMetadata m = r.metadata();
             List<TraceEntry> entries = ShortSession.readAll(r);
             assertThat(m.tags()).containsEntry("imported-from", format);
@@ -85,7 +84,7 @@ class FixtureImportTest {
 
     @Test
     void theSocatLogKeepsItsDateAndTimes() throws Exception {
-        try (TraceReader r = Traces.open(fixture("socat-x.log"))) {
+        try (TraceReader r = Traces.open(fixture("socat-x.log"), ShortSession.options())) {
             assertThat(r.metadata().start()).hasToString("2026-11-23T10:00:00Z");
             List<TraceEntry> entries = ShortSession.readAll(r);
             // the module answers AT+QIACT 2.35 s after echoing it

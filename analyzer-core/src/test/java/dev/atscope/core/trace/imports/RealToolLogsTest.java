@@ -6,7 +6,6 @@ import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.Traces;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +108,7 @@ class RealToolLogsTest {
             PseudoTerminals.stop(tio);
         }
         assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).contains("] AT+QIFGCNT=0");
-        try (TraceReader r = Traces.open(log)) {
+        try (TraceReader r = Traces.open(log, ShortSession.options())) {
             assertThat(r.metadata().tags()).containsEntry("imported-from", "transcript");
             assertThat(r.metadata().synthetic()).isFalse();
             assertThat(ShortSession.transactions(ShortSession.readAll(r), false))
@@ -118,7 +117,7 @@ class RealToolLogsTest {
     }
 
     private static void assertImports(Path log, String format, boolean echo, boolean upload) throws Exception {
-        try (TraceReader r = Traces.open(log)) {
+        try (TraceReader r = Traces.open(log, ShortSession.options())) {
             assertThat(r.metadata().tags()).containsEntry("imported-from", format);
             assertThat(r.metadata().start()).isNotNull();
             List<TraceEntry> entries = ShortSession.readAll(r);

@@ -23,6 +23,11 @@ final class ShortSession {
 
     private ShortSession() {}
 
+    /** Import options with the grammar of the default libraries, as the command line reads logs. */
+    static ImportOptions options() {
+        return ImportOptions.defaults().withModel(ProtocolRegistry.loadDefault());
+    }
+
     /** The session as native traffic, echo on. */
     static List<TraceEntry> traffic() {
         return traffic(true);

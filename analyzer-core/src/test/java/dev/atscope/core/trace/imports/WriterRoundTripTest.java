@@ -6,7 +6,6 @@ import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.TraceWriter;
-import dev.atscope.core.trace.Traces;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
