@@ -11,6 +11,9 @@ public enum CheckRule implements Rule.Listed {
             "a command no library in use knows; not checked"),
     COMMAND_FORM("command.form", Severity.ERROR, "the command's",
             "a form (test, read, write, execute) the command does not have"),
+    COMMAND_EXTENSION("command.extension", Severity.WARNING, "the command's",
+            "a form the grammar does not list, which the module answered with `OK`: its firmware goes beyond the"
+                    + " documented command set, and another module may refuse it"),
     COMMAND_SPACE("command.space", Severity.ERROR, "3.3",
             "a space after `AT+` (the M-series note's typesetting); a module answers ERROR"),
     PARAM_COUNT("param.count", Severity.ERROR, "the command's",

@@ -78,6 +78,7 @@ class EveryRuleTest {
         // the checker's own
         pair("command.unknown", one("AT+XYZ=1", "ERROR"), one("AT+CSQ", "+CSQ: 20,99", "OK"));
         pair("command.form", one("AT+CSQ?", "ERROR"), one("AT+CSQ", "+CSQ: 20,99", "OK"));
+        pair("command.extension", one("AT+CSQ?", "+CSQ: 15,6", "OK"), one("AT+CSQ?", "ERROR"));
         pair("command.space", one("AT+ QIFGCNT=0", "ERROR"), one("AT+QIFGCNT=0", "OK"));
         pair("param.count", one("AT+CMEE=1,2", "ERROR"), one("AT+CMEE=1", "OK"));
         pair("param.missing", one("AT+QSECWRITE=,100", "ERROR"), one("AT+QSECDEL=\"RAM:a.pem\"", "OK"));
