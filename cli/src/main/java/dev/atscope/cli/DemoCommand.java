@@ -11,7 +11,6 @@ import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
 import dev.atscope.core.trace.Traces;
-import dev.atscope.core.trace.imports.ImportOptions;
 import dev.atscope.report.ReportOptions;
 import dev.atscope.report.TimelineReport;
 import java.io.IOException;
@@ -92,9 +91,10 @@ final class DemoCommand extends AbstractCommand {
     /** check.txt: the findings of {@code atscope check}. */
     static Written checkText(Path trace, Path dir, ProtocolRegistry registry) throws IOException {
         Path file = dir.resolve("check.txt");
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            FindingPrinter printer = new FindingPrinter(w, false);
-            CheckCommand.checkFile(trace.toString(), ImportOptions.defaults(), registry, printer, false, w);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                TraceReader reader = Traces.open(trace)) {
+            FindingPrinter printer = new FindingPrinter(w, false, Screen.DEFAULT_WIDTH);
+            CheckCommand.checkTrace(reader, trace.toString(), registry, printer, false, true, w);
             return new Written(file, "the checker's findings by session, with the note's sections"
                     + (printer.worst() == null ? "" : " (worst: " + printer.worst().word() + ")"));
         }
@@ -105,8 +105,8 @@ final class DemoCommand extends AbstractCommand {
         Path file = dir.resolve("decoded.txt");
         try (TraceReader reader = Traces.open(trace);
                 PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            TransactionTable table = new TransactionTable(w, reader.metadata());
-            table.header();
+            TransactionTable table = new TransactionTable(w, reader.metadata(), Screen.DEFAULT_WIDTH);
+            table.header(trace.toString());
             TraceDecoding.decode(reader, registry, d -> {
                 if (d instanceof Transaction t) {
                     table.transaction(t);

@@ -7,10 +7,9 @@ import dev.atscope.core.replay.MockOptions;
 import dev.atscope.core.replay.MockReport;
 import dev.atscope.core.replay.ModuleMock;
 import dev.atscope.core.replay.Recording;
-import dev.atscope.core.trace.Trace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,11 +19,15 @@ import picocli.CommandLine.Parameters;
     "Exit code 1 when the host diverged from the recording (retries aside)."})
 final class MockCommand extends AbstractCommand {
 
-    @Parameters(paramLabel = "TRACE", description = "the recording")
-    Path trace;
+    @Parameters(paramLabel = "TRACE", description = "the recording, in any format atscope reads, or - for standard input")
+    String trace;
 
-    @Option(names = "--listen", required = true, paramLabel = "SPEC",
-            description = "where the host connects: tcp:HOST:PORT (port 0 picks a free one and prints it)")
+    @Mixin
+    TraceInputOptions input;
+
+    @Option(names = "--listen", required = true, paramLabel = "SPEC", description = {"where the host connects:",
+        "  tcp:HOST:PORT  a TCP port; port 0 picks a free one and prints it (tcp:127.0.0.1:5000)",
+        "  serial:PATH[@BAUD[,8N1]]  a serial port the host is wired to (serial:/dev/ttyUSB1@115200)"})
     String listen;
 
     @Option(names = "--lenient", description = "answer a command the recording does not have as the emulator"
@@ -45,7 +48,8 @@ final class MockCommand extends AbstractCommand {
             throw new UsageException("--latency-scale and --linger must be numbers of 0 or more");
         }
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
-        Recording recording = Recording.of(Trace.read(trace), registry);
+        TraceSource source = input.one(trace, "mock");
+        Recording recording = Recording.of(source.read(input.options()), registry);
         ModuleMock mock = new ModuleMock(recording, new MockOptions(!lenient, latencyScale, linger),
                 lenient ? EmulatedTarget.fallback() : ModuleMock.ERROR_FALLBACK);
         PrintWriter o = out();
