@@ -22,8 +22,8 @@ final class OutputStyle {
     @Option(names = {"-q", "--quiet"}, description = "no progress and no summaries: only results, warnings and errors")
     boolean quiet;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "colour: auto (on a terminal, unless NO_COLOR is set), always or never; default ${DEFAULT-VALUE}")
+    @Option(names = "--color", paramLabel = "WHEN",
+            description = "colour: auto (the default: on a terminal, unless NO_COLOR is set), always or never")
     When color = When.AUTO;
 
     /** Whether to colour standard output. */

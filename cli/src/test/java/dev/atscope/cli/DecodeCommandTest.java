@@ -22,12 +22,7 @@ class DecodeCommandTest {
         CliRun r = CliRun.of("decode", HTTPS.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
-        List<String> commands = new ArrayList<>();
-        for (String line : r.out().split("\n")) {
-            if (line.contains(" H>M  AT")) {
-                commands.add(line.substring(line.indexOf("AT")).split("\\s+")[0]);
-            }
-        }
+        List<String> commands = ImportExportCommandTest.commands(r.out());
         assertThat(commands).containsExactly("AT+QIFGCNT=0", "AT+QICSGP=1,\"CMNET\"", "AT+QIREGAPP", "AT+QIACT",
                 "AT+QILOCIP", "AT+QSSLCFG=\"sslversion\",0,2", "AT+QSSLCFG=\"secllevel\",0,0",
                 "AT+QSSLCFG=\"ciphersuite\",0,\"0XFFFF\"", "AT+QSSLCFG=\"https\",1", "AT+QHTTPURL=57,60",

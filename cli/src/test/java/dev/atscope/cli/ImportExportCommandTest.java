@@ -22,9 +22,11 @@ class ImportExportCommandTest {
     /** The command column of a decode table. */
     static List<String> commands(String table) {
         List<String> out = new ArrayList<>();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile(" H>M \\S+ +(AT\\S*)");
         for (String line : table.split("\n")) {
-            if (line.contains(" H>M  AT")) {
-                out.add(line.substring(line.indexOf("AT")).split("\\s+")[0]);
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.find()) {
+                out.add(m.group(1));
             }
         }
         return out;
@@ -84,7 +86,7 @@ class ImportExportCommandTest {
         }
         CliRun kept = CliRun.of("import", "--keep-going", log.toString(), "-o", out.toString());
         assertThat(kept.code()).isEqualTo(1);
-        assertThat(kept.out()).contains("1 broken parts skipped and marked as gaps");
+        assertThat(kept.out()).contains("1 broken part skipped and marked as gaps");
         assertThat(kept.err()).contains(log + ":4: 'zz'").contains("(--keep-going)");
         assertThat(Files.readString(out)).contains(",gap,\"not imported: " + log + ":4:");
         assertThat(commands(CliRun.of("decode", out.toString()).out())).containsExactly("AT+CGMI", "AT+CGMR");
@@ -104,7 +106,11 @@ class ImportExportCommandTest {
         Files.writeString(notes, "meeting at ten\nbring the board\n");
         CliRun r = CliRun.of("import", notes.toString(), "-o", dir.resolve("x.csv").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("not a trace in any format atscope reads; tried:")
+        assertThat(r.err()).isEqualTo("atscope: " + notes + ": not a trace in any format atscope reads"
+                + " (--verbose says what each format found)\n");
+        CliRun verbose = CliRun.of("import", "--verbose", notes.toString(), "-o", dir.resolve("x.csv").toString());
+        assertThat(verbose.code()).isEqualTo(2);
+        assertThat(verbose.err()).contains("not a trace in any format atscope reads; tried:")
                 .contains("  slsnif: line 1: no slsnif line").contains("  transcript: line 1: no AT command line");
     }
 
