@@ -19,8 +19,10 @@ import java.util.Map;
  */
 final class SearchPrinter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
+    /** The widest the command column is aligned to; longer commands push the place right. */
+    private static final int COMMAND_COLUMN = 36;
     private static final String BOLD = "\u001b[1m";
     private static final String RESET = "\u001b[0m";
 
@@ -53,7 +55,7 @@ final class SearchPrinter {
         List<String[]> rows = new ArrayList<>();
         for (TraceSearch.Hit h : r.hits()) {
             rows.add(new String[] {TIME.format(h.time()), TerminalText.safe(h.device()), h.outcome(),
-                Durations.format(h.durationMicros()), where(h), TerminalText.safe(h.command())});
+                Durations.format(h.durationMicros()), TerminalText.safe(h.command()), where(h)});
         }
         int[] widths = new int[5];
         for (String[] row : rows) {
@@ -61,17 +63,15 @@ final class SearchPrinter {
                 widths[c] = Math.max(widths[c], row[c].length());
             }
         }
+        widths[4] = Math.min(widths[4], COMMAND_COLUMN);
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             StringBuilder sb = new StringBuilder();
             for (int c = 0; c < widths.length; c++) {
                 boolean right = c == 3;
                 String cell = row[c];
-                if (right) {
-                    sb.append(" ".repeat(widths[c] - cell.length())).append(cell);
-                } else {
-                    sb.append(cell).append(" ".repeat(widths[c] - cell.length()));
-                }
+                String pad = " ".repeat(Math.max(0, widths[c] - cell.length()));
+                sb.append(right ? pad + cell : cell + pad);
                 sb.append("  ");
             }
             sb.append(row[5]);
@@ -84,12 +84,12 @@ final class SearchPrinter {
         facets(r.facets());
     }
 
-    /** {@code pump-7.csv#12}, or {@code pump-7.csv session 2}: the file's name and the place in it. */
+    /** {@code pump-7.csv#12}, or {@code pump-7.csv, session 2}: the file's name and the place in it. */
     private static String where(TraceSearch.Hit h) {
         String file = h.file() == null ? "" : h.file();
         String name = TerminalText.safe(file.substring(file.lastIndexOf('/') + 1));
         if ("session".equals(h.type())) {
-            return name + " session " + h.session();
+            return name + ", session " + h.session();
         }
         return h.transaction() >= 0 ? name + "#" + h.transaction() : name;
     }
@@ -103,6 +103,13 @@ final class SearchPrinter {
             int lineEnd = nl < 0 ? text.length() : nl;
             int room = width - 4;
             int shownEnd = Math.min(lineEnd, lineStart + room);
+            if (lineEnd == lineStart) {
+                lineStart = lineEnd + 1; // an empty line says nothing
+                if (nl < 0) {
+                    break;
+                }
+                continue;
+            }
             StringBuilder sb = new StringBuilder("    ");
             int pos = lineStart;
             for (TraceSearch.Span span : s.matches()) {

@@ -124,9 +124,10 @@ final class SearchQueryProcessor extends QueryNodeProcessorImpl {
         }
         Set<String> values = vocabulary.closed().get(field);
         if (values != null && !wildcard && !values.contains(text.toLowerCase(Locale.ROOT))) {
-            warnings.add(field + ":" + text + " matches nothing: " + field + " is one of " + String.join(", ",
-                    values.stream().sorted().limit(12).toList()) + (values.size() > 12 ? ", ..." : "")
-                    + nearest(text.toLowerCase(Locale.ROOT), values));
+            String near = nearest(text.toLowerCase(Locale.ROOT), values);
+            warnings.add(field + ":" + text + " matches nothing" + near + (near.isEmpty() ? ": " : " (") + field
+                    + " is one of " + String.join(", ", values.stream().sorted().limit(12).toList())
+                    + (values.size() > 12 ? ", ..." : "") + (near.isEmpty() ? "" : ")"));
         }
         return f;
     }
