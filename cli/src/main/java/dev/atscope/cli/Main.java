@@ -40,6 +40,7 @@ public final class Main {
         cl.setErr(err);
         // --sort time, --color NEVER: enum values in any case, on every command
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("atscope: internal error: " + ex);
             ex.printStackTrace(commandLine.getErr());

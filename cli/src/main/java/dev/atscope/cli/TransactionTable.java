@@ -52,8 +52,15 @@ final class TransactionTable {
     /** The trace's name and start, and the column titles; {@code name} stands in when the trace names no source. */
     void header(String name) {
         String source = metadata.source() != null ? TerminalText.safe(metadata.source()) : name;
-        out.println("trace " + source + (metadata.start() == null ? "" : ", start " + metadata.start())
-                + (metadata.synthetic() ? " (order only: the timestamps are synthetic)" : ""));
+        String when = (metadata.start() == null ? "" : "start " + metadata.start())
+                + (metadata.synthetic() ? " (order only: the timestamps are synthetic)" : "");
+        String head = "trace " + source + (when.isEmpty() ? "" : ", " + when);
+        if (head.length() <= width || when.isEmpty()) {
+            out.println(head);
+        } else {
+            out.println("trace " + source); // a name is never cut: the rest goes on a line of its own
+            out.println(when);
+        }
         line(String.format(ROW, "TIME", "DURATION", "DIR", "OUTCOME"), "COMMAND", "RESPONSE");
     }
 
