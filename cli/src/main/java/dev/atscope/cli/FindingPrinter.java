@@ -124,6 +124,11 @@ final class FindingPrinter {
      * times, whatever the length of the line.
      */
     void wrap(String indent, String text) {
+        wrap(out, indent, text, width);
+    }
+
+    /** Prints text indented and broken at spaces within {@code width} columns; linear in the text. */
+    static void wrap(PrintWriter out, String indent, String text, int width) {
         int room = Math.max(10, width - indent.length());
         int start = 0;
         int n = text.length();

@@ -25,6 +25,9 @@ final class MockCommand extends AbstractCommand {
     @Mixin
     TraceInputOptions input;
 
+    @Mixin
+    OutputStyle style;
+
     @Option(names = "--listen", required = true, paramLabel = "SPEC", description = {"where the host connects:",
         "  tcp:HOST:PORT  a TCP port; port 0 picks a free one and prints it (tcp:127.0.0.1:5000)",
         "  serial:PATH[@BAUD[,8N1]]  a serial port the host is wired to (serial:/dev/ttyUSB1@115200)"})
@@ -61,12 +64,14 @@ final class MockCommand extends AbstractCommand {
             report = mock.serve(link);
         }
         for (Divergence d : report.divergences()) {
-            o.println((d.kind() == Divergence.Kind.UNEXPECTED && report.stoppedEarly() ? "stopped: " : "diverged: ")
-                    + d.describe());
+            FindingPrinter.wrap(o, "", (d.kind() == Divergence.Kind.UNEXPECTED && report.stoppedEarly() ? "stopped: "
+                    : "diverged: ") + d.describe(), style.width());
         }
-        o.println("answered " + report.answered() + " of " + report.recorded() + " recorded transactions to "
-                + report.hostCommands() + " host commands"
-                + (report.followedTheRecording() ? "; the host followed the recording" : ""));
+        if (!style.quiet) {
+            FindingPrinter.wrap(o, "", "answered " + report.answered() + " of " + report.recorded()
+                    + " recorded transactions to " + report.hostCommands() + " host commands"
+                    + (report.followedTheRecording() ? "; the host followed the recording" : ""), style.width());
+        }
         return report.followedTheRecording() ? OK : FINDINGS;
     }
 }

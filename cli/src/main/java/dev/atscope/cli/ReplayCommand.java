@@ -167,11 +167,14 @@ final class ReplayCommand extends AbstractCommand {
         if (json) {
             Files.readAllLines(diffFile.path(), StandardCharsets.UTF_8).forEach(o::println);
         } else {
-            ReplayTable.print(o, r, "replay of " + source.name() + " against " + target + ", " + t + " timing");
+            ReplayTable.print(o, r, "replay of " + source.name() + " against " + target + ", " + t + " timing",
+                    style.width());
         }
         if (!style.quiet) {
-            (json ? err() : o).println("wrote " + newTrace.name() + " (the new trace), " + diffFile.name()
-                    + " (the comparison), " + page.name() + " (both side by side)");
+            PrintWriter w = json ? err() : o;
+            w.println("wrote " + newTrace.name() + " (the new trace)");
+            w.println("      " + diffFile.name() + " (the comparison)");
+            w.println("      " + page.name() + " (both side by side)");
         }
         for (String w : r.waits()) {
             err().println("atscope: waited in vain: " + w);

@@ -126,7 +126,7 @@ class BadInputPathsTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "# atscope-trace: 1\ntime_us,dir,kind,data\n10,H>M,data,AT\\r\n5,M>H,data,OK\n");
         CliRun r = CliRun.of("check", "--fail-on", "warning", bad.toString(), HTTPS.toString());
-        assertThat(r.err()).isEqualTo("atscope: " + bad + ":4: time goes backwards: 5 after 10\n");
+        assertThat(r.err()).isEqualTo("atscope: " + bad + ":4: time goes backwards: 5 after 10; expected rows in time order\n");
         assertThat(r.out()).contains("security.no-auth").contains("2 files: 0 errors, 1 warning");
         assertThat(r.code()).as("the worst seen: a file not read").isEqualTo(2);
         CliRun good = CliRun.of("check", "--fail-on", "warning", HTTPS.toString());
