@@ -112,7 +112,9 @@ class ProgressDisplay implements AutoCloseable {
         if (total > 0 && rate > 0 && done < total) {
             tail.append(", ").append(Durations.format((long) ((total - done) / rate * 1e6))).append(" left");
         }
-        String head = label.length() > width / 3 ? label.substring(0, Math.max(1, width / 3 - 1)) + "~" : label;
+        // a long label keeps its end, the file's name
+        int room = Math.max(8, width / 3);
+        String head = label.length() > room ? "~" + label.substring(label.length() - room + 1) : label;
         int barWidth = total > 0 ? Math.min(30, width - head.length() - tail.length() - 3) : 0;
         StringBuilder line = new StringBuilder(head);
         if (barWidth >= 5) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Map;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 
 /**
  * What standard output and standard error are attached to, as JLine sees them: a terminal and its
@@ -61,9 +63,24 @@ final class Screen {
     static synchronized Terminal stderrTerminal() {
         if (!stderrAsked) {
             stderrAsked = true;
-            stderr = open(TerminalBuilder.SystemOutput.SysErr);
+            Terminal out = stdoutAsked ? stdout : null;
+            if (out != null) {
+                // JLine keeps one system terminal: when standard output has it, standard error shares it if it
+                // is a terminal too (then the same one, as far as a person can tell)
+                stderr = stderrIsTerminal() ? out : null;
+            } else {
+                stderr = open(TerminalBuilder.SystemOutput.SysErr);
+            }
         }
         return stderr;
+    }
+
+    private static boolean stderrIsTerminal() {
+        try {
+            return TerminalProvider.load("jni").isSystemStream(SystemStream.Error);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     private static synchronized Terminal stdoutTerminal() {
@@ -77,7 +94,10 @@ final class Screen {
 
     private static Terminal open(TerminalBuilder.SystemOutput stream) {
         try {
-            Terminal t = TerminalBuilder.builder().system(true).systemOutput(stream).dumb(true).build();
+            // paused and without the grapheme probe, JLine never reads standard input (it may be the trace)
+            // and sends the terminal no queries whose answers would end up typed into the shell
+            Terminal t = TerminalBuilder.builder().system(true).systemOutput(stream).dumb(true).paused(true)
+                    .graphemeCluster(false).nativeSignals(false).build();
             if (t.getType().startsWith(Terminal.TYPE_DUMB)) {
                 t.close();
                 return null;
