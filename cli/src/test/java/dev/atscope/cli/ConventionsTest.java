@@ -211,6 +211,29 @@ class ConventionsTest {
         }
     }
 
+    /** The summary line each command prints after its work. */
+    private static final Map<String, String> SUMMARY = Map.of("decode", "13 transactions, 13 ok", "check",
+            ": 1 session, 0 errors, 1 warning", "index", "indexed 1 file", "report", ": 13 transactions, 1 session",
+            "import", "imported ", "export", "exported ", "replay", "wrote ", "mock", "answered ");
+
+    @ParameterizedTest
+    @MethodSource("readers")
+    void quietDropsTheSummary(Reader r) throws Exception {
+        Path trace = copy("https-get.csv");
+        String[] more = r.output() == null ? new String[0] : new String[] {r.output(), dir.resolve("o" + r.extension()).toString()};
+        CliRun loud = run(r, List.of(trace.toString()), more);
+        assertThat(loud.out()).as(loud.err()).contains(SUMMARY.get(r.command()));
+        Files.deleteIfExists(dir.resolve("o" + r.extension()));
+        for (String f : new String[] {"https-get.replay-diff.jsonl", "https-get.replay.html"}) {
+            Files.deleteIfExists(dir.resolve(f));
+        }
+        List<String> quietMore = new ArrayList<>(List.of(more));
+        quietMore.add("--quiet");
+        CliRun quiet = run(r, List.of(trace.toString()), quietMore.toArray(String[]::new));
+        assertThat(read(quiet)).as(quiet.err()).isTrue();
+        assertThat(quiet.out()).doesNotContain(SUMMARY.get(r.command()));
+    }
+
     @Test
     void searchPrintsNoColourIntoAPipeEvenForBoldMatches() throws Exception {
         Path idx = dir.resolve("idx");

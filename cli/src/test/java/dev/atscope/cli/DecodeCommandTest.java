@@ -97,6 +97,21 @@ class DecodeCommandTest {
     }
 
     @Test
+    void gapsAreAlwaysShownOtherMarkersWithEvents(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("gap.csv");
+        Files.writeString(f, "# atscope-trace: 1\ntime_us,dir,kind,data\n0,H>M,data,AT\\r\n10,M>H,data,\\r\\nOK\\r\\n\n"
+                + "20,M>H,gap,module port vanished\n30,M>H,note,module port is back after 0.0 s\n");
+        CliRun plain = CliRun.of("decode", f.toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("MARKER gap: module port vanished").doesNotContain("note:");
+        CliRun all = CliRun.of("decode", "--events", f.toString());
+        assertThat(all.out()).contains("MARKER gap: module port vanished").contains("MARKER note: module port is back");
+        CliRun json = CliRun.of("decode", "--json", f.toString());
+        assertThat(json.out()).contains("\"kind\":\"marker\"").contains("gap: module port vanished")
+                .doesNotContain("note:");
+    }
+
+    @Test
     void helpAndVersion() {
         CliRun help = CliRun.of("--help");
         assertThat(help.code()).isZero();

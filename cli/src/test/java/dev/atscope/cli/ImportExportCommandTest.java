@@ -93,6 +93,25 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void aDashOutputIsStandardOutputAndTheSummaryGoesToStandardError() throws Exception {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true));
+            r = CliRun.of("import", FIXTURES.resolve("socat-x.log").toString(), "-o", "-");
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("imported 32 chunks (473 bytes)").contains("into <stdout>");
+        assertThat(captured.toString(StandardCharsets.ISO_8859_1)).startsWith("# atscope-trace: 1\n");
+        assertThat(dir.resolve("-")).doesNotExist();
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
     void anOutputInAMissingFolderIsAUsageError() {
         Path out = dir.resolve("missing").resolve("t.csv");
         CliRun r = CliRun.of("import", FIXTURES.resolve("mbed.log").toString(), "-o", out.toString());
