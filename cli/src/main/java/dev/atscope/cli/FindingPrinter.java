@@ -94,7 +94,7 @@ final class FindingPrinter {
             shownSession = session;
         }
         Where w = d.where();
-        StringBuilder head = new StringBuilder("    ").append(d.severity().word()).append(' ').append(d.ruleId());
+        StringBuilder head = new StringBuilder().append(d.severity().word()).append(' ').append(d.ruleId());
         if (w.timeMicros() >= 0) {
             head.append(" at ").append(TransactionTable.time(w.timeMicros()));
         }
@@ -107,7 +107,7 @@ final class FindingPrinter {
         if (d.section() != null) {
             head.append(" (").append(section(d.section())).append(')');
         }
-        out.println(head);
+        wrap(out, "    ", "      ", head.toString(), width);
         if (text != null) {
             out.println("      " + text);
             if (w.column() >= 0 && w.column() <= text.length()) {
@@ -124,15 +124,21 @@ final class FindingPrinter {
      * times, whatever the length of the line.
      */
     void wrap(String indent, String text) {
-        wrap(out, indent, text, width);
+        wrap(out, indent, indent, text, width);
     }
 
     /** Prints text indented and broken at spaces within {@code width} columns; linear in the text. */
     static void wrap(PrintWriter out, String indent, String text, int width) {
-        int room = Math.max(10, width - indent.length());
+        wrap(out, indent, indent, text, width);
+    }
+
+    /** As {@link #wrap(PrintWriter, String, String, int)}, the lines after the first with their own indent. */
+    static void wrap(PrintWriter out, String first, String rest, String text, int width) {
+        String indent = first;
         int start = 0;
         int n = text.length();
-        while (n - start > room) {
+        while (n - start > Math.max(10, width - indent.length())) {
+            int room = Math.max(10, width - indent.length());
             int cut = text.lastIndexOf(' ', start + room);
             if (cut <= start) {
                 cut = text.indexOf(' ', start + room);
@@ -142,6 +148,7 @@ final class FindingPrinter {
             }
             out.println(indent + text.substring(start, cut));
             start = cut + 1;
+            indent = rest;
         }
         out.println(indent + text.substring(start));
     }
