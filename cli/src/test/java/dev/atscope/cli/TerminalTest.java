@@ -35,7 +35,7 @@ class TerminalTest {
     /** Runs atscope on a terminal of the given width and returns all the terminal showed. */
     static String onTerminal(int columns, String env, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        StringBuilder cmd = new StringBuilder("stty cols " + columns + " rows 40; exec env " + env + " '" + java
+        StringBuilder cmd = new StringBuilder("stty cols " + columns + " rows 40; exec env -u COLUMNS " + env + " '" + java
                 + "' -cp '" + System.getProperty("java.class.path") + "' dev.atscope.cli.Main");
         for (String a : args) {
             cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');

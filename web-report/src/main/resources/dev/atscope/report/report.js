@@ -137,7 +137,7 @@
     if (D.meta.baud) meta.push(D.meta.baud + ' baud');
     $('trace-meta').textContent = meta.join(' \u00b7 ');
     var stats = $('stats');
-    stats.appendChild(el('span', 'chip', N.toLocaleString('en') + ' transactions'));
+    stats.appendChild(el('span', 'chip', N.toLocaleString('en') + ' transaction' + (N === 1 ? '' : 's')));
     stats.appendChild(el('span', 'chip', SESS.length.toLocaleString('en') + ' session' + (SESS.length === 1 ? '' : 's')));
     OUTCOMES.forEach(function (o, k) {
       if (!ocCount[k] && k > 1) return;
@@ -145,7 +145,8 @@
       c.type = 'button';
       c.dataset.outcome = o;
       var dot = el('span', 'dot'); dot.style.background = OC_COLOR[k];
-      c.appendChild(dot); c.appendChild(document.createTextNode(ocCount[k].toLocaleString('en') + ' ' + o));
+      c.appendChild(dot); c.appendChild(document.createTextNode(ocCount[k].toLocaleString('en') + ' ' + o
+          + (o === 'error' && ocCount[k] !== 1 ? 's' : '')));
       c.addEventListener('click', function () { setFilter('outcome:' + o); });
       stats.appendChild(c);
     });
