@@ -4,6 +4,7 @@ import dev.atscope.core.generate.TextLogWriter;
 import dev.atscope.core.generate.TraceGenerator;
 import dev.atscope.core.index.FolderIndexer;
 import dev.atscope.core.index.TraceIndexWriter;
+import dev.atscope.core.index.TraceSearch;
 import dev.atscope.core.index.TraceSearcher;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceEntry;
@@ -76,14 +77,14 @@ public final class SearchFigures {
         try (TraceSearcher s = new TraceSearcher(index)) {
             for (Question q : QUESTIONS) {
                 for (int i = 0; i < 20; i++) {
-                    s.search(q.query(), 20, TraceSearcher.Order.SCORE, false);
+                    s.search(q.query(), 20, TraceSearch.Order.SCORE, false);
                 }
                 int runs = 200;
                 long[] micros = new long[runs];
                 long hits = 0;
                 for (int i = 0; i < runs; i++) {
                     long a = System.nanoTime();
-                    hits = s.search(q.query(), 20, TraceSearcher.Order.SCORE, false).total();
+                    hits = s.search(q.query(), 20, TraceSearch.Order.SCORE, false).total();
                     micros[i] = (System.nanoTime() - a) / 1000;
                 }
                 Arrays.sort(micros);

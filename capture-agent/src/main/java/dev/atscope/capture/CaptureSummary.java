@@ -1,5 +1,6 @@
 package dev.atscope.capture;
 
+import dev.atscope.core.text.Durations;
 import dev.atscope.core.trace.TraceRecorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public record CaptureSummary(List<Path> files, TraceRecorder.Stats stats, long l
         List<String> out = new ArrayList<>();
         String where = files.size() == 1 ? files.get(0).toString()
                 : files.size() + " files, " + files.get(0) + " to " + files.get(files.size() - 1).getFileName();
-        out.add(String.format("recorded %.1f s into %s", stats.durationMicros() / 1e6, where));
+        out.add("recorded " + Durations.format(stats.durationMicros()) + " into " + where);
         out.add(String.format("  H>M  %,d bytes in %,d %s", stats.hostBytes(), stats.hostChunks(),
                 stats.hostChunks() == 1 ? "chunk" : "chunks"));
         out.add(String.format("  M>H  %,d bytes in %,d %s", stats.moduleBytes(), stats.moduleChunks(),

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code atscope capture}: records a live UART as an inline proxy, a passive tap or a TCP bridge. */
@@ -95,9 +96,11 @@ final class CaptureCommand extends AbstractCommand {
     @Option(names = "--live", description = "print each transaction as soon as it completes, failures highlighted")
     boolean live;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "highlight failures in --live with colour: auto (on a terminal), always, never")
-    String color;
+    @Mixin
+    OutputStyle style;
+
+    @Option(names = "--force", description = "replace TRACE when it exists (rotated files are always new)")
+    boolean force;
 
     @Option(names = "--tag", paramLabel = "NAME=VALUE", description = "a tag written into the trace (device, site, firmware); repeatable")
     Map<String, String> tags = new LinkedHashMap<>();
@@ -111,11 +114,12 @@ final class CaptureCommand extends AbstractCommand {
     int execute() throws Exception {
         SerialSettings defaults = lineSettings();
         CaptureOptions options = options();
+        OutputFile.check(output.toString(), "-o", false, force, java.util.List.of());
         PrintWriter out = out();
         LiveDecoding decoding = null;
         LiveTable table = null;
         if (live) {
-            table = new LiveTable(out, color(), output);
+            table = new LiveTable(out, style.color(), output, style.width());
             decoding = new LiveDecoding(ProtocolRegistry.loadDefault(), table::print);
             options = options.withListener(decoding);
             table.header(); // before any entry can arrive, so that no line comes before it
@@ -148,8 +152,10 @@ final class CaptureCommand extends AbstractCommand {
             throw e;
         }
         SerialLink.beforeShutdown(new Thread(this::stopAndWait, "atscope-capture-stop"));
-        err().println("atscope: recording " + what + " into " + output + "; Ctrl-C stops");
-        err().flush();
+        if (!style.quiet) {
+            err().println("atscope: recording " + what + " into " + TerminalText.safe(output.toString()) + "; Ctrl-C stops");
+            err().flush();
+        }
         recording.countDown();
         try {
             while (!stopRequested.await(100, TimeUnit.MILLISECONDS)) {
@@ -167,8 +173,10 @@ final class CaptureCommand extends AbstractCommand {
                 decoding.close();
                 table.footer();
             }
-            for (String line : session.summary().lines()) {
-                out.println(line);
+            if (!style.quiet) {
+                for (String line : session.summary().lines()) {
+                    out.println(line);
+                }
             }
             out.flush();
             IOException failure = session.failure() != null ? session.failure() : closing;
@@ -221,9 +229,6 @@ final class CaptureCommand extends AbstractCommand {
         if (flushMs <= 0 || forceMs <= 0 || reopenMs <= 0) {
             throw new UsageException("--flush-ms, --force-ms and --reopen-ms must be positive");
         }
-        if (!color.equals("auto") && !color.equals("always") && !color.equals("never")) {
-            throw new UsageException("bad --color " + color + "; expected auto, always or never");
-        }
         TraceRecorder.Rotation rotation = TraceRecorder.Rotation.NONE;
         if (rotateSize != null || rotateTime != null) {
             rotation = new TraceRecorder.Rotation(rotateSize == null ? 0 : size(rotateSize),
@@ -231,10 +236,6 @@ final class CaptureCommand extends AbstractCommand {
         }
         return CaptureOptions.DEFAULTS.withSync(Duration.ofMillis(flushMs), Duration.ofMillis(forceMs))
                 .withRotation(rotation).withReopenEvery(Duration.ofMillis(reopenMs)).withTags(tags);
-    }
-
-    private boolean color() {
-        return color.equals("always") || (color.equals("auto") && System.console() != null);
     }
 
     private InetSocketAddress listenAddress() {
@@ -294,14 +295,14 @@ final class CaptureCommand extends AbstractCommand {
         private final StringWriter line = new StringWriter();
         private final TransactionTable table;
 
-        LiveTable(PrintWriter out, boolean color, Path file) {
+        LiveTable(PrintWriter out, boolean color, Path file, int width) {
             this.out = out;
             this.color = color;
-            this.table = new TransactionTable(new PrintWriter(line), TraceMetadata.EMPTY.withSource(file.toString()));
+            this.table = new TransactionTable(new PrintWriter(line), TraceMetadata.EMPTY.withSource(file.toString()), width);
         }
 
         void header() {
-            table.header();
+            table.header("-");
             emit(false);
         }
 

@@ -8,20 +8,25 @@ import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.json.DecodedJson;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.imports.Traces;
+import dev.atscope.core.trace.imports.ImportOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atscope decode TRACE}: the transactions of a trace as a table or JSON Lines. */
-@Command(name = "decode", description = {"Decodes a trace into transactions: each command with its echo, responses,"
-        + " payloads, final result, outcome and duration.", "Reads standard input when TRACE is '-'."})
+/** {@code atscope decode TRACE...}: the transactions of traces as a table or JSON Lines. */
+@Command(name = "decode", description = {"Decodes traces into transactions: each command with its echo, responses,"
+        + " payloads, final result, outcome and duration.", "Reads files, folders (recursively) and standard input"
+        + " ('-'); a trace that cannot be read is reported in one line and the others are decoded."})
 final class DecodeCommand extends AbstractCommand {
 
-    @Parameters(paramLabel = "TRACE", description = "a trace in any format atscope reads (detected), or - for standard input")
-    String trace;
+    @Parameters(paramLabel = "TRACE", arity = "1..*",
+            description = "traces in any format atscope reads (detected), folders of them, or - for standard input")
+    List<String> traces;
 
     @Option(names = "--json", description = "JSON Lines: one transaction a line, with byte offsets and timestamps")
     boolean json;
@@ -32,33 +37,45 @@ final class DecodeCommand extends AbstractCommand {
     @Mixin
     LibraryOption library;
 
-    @Option(names = "--events", description = "also list URCs, noise and markers (with --json: as their own lines)")
+    @Mixin
+    OutputStyle style;
+
+    @Option(names = "--events", description = "also list recorder notes and line errors, and with --json URCs and"
+            + " noise as lines of their own (the table always shows URCs, noise and gaps)")
     boolean events;
 
     @Override
     int execute() throws Exception {
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
+        ImportOptions options = input.options();
+        List<TraceSource> sources = input.sources(traces);
+        return input.forEach(sources, err(), s -> decode(s, options, registry));
+    }
+
+    private int decode(TraceSource source, ImportOptions options, ProtocolRegistry registry) throws IOException {
         PrintWriter out = out();
-        try (TraceReader reader = Traces.open(trace, input.options())) {
+        try (ProgressDisplay progress = style.progress("decode " + source.name(), source.size(),
+                ProgressDisplay.Unit.BYTES); TraceReader reader = source.open(options, progress::advance)) {
             DecodedJson jsonForm = new DecodedJson(registry, reader.metadata().start(), reader.metadata().source());
-            TransactionTable table = new TransactionTable(out, reader.metadata());
+            TransactionTable table = new TransactionTable(out, reader.metadata(), style.width());
             if (!json) {
-                table.header();
+                table.header(source.name());
             }
             TraceDecoding.decode(reader, library.selection(registry), d -> {
                 if (json) {
                     if (d instanceof Transaction t) {
                         out.println(jsonForm.transaction(t).toString());
-                    } else if (events && d instanceof Event e && standalone(e)) {
+                    } else if (d instanceof Event e && shown(e, events)) {
                         out.println(jsonForm.event(e).toString());
                     }
                 } else {
                     print(table, d);
                 }
             });
-            if (!json) {
+            if (!json && !style.quiet) {
                 table.footer();
             }
+            out.flush();
             for (String w : reader.warnings()) {
                 err().println("atscope: warning: " + w);
             }
@@ -69,9 +86,22 @@ final class DecodeCommand extends AbstractCommand {
     private void print(TransactionTable table, Decoded d) {
         if (d instanceof Transaction t) {
             table.transaction(t);
-        } else if (d instanceof Event e && standalone(e) && (events || e.kind() != EventKind.MARKER)) {
+        } else if (d instanceof Event e && (shown(e, events) || standalone(e) && e.kind() != EventKind.MARKER)) {
             table.event(e);
         }
+    }
+
+    /**
+     * Whether an event that is no part of a transaction is shown: gaps always (bytes may be missing
+     * there), the others with {@code --events}.
+     */
+    static boolean shown(Event e, boolean events) {
+        return standalone(e) && (events || gap(e));
+    }
+
+    /** A recording gap: a port vanished, a broken part of a log was skipped. */
+    static boolean gap(Event e) {
+        return e.kind() == EventKind.MARKER && new String(e.bytes(), StandardCharsets.UTF_8).startsWith("gap:");
     }
 
     /** Events that belong to no transaction: URCs, noise, markers, orphan echoes and results. */

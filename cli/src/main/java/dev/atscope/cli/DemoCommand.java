@@ -93,10 +93,10 @@ final class DemoCommand extends AbstractCommand {
     /** check.txt: the findings of {@code atscope check}. */
     static Written checkText(Path trace, Path dir, ProtocolRegistry registry) throws IOException {
         Path file = dir.resolve("check.txt");
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            FindingPrinter printer = new FindingPrinter(w, false);
-            CheckCommand.checkFile(trace.toString(), ImportOptions.defaults().withModel(registry), new LibrarySelection(registry), printer, false,
-                    w);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                TraceReader reader = Traces.open(trace, ImportOptions.defaults().withModel(registry))) {
+            FindingPrinter printer = new FindingPrinter(w, false, Screen.DEFAULT_WIDTH);
+            CheckCommand.checkTrace(reader, trace.toString(), new LibrarySelection(registry), printer, false, true, w);
             return new Written(file, "the checker's findings by session, with the note's sections"
                     + (printer.worst() == null ? "" : " (worst: " + printer.worst().word() + ")"));
         }
@@ -107,8 +107,8 @@ final class DemoCommand extends AbstractCommand {
         Path file = dir.resolve("decoded.txt");
         try (TraceReader reader = Traces.open(trace);
                 PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            TransactionTable table = new TransactionTable(w, reader.metadata());
-            table.header();
+            TransactionTable table = new TransactionTable(w, reader.metadata(), Screen.DEFAULT_WIDTH);
+            table.header(trace.toString());
             TraceDecoding.decode(reader, registry, d -> {
                 if (d instanceof Transaction t) {
                     table.transaction(t);

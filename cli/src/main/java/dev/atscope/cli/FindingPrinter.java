@@ -8,6 +8,7 @@ import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.json.DiagnosticJson;
+import dev.atscope.core.text.Plural;
 import dev.atscope.core.trace.ByteEscaper;
 import dev.atscope.core.trace.Direction;
 import java.io.PrintWriter;
@@ -23,11 +24,10 @@ final class FindingPrinter {
 
     /** Command lines remembered for findings about an earlier transaction (a setting a later request relies on). */
     private static final int RECENT = 4096;
-    /** Messages are broken into lines of at most this many columns. */
-    private static final int WIDTH = 110;
-
     private final PrintWriter out;
     private final boolean info;
+    /** Messages are broken into lines of at most this many columns. */
+    private final int width;
     private final Map<Severity, Integer> fileCounts = new EnumMap<>(Severity.class);
     private final Map<Severity, Integer> totalCounts = new EnumMap<>(Severity.class);
     private final Map<Long, String> recent = new LinkedHashMap<>(256, 0.75f, false) {
@@ -44,9 +44,11 @@ final class FindingPrinter {
     private int files;
     private Severity worst;
 
-    FindingPrinter(PrintWriter out, boolean info) {
+    /** @param width the columns messages are wrapped at */
+    FindingPrinter(PrintWriter out, boolean info, int width) {
         this.out = out;
         this.info = info;
+        this.width = Math.max(40, width);
     }
 
     void startFile(String name, DiagnosticJson form) {
@@ -93,7 +95,7 @@ final class FindingPrinter {
             shownSession = session;
         }
         Where w = d.where();
-        StringBuilder head = new StringBuilder("    ").append(d.severity().word()).append(' ').append(d.ruleId());
+        StringBuilder head = new StringBuilder().append(d.severity().word()).append(' ').append(d.ruleId());
         if (w.timeMicros() >= 0) {
             head.append(" at ").append(TransactionTable.time(w.timeMicros()));
         }
@@ -106,7 +108,7 @@ final class FindingPrinter {
         if (d.section() != null) {
             head.append(" (").append(section(d.section())).append(')');
         }
-        out.println(head);
+        wrap(out, "    ", "      ", head.toString(), width);
         if (text != null) {
             out.println("      " + text);
             if (w.column() >= 0 && w.column() <= text.length()) {
@@ -117,22 +119,39 @@ final class FindingPrinter {
         wrap("      ", d.message());
     }
 
-    /** Prints text indented, broken at spaces so that lines stay within {@link #WIDTH} columns. */
-    private void wrap(String indent, String text) {
-        int room = WIDTH - indent.length();
-        String rest = text;
-        while (rest.length() > room) {
-            int cut = rest.lastIndexOf(' ', room);
-            if (cut <= 0) {
-                cut = rest.indexOf(' ', room);
+    /**
+     * Prints text indented, broken at spaces so that lines stay within the width; a word longer
+     * than a line stands alone. Linear in the text: each character is looked at a bounded number of
+     * times, whatever the length of the line.
+     */
+    void wrap(String indent, String text) {
+        wrap(out, indent, indent, text, width);
+    }
+
+    /** Prints text indented and broken at spaces within {@code width} columns; linear in the text. */
+    static void wrap(PrintWriter out, String indent, String text, int width) {
+        wrap(out, indent, indent, text, width);
+    }
+
+    /** As {@link #wrap(PrintWriter, String, String, int)}, the lines after the first with their own indent. */
+    static void wrap(PrintWriter out, String first, String rest, String text, int width) {
+        String indent = first;
+        int start = 0;
+        int n = text.length();
+        while (n - start > Math.max(10, width - indent.length())) {
+            int room = Math.max(10, width - indent.length());
+            int cut = text.lastIndexOf(' ', start + room);
+            if (cut <= start) {
+                cut = text.indexOf(' ', start + room);
                 if (cut < 0) {
                     break;
                 }
             }
-            out.println(indent + rest.substring(0, cut));
-            rest = rest.substring(cut + 1);
+            out.println(indent + text.substring(start, cut));
+            start = cut + 1;
+            indent = rest;
         }
-        out.println(indent + rest);
+        out.println(indent + text.substring(start));
     }
 
     /** "section 2.2.1" for the note's sections, the source's own words otherwise. */
@@ -168,11 +187,11 @@ final class FindingPrinter {
             wrap("  ", "checked with " + selection.vendor().get().id() + (selection.firm() ? "" : " (no line decided)")
                     + ": " + selection.chosenBy());
         }
-        out.println(file + ": " + sessions + (sessions == 1 ? " session, " : " sessions, ") + counts(fileCounts));
+        out.println(file + ": " + Plural.of(sessions, "session") + ", " + counts(fileCounts));
     }
 
     void total() {
-        out.println(files + " files: " + counts(totalCounts));
+        out.println(Plural.of(files, "file") + ": " + counts(totalCounts));
     }
 
     private String counts(Map<Severity, Integer> c) {
@@ -181,8 +200,7 @@ final class FindingPrinter {
             if (s == Severity.INFO && !info) {
                 continue;
             }
-            int n = c.getOrDefault(s, 0);
-            sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(s.word()).append(n == 1 ? "" : "s");
+            sb.append(sb.length() == 0 ? "" : ", ").append(Plural.of(c.getOrDefault(s, 0), s.word()));
         }
         return sb.toString();
     }

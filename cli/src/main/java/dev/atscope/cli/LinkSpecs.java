@@ -53,6 +53,11 @@ final class LinkSpecs {
                 .register("serial", "serial:PATH[@BAUD[,8N1]]", (rest, log) -> serial("--listen", rest));
     }
 
+    /** The schemes this option knows, in the order they were registered. */
+    java.util.Set<String> schemes() {
+        return java.util.Collections.unmodifiableSet(forms.keySet());
+    }
+
     /** Adds a scheme; {@code form} shows its syntax in messages. */
     LinkSpecs register(String scheme, String form, Opener opener) {
         openers.put(scheme, opener);

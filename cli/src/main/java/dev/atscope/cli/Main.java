@@ -39,6 +39,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        // --sort time, --color NEVER: enum values in any case, on every command
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("atscope: internal error: " + ex);
             ex.printStackTrace(commandLine.getErr());

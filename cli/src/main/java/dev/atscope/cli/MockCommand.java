@@ -10,8 +10,8 @@ import dev.atscope.core.replay.Recording;
 import dev.atscope.core.trace.imports.ImportOptions;
 import dev.atscope.core.trace.imports.Traces;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,11 +21,18 @@ import picocli.CommandLine.Parameters;
     "Exit code 1 when the host diverged from the recording (retries aside)."})
 final class MockCommand extends AbstractCommand {
 
-    @Parameters(paramLabel = "TRACE", description = "the recording")
-    Path trace;
+    @Parameters(paramLabel = "TRACE", description = "the recording, in any format atscope reads, or - for standard input")
+    String trace;
 
-    @Option(names = "--listen", required = true, paramLabel = "SPEC",
-            description = "where the host connects: tcp:HOST:PORT (port 0 picks a free one and prints it)")
+    @Mixin
+    TraceInputOptions input;
+
+    @Mixin
+    OutputStyle style;
+
+    @Option(names = "--listen", required = true, paramLabel = "SPEC", description = {"where the host connects:",
+        "  tcp:HOST:PORT  a TCP port; port 0 picks a free one and prints it (tcp:127.0.0.1:5000)",
+        "  serial:PATH[@BAUD[,8N1]]  a serial port the host is wired to (serial:/dev/ttyUSB1@115200)"})
     String listen;
 
     @Option(names = "--lenient", description = "answer a command the recording does not have as the emulator"
@@ -46,7 +53,8 @@ final class MockCommand extends AbstractCommand {
             throw new UsageException("--latency-scale and --linger must be numbers of 0 or more");
         }
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
-        Recording recording = Recording.of(Traces.read(trace, ImportOptions.defaults().withModel(registry)), registry);
+        TraceSource source = input.one(trace, "mock");
+        Recording recording = Recording.of(source.read(input.options()), registry);
         ModuleMock mock = new ModuleMock(recording, new MockOptions(!lenient, latencyScale, linger),
                 lenient ? EmulatedTarget.fallback() : ModuleMock.ERROR_FALLBACK);
         PrintWriter o = out();
@@ -58,12 +66,14 @@ final class MockCommand extends AbstractCommand {
             report = mock.serve(link);
         }
         for (Divergence d : report.divergences()) {
-            o.println((d.kind() == Divergence.Kind.UNEXPECTED && report.stoppedEarly() ? "stopped: " : "diverged: ")
-                    + d.describe());
+            FindingPrinter.wrap(o, "", (d.kind() == Divergence.Kind.UNEXPECTED && report.stoppedEarly() ? "stopped: "
+                    : "diverged: ") + d.describe(), style.width());
         }
-        o.println("answered " + report.answered() + " of " + report.recorded() + " recorded transactions to "
-                + report.hostCommands() + " host commands"
-                + (report.followedTheRecording() ? "; the host followed the recording" : ""));
+        if (!style.quiet) {
+            FindingPrinter.wrap(o, "", "answered " + report.answered() + " of " + report.recorded()
+                    + " recorded transactions to " + report.hostCommands() + " host commands"
+                    + (report.followedTheRecording() ? "; the host followed the recording" : ""), style.width());
+        }
         return report.followedTheRecording() ? OK : FINDINGS;
     }
 }

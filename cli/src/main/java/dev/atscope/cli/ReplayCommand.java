@@ -17,7 +17,11 @@ import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
 import dev.atscope.report.ReplayPage;
+import dev.atscope.core.trace.Chunk;
+import dev.atscope.core.trace.Direction;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,20 +31,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code atscope replay TRACE --target SPEC}: the recorded host against a module, answers compared. */
 @Command(name = "replay", description = {"Sends what the recorded host sent (uploads included) to a module, waits"
         + " where the recorded host waited, records the answers as a new trace and compares them with the recording,"
-        + " transaction by transaction.", "Exit code 1 when anything differs beyond the masks."})
+        + " transaction by transaction.", "Writes the new trace, the comparison and a side-by-side page into the"
+        + " current folder or --out-dir, and says where. Exit code 1 when anything differs beyond the masks."})
 final class ReplayCommand extends AbstractCommand {
 
-    @Parameters(paramLabel = "TRACE", description = "the recording")
-    Path trace;
+    @Parameters(paramLabel = "TRACE", description = "the recording, in any format atscope reads, or - for standard input")
+    String trace;
 
-    @Option(names = "--target", required = true, paramLabel = "SPEC",
-            description = "the module: tcp:HOST:PORT (a serial-to-TCP bridge, atscope mock, the emulator's listener)")
+    @Mixin
+    TraceInputOptions input;
+
+    @Mixin
+    OutputStyle style;
+
+    @Option(names = "--target", required = true, paramLabel = "SPEC", description = {"the module:",
+        "  tcp:HOST:PORT  a serial-to-TCP bridge, atscope mock, atscope emulate (tcp:127.0.0.1:5000)",
+        "  serial:PATH[@BAUD[,8N1]]  a module on a serial port (serial:/dev/ttyUSB0@115200)",
+        "  emulator[:PROFILE]  the built-in emulator, healthy or with a fault profile (emulator:handshake-failure)"})
     String target;
 
     @Option(names = "--timing", paramLabel = "MODE", defaultValue = "lockstep",
@@ -48,17 +62,23 @@ final class ReplayCommand extends AbstractCommand {
                     + " think time) or fast (no think time); default ${DEFAULT-VALUE}")
     String timing;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "the new trace; default TRACE's name + .replay.csv")
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "where the three outputs go, named after TRACE; default the current folder")
+    Path outDir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the new trace; default DIR/NAME.replay.csv")
     Path out;
 
     @Option(names = "--diff", paramLabel = "FILE",
-            description = "the comparison as JSON Lines; default TRACE's name + .replay-diff.jsonl")
+            description = "the comparison as JSON Lines; default DIR/NAME.replay-diff.jsonl")
     Path diff;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "the recording and the replay side by side as one HTML page; default TRACE's name"
-                    + " + .replay.html")
+            description = "the recording and the replay side by side as one HTML page; default DIR/NAME.replay.html")
     Path html;
+
+    @Option(names = "--force", description = "replace outputs that exist")
+    boolean force;
 
     @Option(names = "--json", description = "print the comparison as JSON Lines instead of a table")
     boolean json;
@@ -95,36 +115,68 @@ final class ReplayCommand extends AbstractCommand {
             throw new UsageException("--response-timeout must be positive and --urc-timeout not negative");
         }
         ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout, skipBoot);
+        TraceSource source = input.one(trace, "replay");
+        if (!Files.isDirectory(outDir)) {
+            throw new UsageException(TerminalText.safe(outDir.toString()) + ": the folder does not exist");
+        }
+        List<TraceSource> inputs = List.of(source);
+        OutputFile newTrace = OutputFile.check((out != null ? out : sibling(source, ".replay.csv")).toString(), "--out",
+                false, force, inputs);
+        OutputFile diffFile = OutputFile.check((diff != null ? diff : sibling(source, ".replay-diff.jsonl")).toString(),
+                "--diff", false, force, inputs);
+        OutputFile page = OutputFile.check((html != null ? html : sibling(source, ".replay.html")).toString(), "--html",
+                false, force, inputs);
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
-        Trace recorded = Traces.read(trace, ImportOptions.defaults().withModel(registry));
+        Trace recorded = source.read(input.options());
         Recording recording = Recording.of(recorded, registry);
-        Path newTrace = out != null ? out : sibling(".replay.csv");
-        Path diffFile = diff != null ? diff : sibling(".replay-diff.jsonl");
-        Path page = html != null ? html : sibling(".replay.html");
+        long hostBytes = recorded.entries().stream().filter(e -> e instanceof Chunk c
+                && c.direction() == Direction.HOST_TO_MODULE).mapToLong(e -> ((Chunk) e).data().length).sum();
         TraceMetadata meta = new TraceMetadata("atscope replay " + trace + " --target " + target, "atscope replay",
                 target, recorded.metadata().baudRate(), null, false, recorded.metadata().tags())
-                .withTag("replay-of", trace.toString()).withTag("replay-timing", t.toString());
+                .withTag("replay-of", trace).withTag("replay-timing", t.toString());
         ReplayResult r;
-        try (Link link = LinkSpecs.targets().open(target, err())) {
+        try (Link link = LinkSpecs.targets().open(target, err());
+                ProgressDisplay progress = style.progress("replay " + source.name(), hostBytes,
+                        ProgressDisplay.Unit.BYTES)) {
             r = new HostReplay(recording, registry, options).run(link,
-                    listener -> TraceRecorder.create(newTrace, meta, Duration.ofMillis(200), Duration.ofSeconds(2),
-                            listener));
+                    listener -> TraceRecorder.create(newTrace.path(), meta, Duration.ofMillis(200), Duration.ofSeconds(2),
+                            e -> {
+                                if (e instanceof Chunk c && c.direction() == Direction.HOST_TO_MODULE) {
+                                    progress.advance(c.data().length);
+                                }
+                                listener.accept(e);
+                            }));
         }
-        try (BufferedWriter w = Files.newBufferedWriter(diffFile, StandardCharsets.UTF_8)) {
-            for (TransactionDiff d : r.diffs()) {
-                w.write(ReplayDiffJson.transaction(d).toString());
+        try (OutputFile d = diffFile) {
+            try (BufferedWriter w = Files.newBufferedWriter(d.temporary(), StandardCharsets.UTF_8)) {
+                for (TransactionDiff td : r.diffs()) {
+                    w.write(ReplayDiffJson.transaction(td).toString());
+                    w.newLine();
+                }
+                w.write(ReplayDiffJson.summary(r.summary(), r.waits()).toString());
                 w.newLine();
             }
-            w.write(ReplayDiffJson.summary(r.summary(), r.waits()).toString());
-            w.newLine();
+            d.commit();
         }
-        new ReplayPage(trace.getFileName().toString(), target, options).write(r, page);
+        try (OutputFile p = page) {
+            try (OutputStream os = new BufferedOutputStream(p.open(), 1 << 16)) {
+                new ReplayPage(source.isStdin() ? "stdin" : source.path().getFileName().toString(), target, options)
+                        .write(r, os);
+            }
+            p.commit();
+        }
         PrintWriter o = out();
         if (json) {
-            Files.readAllLines(diffFile, StandardCharsets.UTF_8).forEach(o::println);
+            Files.readAllLines(diffFile.path(), StandardCharsets.UTF_8).forEach(o::println);
         } else {
-            ReplayTable.print(o, r, "replay of " + trace + " against " + target + ", " + t + " timing");
-            o.println("new trace " + newTrace + ", diff " + diffFile + ", page " + page);
+            ReplayTable.print(o, r, "replay of " + source.name() + " against " + target + ", " + t + " timing",
+                    style.width());
+        }
+        if (!style.quiet) {
+            PrintWriter w = json ? err() : o;
+            w.println("wrote " + newTrace.name() + " (the new trace)");
+            w.println("      " + diffFile.name() + " (the comparison)");
+            w.println("      " + page.name() + " (both side by side)");
         }
         for (String w : r.waits()) {
             err().println("atscope: waited in vain: " + w);
@@ -147,9 +199,11 @@ final class ReplayCommand extends AbstractCommand {
         return (noBuiltinMasks ? Masks.NONE : Masks.BUILT_IN).plus(extra);
     }
 
-    private Path sibling(String suffix) {
-        String name = trace.getFileName().toString();
-        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return trace.resolveSibling(stem + suffix);
+    /** {@code DIR/NAME.replay.csv}: the output folder, the recording's name without its extension, the suffix. */
+    private Path sibling(TraceSource source, String suffix) {
+        String name = source.isStdin() ? "stdin" : source.path().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return outDir.resolve(stem + suffix);
     }
 }

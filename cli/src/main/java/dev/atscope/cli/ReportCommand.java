@@ -3,11 +3,15 @@ package dev.atscope.cli;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.report.ReportOptions;
 import dev.atscope.report.TimelineReport;
+import dev.atscope.core.text.Plural;
+import dev.atscope.core.trace.TraceReader;
+import dev.atscope.core.trace.imports.ImportOptions;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
@@ -18,20 +22,29 @@ import picocli.CommandLine.Parameters;
 /** {@code atscope report TRACE -o timeline.html}: the self-contained HTML timeline of a trace. */
 @Command(name = "report", description = {"Writes one self-contained HTML file with the timeline of a trace: summary,"
         + " zoomable timeline, transaction list, details with diagnostics, and a flow view per session.",
-    "The file opens offline and makes no network request."})
+    "The file opens offline and makes no network request; a URL fragment selects what it shows"
+        + " (timeline.html#tx=42, #session=2, #flow)."})
 final class ReportCommand extends AbstractCommand {
 
-    @Parameters(paramLabel = "TRACE", description = "a trace file")
-    Path trace;
+    @Parameters(paramLabel = "TRACE", arity = "1..*",
+            description = "a trace, or - for standard input; several traces or folders write one page each into -o FOLDER")
+    List<String> traces;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "the HTML file to write")
-    Path output;
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "the HTML file to write (a folder for several traces)")
+    String output;
 
     @Mixin
     TraceInputOptions input;
 
     @Mixin
     LibraryOption library;
+
+    @Mixin
+    OutputStyle style;
+
+    @Option(names = "--force", description = "replace an output that exists")
+    boolean force;
 
     @Option(names = "--redact", description = "mask certificate and key bodies, PEM blocks and APN passwords")
     boolean redact;
@@ -54,33 +67,39 @@ final class ReportCommand extends AbstractCommand {
                 throw new UsageException("--redact-pattern " + p + ": " + e.getDescription());
             }
         }
-        Path dir = output.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new UsageException(output + ": no such folder " + dir);
-        }
-        PrintWriter err = err();
+        ImportOptions importOptions = input.options();
+        List<TraceSource> sources = input.sources(traces);
+        Map<TraceSource, OutputFile> plan = OutputFile.perInput(traces, sources, output, "-o", ".html", true, force);
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
-        library.selection(registry); // an unknown --library is a usage error before the file is read
-        TimelineReport.Summary s = new TimelineReport(registry, options, library.id).write(trace, input.options(), output,
-                n -> {
-                    err.println("atscope: " + n + " transactions decoded");
-                    err.flush();
-                });
-        for (String w : s.warningsOfReader()) {
-            err.println("atscope: warning: " + w);
-        }
-        out().printf("%s: %s%n", output, counts(s));
-        return OK;
+        library.selection(registry); // an unknown --library is a usage error before a file is read
+        TimelineReport report = new TimelineReport(registry, options, library.id);
+        PrintWriter err = err();
+        return input.forEach(sources, err, source -> {
+            try (OutputFile out = plan.get(source);
+                    ProgressDisplay progress = style.progress("report " + source.name(), source.size(),
+                            ProgressDisplay.Unit.BYTES);
+                    TraceReader reader = source.open(importOptions, progress::advance)) {
+                TimelineReport.Summary s;
+                try (OutputStream os = new BufferedOutputStream(out.open(), 1 << 16)) {
+                    String name = source.isStdin() ? "stdin" : source.path().getFileName().toString();
+                    s = report.write(reader, name, os, n -> { });
+                }
+                out.commit();
+                for (String w : s.warningsOfReader()) {
+                    err.println("atscope: warning: " + w);
+                }
+                if (!style.quiet) {
+                    (out.isStdout() ? err : out()).printf("%s: %s%n", out.name(), counts(s));
+                }
+            }
+            return OK;
+        });
     }
 
     /** {@code 13 transactions, 1 session, 0 errors, 1 warning}. */
     static String counts(TimelineReport.Summary s) {
-        return plural(s.transactions(), "transaction") + ", " + plural(s.sessions(), "session") + ", "
-                + plural(s.errors(), "error") + ", " + plural(s.warnings(), "warning");
-    }
-
-    private static String plural(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+        return Plural.of(s.transactions(), "transaction") + ", " + Plural.of(s.sessions(), "session") + ", "
+                + Plural.of(s.errors(), "error") + ", " + Plural.of(s.warnings(), "warning");
     }
 
     private static int checked(int n) {

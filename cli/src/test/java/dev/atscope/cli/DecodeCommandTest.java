@@ -22,12 +22,7 @@ class DecodeCommandTest {
         CliRun r = CliRun.of("decode", HTTPS.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
-        List<String> commands = new ArrayList<>();
-        for (String line : r.out().split("\n")) {
-            if (line.contains(" H>M  AT")) {
-                commands.add(line.substring(line.indexOf("AT")).split("\\s+")[0]);
-            }
-        }
+        List<String> commands = ImportExportCommandTest.commands(r.out());
         assertThat(commands).containsExactly("AT+QIFGCNT=0", "AT+QICSGP=1,\"CMNET\"", "AT+QIREGAPP", "AT+QIACT",
                 "AT+QILOCIP", "AT+QSSLCFG=\"sslversion\",0,2", "AT+QSSLCFG=\"secllevel\",0,0",
                 "AT+QSSLCFG=\"ciphersuite\",0,\"0XFFFF\"", "AT+QSSLCFG=\"https\",1", "AT+QHTTPURL=57,60",
@@ -99,6 +94,21 @@ class DecodeCommandTest {
         } finally {
             System.setIn(saved);
         }
+    }
+
+    @Test
+    void gapsAreAlwaysShownOtherMarkersWithEvents(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("gap.csv");
+        Files.writeString(f, "# atscope-trace: 1\ntime_us,dir,kind,data\n0,H>M,data,AT\\r\n10,M>H,data,\\r\\nOK\\r\\n\n"
+                + "20,M>H,gap,module port vanished\n30,M>H,note,module port is back after 0.0 s\n");
+        CliRun plain = CliRun.of("decode", f.toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("MARKER gap: module port vanished").doesNotContain("note:");
+        CliRun all = CliRun.of("decode", "--events", f.toString());
+        assertThat(all.out()).contains("MARKER gap: module port vanished").contains("MARKER note: module port is back");
+        CliRun json = CliRun.of("decode", "--json", f.toString());
+        assertThat(json.out()).contains("\"kind\":\"marker\"").contains("gap: module port vanished")
+                .doesNotContain("note:");
     }
 
     @Test

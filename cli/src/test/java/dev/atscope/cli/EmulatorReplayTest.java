@@ -55,7 +55,7 @@ class EmulatorReplayTest {
             Path recorded = dir.resolve("bench.csv");
             record(recorded, "", server.url("127.0.0.1", "/config"));
             CliRun r = CliRun.of("replay", recorded.toString(), "--target", "emulator", "--timing", "fast",
-                    "--out", dir.resolve("again.csv").toString());
+                    "--out", dir.resolve("again.csv").toString(), "--out-dir", dir.toString());
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("9 transactions: 9 same, 0 differ");
         }
@@ -67,7 +67,8 @@ class EmulatorReplayTest {
         try (LoopbackHttpsServer server = LoopbackHttpsServer.http("<p>config v7</p>".getBytes(StandardCharsets.US_ASCII))) {
             Path recorded = dir.resolve("field.csv");
             record(recorded, "http-500", server.url("127.0.0.1", "/config"));
-            CliRun r = CliRun.of("replay", recorded.toString(), "--target", "emulator", "--timing", "fast");
+            CliRun r = CliRun.of("replay", recorded.toString(), "--target", "emulator", "--timing", "fast",
+                    "--out-dir", dir.toString());
             assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
             assertThat(r.out()).containsPattern("\\s7\\s+differs\\s+AT\\+QHTTPGET=60")
                     .contains("8 transactions: 7 same, 1 differ");

@@ -25,6 +25,8 @@ class GenerateCommandTest {
                 text.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("wrote " + out).contains("sessions").contains("transactions");
+        // progress is for a terminal: into a pipe nothing, not a line per 5 %
+        assertThat(r.err()).isEmpty();
         Trace t = Trace.read(out);
         long wire = t.entries().stream().filter(e -> e instanceof dev.atscope.core.trace.Chunk)
                 .mapToLong(e -> ((dev.atscope.core.trace.Chunk) e).data().length).sum();
@@ -48,11 +50,53 @@ class GenerateCommandTest {
     }
 
     @Test
-    void transactionLimitStopsEarly() throws Exception {
-        Path out = dir.resolve("few.csv");
-        assertThat(CliRun.of("generate", "--size", "1GB", "--transactions", "30", "-o", out.toString()).code()).isZero();
-        List<Transaction> tx = TraceDecoding.transactions(Trace.read(out).entries(), ProtocolRegistry.loadDefault());
-        assertThat(tx.size()).isBetween(30, 80); // whole sessions: the limit is checked between sessions
+    void aTransactionLimitWritesExactlyThatMany() throws Exception {
+        for (int n : new int[] {1, 10, 30}) {
+            Path out = dir.resolve("few-" + n + ".csv");
+            CliRun r = CliRun.of("generate", "--size", "1GB", "--transactions", Integer.toString(n), "-o", out.toString());
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains(n == 1 ? "1 transaction," : n + " transactions,");
+            List<Transaction> tx = TraceDecoding.transactions(Trace.read(out).entries(), ProtocolRegistry.loadDefault());
+            assertThat(tx).hasSize(n);
+        }
+    }
+
+    @Test
+    void theTextLogDecodesBackToTheSameTransactions() throws Exception {
+        // uploads of PEM lines, URLs without a line end, bodies: the log must keep each where it belongs
+        Path out = dir.resolve("fleet.csv");
+        Path text = dir.resolve("fleet.log");
+        assertThat(CliRun.of("generate", "--size", "300KB", "--seed", "3", "-o", out.toString(), "--text-log",
+                text.toString()).code()).isZero();
+        List<String> fromTrace = summary(CliRun.of("decode", "--json", out.toString()));
+        List<String> fromLog = summary(CliRun.of("decode", "--json", text.toString()));
+        assertThat(fromTrace).hasSizeGreaterThan(300).anyMatch(t -> t.startsWith("AT+QSECWRITE="))
+                .anyMatch(t -> t.startsWith("AT+QHTTPURL=")).anyMatch(t -> t.startsWith("AT+QHTTPREAD="));
+        assertThat(fromLog).isEqualTo(fromTrace);
+        // and the log is in time order, line by line
+        List<String> stamps = Files.readAllLines(text).stream().map(l -> l.substring(0, l.indexOf(']'))).toList();
+        assertThat(stamps).isSorted();
+    }
+
+    /** Each transaction's command, outcome and result, from decode's JSON. */
+    private static List<String> summary(CliRun decoded) throws Exception {
+        assertThat(decoded.code()).as(decoded.err()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : decoded.out().split("\n")) {
+            var n = m.readTree(line);
+            out.add(n.get("command").asText() + " " + n.get("outcome").asText() + " " + n.get("result").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void aSizeWithoutAUnitIsAUsageError() {
+        Path out = dir.resolve("x.csv");
+        CliRun r = CliRun.of("generate", "--size", "5", "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("atscope: --size 5: give a unit: 5B for bytes, 5KB, 5MB or 5GB\n");
+        assertThat(dir.toFile().list()).isEmpty();
     }
 
     @Test
@@ -68,7 +112,7 @@ class GenerateCommandTest {
     void sizesUseDecimalUnits() {
         assertThat(GenerateCommand.parseSize("1GB")).isEqualTo(1_000_000_000L);
         assertThat(GenerateCommand.parseSize("1.5mb")).isEqualTo(1_500_000L);
-        assertThat(GenerateCommand.parseSize("512")).isEqualTo(512L);
+        assertThat(GenerateCommand.parseSize("512B")).isEqualTo(512L);
         assertThat(GenerateCommand.parseSize("20K")).isEqualTo(20_000L);
     }
 }

@@ -22,9 +22,11 @@ class ImportExportCommandTest {
     /** The command column of a decode table. */
     static List<String> commands(String table) {
         List<String> out = new ArrayList<>();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile(" H>M \\S+ +(AT\\S*)");
         for (String line : table.split("\n")) {
-            if (line.contains(" H>M  AT")) {
-                out.add(line.substring(line.indexOf("AT")).split("\\s+")[0]);
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.find()) {
+                out.add(m.group(1));
             }
         }
         return out;
@@ -84,10 +86,29 @@ class ImportExportCommandTest {
         }
         CliRun kept = CliRun.of("import", "--keep-going", log.toString(), "-o", out.toString());
         assertThat(kept.code()).isEqualTo(1);
-        assertThat(kept.out()).contains("1 broken parts skipped and marked as gaps");
+        assertThat(kept.out()).contains("1 broken part skipped and marked as gaps");
         assertThat(kept.err()).contains(log + ":4: 'zz'").contains("(--keep-going)");
         assertThat(Files.readString(out)).contains(",gap,\"not imported: " + log + ":4:");
         assertThat(commands(CliRun.of("decode", out.toString()).out())).containsExactly("AT+CGMI", "AT+CGMR");
+    }
+
+    @Test
+    void aDashOutputIsStandardOutputAndTheSummaryGoesToStandardError() throws Exception {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true));
+            r = CliRun.of("import", FIXTURES.resolve("socat-x.log").toString(), "-o", "-");
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("imported 32 chunks (473 bytes)").contains("into <stdout>");
+        assertThat(captured.toString(StandardCharsets.ISO_8859_1)).startsWith("# atscope-trace: 1\n");
+        assertThat(dir.resolve("-")).doesNotExist();
+        assertThat(Path.of("-")).doesNotExist();
     }
 
     @Test

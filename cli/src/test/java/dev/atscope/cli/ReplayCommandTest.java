@@ -37,23 +37,23 @@ class ReplayCommandTest {
             Path out = dir.resolve("new.csv");
             Path diff = dir.resolve("diff.jsonl");
             CliRun r = CliRun.of("replay", recording.toString(), "--target", "tcp:127.0.0.1:" + mock.port(),
-                    "--timing", "fast", "--out", out.toString(), "--diff", diff.toString());
+                    "--timing", "fast", "--out", out.toString(), "--diff", diff.toString(), "--out-dir", dir.toString());
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("  11  same         AT+QHTTPGET=60")
                     .contains("13 transactions: 13 same, 0 differ, 0 missing, 0 with other URCs");
             CliRun m = mock.finish();
             assertThat(m.code()).isZero();
-            assertThat(m.out()).contains("answered 13 of 13 recorded transactions to 13 host commands;"
-                    + " the host followed the recording");
+            assertThat(m.out().replace("\n", " ")).contains("answered 13 of 13 recorded transactions to 13 host"
+                    + " commands; the host followed the recording");
             // the new trace is a trace like any other: it decodes to the same 13 transactions
             CliRun decoded = CliRun.of("decode", out.toString());
             assertThat(decoded.out()).contains("13 transactions, 13 ok");
             assertThat(Trace.read(out).metadata().tags()).containsEntry("replay-timing", "fast");
             List<JsonNode> lines = jsonLines(diff);
             assertThat(lines).hasSize(15); // the URCs before the first command, 13 transactions, the summary
-            // without --html, the page goes beside the recording, named after it
+            // without --html, the page goes into --out-dir, named after the recording, and the run says where
             Path page = dir.resolve("https-get.replay.html");
-            assertThat(r.out()).contains(", page " + page);
+            assertThat(r.out()).contains(page + " (both side by side)");
             assertThat(Files.readString(page)).contains("\"clean\":true");
             assertThat(lines.get(14).get("clean").asBoolean()).isTrue();
         }
@@ -71,7 +71,7 @@ class ReplayCommandTest {
                     "--timing", "fast", "--out", dir.resolve("new.csv").toString(), "--diff", diff.toString(),
                     "--html", page.toString());
             assertThat(r.code()).isEqualTo(1);
-            assertThat(r.out()).contains(", page " + page + "\n");
+            assertThat(r.out()).contains("      " + page + " (both side by side)\n");
             // the page holds the recording's name, the target and both answers of AT+QHTTPGET
             String html = Files.readString(page);
             assertThat(html).startsWith("<!DOCTYPE html>").contains("replay of https-get.csv")
@@ -136,24 +136,26 @@ class ReplayCommandTest {
             }
             CliRun m = mock.finish();
             assertThat(m.code()).isEqualTo(1);
-            assertThat(m.out()).contains("stopped: host command 2 AT+CSQ diverges where the recording has"
+            assertThat(m.out().replace("\n", " ")).contains("stopped: host command 2 AT+CSQ diverges where the recording has"
                     + " AT+QICSGP=1,\"CMNET\" (transaction 2, trace line 18)");
         }
     }
 
     @Test
-    void anUnknownTargetIsAUsageErrorThatListsTheKnownOnes() {
-        CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "bluetooth:00:11");
+    void anUnknownTargetIsAUsageErrorThatListsTheKnownOnes(@TempDir Path dir) {
+        CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "bluetooth:00:11", "--out-dir", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--target bluetooth:00:11: unknown link; expected one of tcp:HOST:PORT");
     }
 
     @Test
-    void badTimingAndBadPortsAreUsageErrors() {
-        CliRun timing = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:1", "--timing", "slow");
+    void badTimingAndBadPortsAreUsageErrors(@TempDir Path dir) {
+        CliRun timing = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:1", "--timing", "slow",
+                "--out-dir", dir.toString());
         assertThat(timing.code()).isEqualTo(2);
         assertThat(timing.err()).contains("--timing slow: expected original, lockstep, fast or scaled:FACTOR");
-        CliRun port = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:http");
+        CliRun port = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:http", "--out-dir",
+                dir.toString());
         assertThat(port.code()).isEqualTo(2);
         assertThat(port.err()).contains("expected tcp:HOST:PORT");
     }
@@ -162,7 +164,8 @@ class ReplayCommandTest {
     void aMaskFileWithABadRuleNamesItsLine(@TempDir Path dir) throws Exception {
         Path masks = dir.resolve("masks.txt");
         Files.writeString(masks, "# cookies\ncookie: sid=[\n");
-        CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:1", "--masks", masks.toString());
+        CliRun r = CliRun.of("replay", HTTPS.toString(), "--target", "tcp:127.0.0.1:1", "--masks", masks.toString(),
+                "--out-dir", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(masks + ":2: expected NAME: REGEX");
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The page around the data: one HTML file with its styles, script and data inline, and a
@@ -76,10 +77,13 @@ final class HtmlPage {
      */
     static <T> T toFile(Path html, PageWriter<T> page) throws IOException {
         Path dir = html.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + html.getFileName(), ".part");
+        // not createTempFile: its owner-only mode would stay on the page; a new file follows the umask
+        Path tmp = dir.resolve("." + html.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 16) + ".part");
         try {
             T written;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
                 written = page.write(out);
             }
             Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING);

@@ -137,7 +137,7 @@
     if (D.meta.baud) meta.push(D.meta.baud + ' baud');
     $('trace-meta').textContent = meta.join(' \u00b7 ');
     var stats = $('stats');
-    stats.appendChild(el('span', 'chip', N.toLocaleString('en') + ' transactions'));
+    stats.appendChild(el('span', 'chip', N.toLocaleString('en') + ' transaction' + (N === 1 ? '' : 's')));
     stats.appendChild(el('span', 'chip', SESS.length.toLocaleString('en') + ' session' + (SESS.length === 1 ? '' : 's')));
     OUTCOMES.forEach(function (o, k) {
       if (!ocCount[k] && k > 1) return;
@@ -145,7 +145,8 @@
       c.type = 'button';
       c.dataset.outcome = o;
       var dot = el('span', 'dot'); dot.style.background = OC_COLOR[k];
-      c.appendChild(dot); c.appendChild(document.createTextNode(ocCount[k].toLocaleString('en') + ' ' + o));
+      c.appendChild(dot); c.appendChild(document.createTextNode(ocCount[k].toLocaleString('en') + ' ' + o
+          + (o === 'error' && ocCount[k] !== 1 ? 's' : '')));
       c.addEventListener('click', function () { setFilter('outcome:' + o); });
       stats.appendChild(c);
     });
@@ -202,13 +203,18 @@
     c.appendChild(dot);
     c.appendChild(document.createTextNode('S' + x[0] + ' ' + x[3] + ' \u00b7 ' + x[5] + ' tx'));
     c.title = (x[4] ? x[4] + '\n' : '') + 'ended by ' + x[7];
-    c.addEventListener('click', function () {
-      var target = x[8].length ? indexOfId(x[8][0]) : firstAtOrAfter(x[1]);
-      if (target >= 0 && target < N) select(target, true);
-      view.start = x[1] - (x[2] - x[1]) * 0.02; view.end = x[2] + (x[2] - x[1]) * 0.02 + 1;
-      draw();
-    });
+    c.addEventListener('click', function () { showSession(k); });
     return c;
+  }
+  // a session: its deciding transaction selected, the timeline on the session
+  function showSession(k) {
+    var x = SESS[k];
+    var target = x[8].length ? indexOfId(x[8][0]) : firstAtOrAfter(x[1]);
+    if (target >= 0 && target < N) select(target, true);
+    view.start = x[1] - (x[2] - x[1]) * 0.02; view.end = x[2] + (x[2] - x[1]) * 0.02 + 1;
+    if (!$('flow-pane').hidden) showFlow(k, target);
+    draw();
+    linkHere('session=' + x[0]);
   }
   function firstAtOrAfter(us) {
     var lo = 0, hi = N;
@@ -347,6 +353,7 @@
     }
     if (!$('flow-pane').hidden) showFlow(SESSION[k], k);
     draw();
+    linkHere();
   }
   function section(s) { return s ? ' (\u00a7' + s + ')' : ''; }
   function showDetail(k) {
@@ -730,6 +737,7 @@
     $('tab-flow').classList.toggle('active', flow); $('tab-list').classList.toggle('active', !flow);
     if (flow) showFlow(selected >= 0 ? SESSION[selected] : (SESS.length ? 0 : -1), selected);
     else renderRows();
+    linkHere();
   }
   $('tab-list').addEventListener('click', function () { showTab(false); });
   $('tab-flow').addEventListener('click', function () { showTab(true); });
@@ -738,7 +746,10 @@
     var o = el('option', null, 'S' + SESS[q][0] + ' ' + SESS[q][3] + ' (' + SESS[q][5] + ' transactions)');
     o.value = q; flowSelect.appendChild(o);
   }
-  flowSelect.addEventListener('change', function () { showFlow(+flowSelect.value, -1); });
+  flowSelect.addEventListener('change', function () {
+    showFlow(+flowSelect.value, -1);
+    linkHere('session=' + SESS[+flowSelect.value][0]);
+  });
   var flowShown = -2;
   function showFlow(si, k) {
     var box = $('flow');
@@ -792,6 +803,37 @@
     }
   }
 
+  // ---- links into the page: #tx=42 (a transaction's id), #session=2, #flow, combined with & ----
+  var following = false;   // true while the page follows its fragment: it must not rewrite it meanwhile
+  function linkHere(what) {
+    if (following) return;
+    var parts = [];
+    if (what) parts.push(what);
+    else if (selected >= 0) parts.push('tx=' + TX[selected][0]);
+    if (!$('flow-pane').hidden) parts.push('flow');
+    var hash = parts.length ? '#' + parts.join('&') : '';
+    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+  }
+  function followLink() {
+    var want = {};
+    location.hash.replace(/^#/, '').split('&').forEach(function (p) {
+      var eq = p.indexOf('=');
+      if (p) want[eq < 0 ? p : p.slice(0, eq)] = eq < 0 ? '' : p.slice(eq + 1);
+    });
+    following = true;
+    try {
+      if ('flow' in want) showTab(true);
+      var tx = parseInt(want.tx, 10), session = parseInt(want.session, 10);
+      if (!isNaN(tx) && indexOfId(tx) >= 0) select(indexOfId(tx), true);
+      else if (!isNaN(session)) {
+        for (var s = 0; s < SESS.length; s++) if (SESS[s][0] === session) { showSession(s); break; }
+      }
+    } finally {
+      following = false;
+    }
+  }
+  window.addEventListener('hashchange', followLink);
+
   // ---- start --------------------------------------------------------------------------------
   var T1 = performance.now();
   buildSummary();
@@ -800,6 +842,7 @@
   listChanged();
   paint();
   window.addEventListener('resize', function () { sizeCanvas(); renderRows(); draw(); });
+  if (location.hash) followLink();
   // for people and tests: what is shown, and when the first drawing was done
   window.atscope = {
     transactions: N,

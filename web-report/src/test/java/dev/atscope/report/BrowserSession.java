@@ -48,7 +48,13 @@ final class BrowserSession implements AutoCloseable {
 
     /** Opens a report and waits until the page says it has drawn. */
     void open(Path html) {
-        driver.get(html.toUri().toString());
+        open(html, "");
+    }
+
+    /** Opens a report at a fragment ({@code #tx=11}) and waits until the page says it has drawn. */
+    void open(Path html, String fragment) {
+        driver.get("about:blank"); // a new document even when only the fragment differs
+        driver.get(html.toUri() + fragment);
         new WebDriverWait(driver, Duration.ofSeconds(120))
                 .until(d -> ((JavascriptExecutor) d).executeScript("return window.atscopeReady !== undefined"));
     }

@@ -177,6 +177,59 @@ class TimelinePageTest {
     }
 
     @Test
+    void aLinkSelectsATransactionASessionOrTheFlowAndClickingUpdatesTheLink() throws IOException {
+        // a finding's "transaction 11" pasted into a ticket as timeline.html#tx=11
+        browser.open(httpsGet, "#tx=11");
+        assertThat(browser.js("return atscope.selected()")).isEqualTo(10L);
+        assertThat(selectedText()).isEqualTo("AT+QHTTPGET=60");
+        assertThat(browser.driver.findElement(By.id("detail")).getText()).contains("AT+QHTTPGET=60");
+
+        browser.open(httpsGet, "#flow");
+        assertThat(browser.driver.findElement(By.id("flow-pane")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("list-pane")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("flow")).getText()).contains("AT+QIACT").contains("DEACT OK");
+
+        browser.open(field, "#session=1&flow");
+        assertThat(browser.driver.findElement(By.id("flow-pane")).isDisplayed()).isTrue();
+        assertThat(browser.js("return atscope.selected()")).as("the transaction that decided the session")
+                .isNotEqualTo(-1L);
+        assertThat(browser.driver.findElement(By.id("detail")).getText()).contains("AT+QHTTPGET=60")
+                .contains("session 1 (tls-handshake-failed)");
+        assertThat(hash()).isEqualTo("#session=1&flow");
+
+        // clicking updates the link: a row, then the flow tab, then the list again
+        browser.open(httpsGet);
+        assertThat(hash()).isEmpty();
+        row("AT+QIACT", "ok").click();
+        assertThat(hash()).isEqualTo("#tx=4");
+        browser.driver.findElement(By.id("tab-flow")).click();
+        assertThat(hash()).isEqualTo("#tx=4&flow");
+        browser.driver.findElement(By.id("tab-list")).click();
+        assertThat(hash()).isEqualTo("#tx=4");
+        browser.driver.findElement(By.cssSelector("#session-chips .session-chip")).click();
+        assertThat(hash()).isEqualTo("#session=1");
+        // and a link followed in the open page (the address bar edited, a link clicked) selects again
+        browser.js("location.hash = '#tx=2'");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .until(d -> Long.valueOf(1).equals(browser.js("return atscope.selected()")));
+        assertThat(selectedText()).isEqualTo("AT+QICSGP=1,\"CMNET\"");
+        // nothing outside the page is reached, and no link into nowhere breaks it
+        browser.open(httpsGet, "#tx=999&session=x");
+        assertThat(browser.js("return atscope.selected()")).isEqualTo(-1L);
+        browser.screenshot("link-into-the-report");
+    }
+
+    /** The selected row's command, read even while the list is hidden behind the flow view. */
+    private String selectedText() {
+        return (String) browser.js("var r = document.querySelector('#list-rows .row.selected .c-cmd');"
+                + " return r ? r.textContent : null");
+    }
+
+    private String hash() {
+        return (String) browser.js("return location.hash");
+    }
+
+    @Test
     void unansweredAndInterruptedCommandsHaveTheirOwnColours() throws IOException {
         browser.open(unanswered);
         assertThat(count()).isEqualTo("2 of 2 transactions");

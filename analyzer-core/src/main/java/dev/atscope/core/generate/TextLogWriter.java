@@ -16,8 +16,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * Writes traffic as the plain text log a device's firmware would print: one line per text line
  * on the wire, {@code [2026-11-23 10:00:00.123] >> AT+QIACT} for the host, {@code <<} for the
- * module. Lossy (line ends and non-text bytes are not kept); it exists as the grep baseline of
- * the benchmarks, the same traffic as the traces.
+ * module, in time order. Lossy (line ends and non-text bytes are not kept), but atscope reads it
+ * back as the same transactions: a side's unfinished line (an upload without a line end) ends
+ * when the other side speaks. It exists as the grep baseline of the benchmarks.
  */
 public final class TextLogWriter implements TraceWriter {
 
@@ -37,15 +38,23 @@ public final class TextLogWriter implements TraceWriter {
     @Override
     public void write(TraceEntry entry) throws IOException {
         if (entry instanceof Marker m) {
+            end(0);
+            end(1);
             line(m.timeMicros(), "--", m.kind().code() + ": " + m.text());
             return;
         }
         Chunk c = (Chunk) entry;
         int side = c.direction() == Direction.HOST_TO_MODULE ? 0 : 1;
+        // the other side speaking ends what this side left unfinished: the URL after CONNECT has no line end
+        end(1 - side);
         StringBuilder sb = pending[side];
         for (byte b : c.data()) {
             if (b == '\r' || b == '\n') {
                 if (sb.length() > 0) {
+                    if (side == 0 && b == '\n') {
+                        // a host line ending in LF alone is upload data (a PEM line): the log says so, as \n
+                        sb.append("\\n");
+                    }
                     line(pendingTime[side], side == 0 ? ">>" : "<<", sb.toString());
                     sb.setLength(0);
                 }
@@ -53,8 +62,19 @@ public final class TextLogWriter implements TraceWriter {
                 if (sb.length() == 0) {
                     pendingTime[side] = c.timeMicros();
                 }
+                if (b == '\\') {
+                    sb.append('\\'); // so that a reader of C escapes gets the backslash back
+                }
                 sb.append((char) (b & 0xff));
             }
+        }
+    }
+
+    /** Writes a side's unfinished line, if any. */
+    private void end(int side) throws IOException {
+        if (pending[side].length() > 0) {
+            line(pendingTime[side], side == 0 ? ">>" : "<<", pending[side].toString());
+            pending[side].setLength(0);
         }
     }
 
@@ -75,11 +95,8 @@ public final class TextLogWriter implements TraceWriter {
 
     @Override
     public void close() throws IOException {
-        for (int side = 0; side < 2; side++) {
-            if (pending[side].length() > 0) {
-                line(pendingTime[side], side == 0 ? ">>" : "<<", pending[side].toString());
-            }
-        }
+        end(0);
+        end(1);
         out.close();
     }
 }

@@ -21,6 +21,8 @@ public final class TraceGenerator {
     private long now;
     private long sessions;
     private long transactions;
+    /** Command lines to write at most: the session under way ends where this is reached. */
+    private long limit = Long.MAX_VALUE;
 
     public TraceGenerator(long seed) {
         this.random = new Random(seed);
@@ -46,13 +48,15 @@ public final class TraceGenerator {
     }
 
     /**
-     * Writes whole sessions until {@code bytesOfTraffic} bytes or {@code maxTransactions} command
-     * lines are reached, whichever comes first.
+     * Writes sessions until {@code bytesOfTraffic} bytes are reached (whole sessions) or exactly
+     * {@code maxTransactions} command lines are written (the last session cut there), whichever
+     * comes first.
      *
      * @return the bytes of wire traffic written
      */
     public long write(TraceWriter out, long bytesOfTraffic, long maxTransactions) throws IOException {
         long written = 0;
+        limit = maxTransactions;
         while (written < bytesOfTraffic && transactions < maxTransactions) {
             ScriptedTraffic t = new ScriptedTraffic().pause(now);
             session(t);
@@ -98,11 +102,14 @@ public final class TraceGenerator {
         step(t, "AT+QSSLCFG=\"ciphersuite\",0,\"0XFFFF\"", ms(5, 15), "OK");
         step(t, "AT+QSSLCFG=\"https\",1", ms(5, 15), "OK");
         int requests = 1 + random.nextInt(4);
-        for (int r = 0; r < requests; r++) {
+        for (int r = 0; r < requests && !full(); r++) {
             String url = "https://api.example.net/v1/devices/" + Long.toHexString(random.nextLong()) + "/telemetry";
             t.pause(ms(50, 150)).command("AT+QHTTPURL=" + url.length() + ",60").answer(ms(10, 30), "CONNECT");
             t.hostBytes(ms(10, 40), url.getBytes(StandardCharsets.US_ASCII)).answer(ms(5, 20), "OK");
             transactions++;
+            if (full()) {
+                break;
+            }
             int dice = random.nextInt(20);
             if (dice == 0) {
                 step(t, "AT+QHTTPGET=60", ms(3_000, 20_000), "+CME ERROR: 3815");
@@ -113,6 +120,9 @@ public final class TraceGenerator {
                 continue;
             }
             step(t, "AT+QHTTPGET=60", ms(800, 4_000), "OK");
+            if (full()) {
+                break;
+            }
             t.pause(ms(50, 150)).command("AT+QHTTPREAD=30").answer(ms(10, 40), "CONNECT");
             t.moduleBytes(ms(1, 5), body(300 + random.nextInt(6000)));
             t.answer(ms(1, 5), "OK");
@@ -132,6 +142,9 @@ public final class TraceGenerator {
     }
 
     private void upload(ScriptedTraffic t, String name, byte[] data) {
+        if (full()) {
+            return;
+        }
         t.pause(ms(50, 150)).command("AT+QSECWRITE=\"" + name + "\"," + data.length + ",100").answer(ms(10, 30), "CONNECT");
         t.hostBytes(ms(10, 40), data);
         t.answer(ms(30, 90), "+QSECWRITE: " + data.length + "," + UploadChecksum.hex(data), "OK");
@@ -139,8 +152,15 @@ public final class TraceGenerator {
     }
 
     private void step(ScriptedTraffic t, String command, long latency, String... answer) {
+        if (full()) {
+            return;
+        }
         t.pause(ms(40, 150)).command(command).answer(latency, answer);
         transactions++;
+    }
+
+    private boolean full() {
+        return transactions >= limit;
     }
 
     private long ms(int from, int to) {

@@ -1,9 +1,14 @@
 package dev.atscope.core.index;
 
+import dev.atscope.core.trace.TraceReader;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,10 +36,16 @@ public final class FolderIndexer {
     /** A file that could not be indexed, and why. */
     public record Failure(Path file, String message) {}
 
+    /** Opens one file of a run; the indexer closes it. */
+    @FunctionalInterface
+    public interface FileOpener {
+        TraceReader open(Path file) throws IOException;
+    }
+
     private final TraceIndexWriter writer;
     private final int threads;
-    /** How each file is read: any format atscope reads is detected unless one is forced. */
-    private final ImportOptions options;
+    /** How each file is opened: any format atscope reads is detected unless one is forced. */
+    private final FileOpener opener;
 
     public FolderIndexer(TraceIndexWriter writer, int threads) {
         this(writer, threads, ImportOptions.defaults());
@@ -42,9 +53,14 @@ public final class FolderIndexer {
 
     /** An indexer that reads every file with the given import options. */
     public FolderIndexer(TraceIndexWriter writer, int threads, ImportOptions options) {
+        this(writer, threads, file -> Traces.open(file, options));
+    }
+
+    /** An indexer that opens every file its own way (checks, progress). */
+    public FolderIndexer(TraceIndexWriter writer, int threads, FileOpener opener) {
         this.writer = writer;
         this.threads = Math.max(1, threads);
-        this.options = options;
+        this.opener = opener;
     }
 
     /** The files under the given paths, sorted; hidden files and folders are skipped. */
@@ -76,9 +92,13 @@ public final class FolderIndexer {
         return true;
     }
 
-    /** Indexes every file, then commits. */
+    /** Indexes every file under the paths, then commits. */
     public Report run(List<Path> paths, Progress progress) throws IOException, InterruptedException {
-        List<Path> files = files(paths);
+        return runFiles(files(paths), progress);
+    }
+
+    /** Indexes each of these files (no folders), then commits. */
+    public Report runFiles(List<Path> files, Progress progress) throws IOException, InterruptedException {
         List<TraceIndexWriter.Indexed> done = Collections.synchronizedList(new ArrayList<>());
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicLong transactions = new AtomicLong();
@@ -90,7 +110,8 @@ public final class FolderIndexer {
                 futures.add(pool.submit(() -> {
                     Exception failure = null;
                     try {
-                        TraceIndexWriter.Indexed r = writer.index(f, options);
+                        Path abs = f.toAbsolutePath().normalize();
+                        TraceIndexWriter.Indexed r = writer.index(abs.toString(), abs, () -> opener.open(f));
                         done.add(r);
                         transactions.addAndGet(r.transactions());
                     } catch (IOException | RuntimeException e) {
@@ -114,9 +135,19 @@ public final class FolderIndexer {
         return new Report(List.copyOf(done), List.copyOf(failures), transactions.get());
     }
 
-    private static String message(Exception e) {
+    /** What went wrong, with the reason: a file system error's message is often just the file's name. */
+    static String message(Exception e) {
         if (e instanceof UncheckedIOException u) {
-            return u.getCause().getMessage();
+            return message(u.getCause());
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }

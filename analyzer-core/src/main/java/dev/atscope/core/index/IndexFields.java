@@ -22,13 +22,17 @@ public final class IndexFields {
     public static final String TIME = "time";
     /** Duration in milliseconds: long point for ranges, stored. */
     public static final String DURATION = "duration";
+    /** Wall-clock start in epoch microseconds, as every JSON output gives times: stored only. */
+    public static final String TIME_US = "time_us";
+    /** Duration in microseconds, as every JSON output gives durations: stored only. */
+    public static final String DURATION_US = "duration_us";
     /** Command names with and without the {@code +} ({@code qsslcfg}, {@code +qsslcfg}): lower-case keyword. */
     public static final String COMMAND = "command";
     /** The command line as sent: stored only, for display. */
     public static final String COMMAND_TEXT = "command_text";
     /** The first parameter of a command with subcommands ({@code sslversion} of AT+QSSLCFG): lower-case keyword. */
     public static final String SUBCOMMAND = "subcommand";
-    /** The final result text ({@code ok}, {@code deact ok}, {@code +cme error: 3815}): lower-case keyword. */
+    /** The final result text: lower-case keyword ({@code +cme error: 3815}), stored as sent ({@code +CME ERROR: 3815}). */
     public static final String RESULT = "result";
     /** Transaction outcome ({@code ok}, {@code error}, {@code no-response}, {@code interrupted}) or session outcome: lower-case keyword. */
     public static final String OUTCOME = "outcome";

@@ -67,14 +67,30 @@ public final class TraceIndexWriter implements AutoCloseable {
     /** Indexes one trace file read with the given import options (a forced format, keep-going). */
     public Indexed index(Path file, ImportOptions options) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        String key = abs.toString();
+        return index(abs.toString(), abs, () -> Traces.open(abs, options.withModel(registry)));
+    }
+
+    /** Opens a trace; the caller closes it. */
+    @FunctionalInterface
+    public interface Opener {
+        TraceReader open() throws IOException;
+    }
+
+    /**
+     * Indexes one trace under a key, replacing what the index held for that key; a trace that
+     * cannot be read leaves no document of it.
+     *
+     * @param key the {@code file} field of its documents: a file's absolute path, or a stream's name
+     * @param file the file (its name and time stand in when the trace has no device or start), or null
+     */
+    public Indexed index(String key, Path file, Opener open) throws IOException {
         long[] counts = new long[2];
         writer.deleteDocuments(new Term(IndexFields.FILE, key));
-        try (TraceReader reader = Traces.open(abs, options.withModel(registry))) {
+        try (TraceReader reader = open.open()) {
             TraceMetadata meta = reader.metadata();
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
-                    Files.getLastModifiedTime(abs).toMillis())).toEpochMilli();
-            String device = device(meta, abs);
+                    file != null ? Files.getLastModifiedTime(file).toMillis() : System.currentTimeMillis())).toEpochMilli();
+            String device = device(meta, file != null ? file : Path.of(key));
             // each file is read with the libraries its own traffic shows
             LibrarySelection selection = new LibrarySelection(registry);
             SessionTracker sessions = new SessionTracker(selection, s -> {
@@ -99,7 +115,7 @@ public final class TraceIndexWriter implements AutoCloseable {
             writer.deleteDocuments(new Term(IndexFields.FILE, key));
             throw e;
         }
-        return new Indexed(file, counts[0], counts[1], Files.size(abs));
+        return new Indexed(file, counts[0], counts[1], file != null && Files.isRegularFile(file) ? Files.size(file) : -1);
     }
 
     private void add(Document doc) {

@@ -5,7 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import dev.atscope.core.decode.Outcome;
+import dev.atscope.core.session.SessionOutcome;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +28,18 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queryparser.flexible.core.processors.QueryNodeProcessorPipeline;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
 import org.apache.lucene.queryparser.flexible.standard.StandardQueryParser;
 import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
@@ -34,38 +53,22 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
-/** Answers Lucene queries over a trace index, with snippets and facet counts. */
-public final class TraceSearcher implements AutoCloseable {
+/**
+ * Answers queries over a local trace index with Lucene, with snippets and facet counts. Queries are
+ * read as {@link SearchQueryProcessor} says (bare command names, dates as days, warnings for what
+ * finds nothing), with AND as the default operator.
+ */
+public final class TraceSearcher implements TraceSearch {
 
-    /** How hits are ordered. */
-    public enum Order {
-        /** Most relevant first. */
-        SCORE,
-        /** Oldest first. */
-        TIME
-    }
-
-    /** One hit. */
-    public record Hit(
-            String type,
-            String file,
-            String device,
-            long timeMillis,
-            long transactionId,
-            String command,
-            String outcome,
-            String result,
-            long durationMillis,
-            String snippet,
-            float score) {}
-
-    /** What a search gave: the total, the hits asked for, facet counts by dimension, and how long it took. */
-    public record Result(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, long tookMicros) {}
+    /** Facet dimensions, as the result names them. */
+    private static final String[] FACETS = {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND,
+        IndexFields.FACET_ERROR, IndexFields.FACET_RULE};
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Analyzer analyzer = AtAnalyzer.perField();
     private final StandardQueryParser parser;
+    private final SearchQueryProcessor understanding;
 
     /**
      * Opens an index for searching.
@@ -88,52 +91,134 @@ public final class TraceSearcher implements AutoCloseable {
         points.put(IndexFields.DURATION, new PointsConfig(integer, Long.class));
         points.put(IndexFields.ERROR, new PointsConfig(integer, Long.class));
         parser.setPointsConfigMap(points);
+        this.understanding = new SearchQueryProcessor(vocabulary());
+        ((QueryNodeProcessorPipeline) parser.getQueryNodeProcessor()).add(0, understanding);
     }
 
-    /** Parses a query in Lucene syntax; the default field is the raw text. */
-    public Query parse(String query) throws QueryNodeException {
-        return parser.parse(query, IndexFields.RAW);
+    /** The fields, closed values and commands this index holds, for reading queries and warning. */
+    private SearchQueryProcessor.Vocabulary vocabulary() throws IOException {
+        Set<String> fields = new TreeSet<>(List.of(IndexFields.TYPE, IndexFields.FILE, IndexFields.DEVICE,
+                IndexFields.SESSION, IndexFields.TIME, IndexFields.DURATION, IndexFields.COMMAND, IndexFields.SUBCOMMAND,
+                IndexFields.RESULT, IndexFields.OUTCOME, IndexFields.ERROR, IndexFields.ERROR_MEANING, IndexFields.RULE,
+                IndexFields.RAW));
+        for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+            boolean searchable = fi.getIndexOptions() != IndexOptions.NONE || fi.getPointDimensionCount() > 0;
+            if (searchable && !fi.name.startsWith("$") && !fi.name.startsWith("f_") && !fi.name.equals(IndexFields.KEY)) {
+                fields.add(fi.name);
+            }
+        }
+        Set<String> outcomes = terms(IndexFields.OUTCOME);
+        Arrays.stream(Outcome.values()).map(Outcome::word).forEach(outcomes::add);
+        SessionOutcome.vocabulary().stream().map(SessionOutcome::word).forEach(outcomes::add);
+        Set<String> types = terms(IndexFields.TYPE);
+        types.addAll(List.of("transaction", "session"));
+        Map<String, Set<String>> closed = Map.of(IndexFields.OUTCOME, outcomes, IndexFields.RULE,
+                terms(IndexFields.RULE), IndexFields.TYPE, types);
+        Set<String> commands = new TreeSet<>();
+        for (String c : terms(IndexFields.COMMAND)) {
+            commands.add(c.startsWith("+") ? c.substring(1) : c);
+        }
+        return new SearchQueryProcessor.Vocabulary(fields, closed, commands);
     }
 
-    /** Runs a query. */
-    public Result search(String query, int limit, Order order, boolean withFacets) throws IOException, QueryNodeException {
+    private Set<String> terms(String field) throws IOException {
+        Set<String> out = new TreeSet<>();
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef b = e.next(); b != null; b = e.next()) {
+                out.add(b.utf8ToString());
+            }
+        }
+        return out;
+    }
+
+    /** Parses a query as {@code atscope search} reads it; the default field is the raw text. */
+    public synchronized Query parse(String query) throws QueryNodeException {
+        understanding.reset();
+        return parser.parse(SearchQueryProcessor.escapePlus(query), IndexFields.RAW);
+    }
+
+    /** Runs a query over every document, transactions and sessions alike unless it names a type. */
+    public Result search(String query, int limit, Order order, boolean withFacets) throws IOException {
+        return search(new Request(query, limit, order, withFacets, null));
+    }
+
+    @Override
+    public Result search(Request request) throws IOException {
         long t0 = System.nanoTime();
-        Query q = parse(query);
-        TopDocs top = order == Order.TIME
+        Query q;
+        List<String> warnings;
+        synchronized (this) {
+            try {
+                q = parse(request.query());
+            } catch (QueryNodeException e) {
+                throw new BadQueryException(e.getMessage(), e);
+            }
+            warnings = understanding.warnings();
+            if (request.scope() != null && !understanding.namedType()) {
+                q = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.TYPE, request.scope().type())), BooleanClause.Occur.FILTER)
+                        .add(q, BooleanClause.Occur.MUST).build();
+            }
+        }
+        int limit = Math.max(0, request.limit());
+        TopDocs top = request.order() == Order.TIME
                 ? searcher.search(q, Math.max(1, limit), new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG)))
                 : searcher.search(q, Math.max(1, limit));
         List<Hit> hits = new ArrayList<>();
-        String[] snippets = snippets(q, top);
+        Object[] snippets = snippets(q, top, limit);
         for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
             ScoreDoc sd = top.scoreDocs[i];
             Document d = searcher.storedFields().document(sd.doc);
+            long timeMicros = number(d, IndexFields.TIME_US);
+            long durationMicros = number(d, IndexFields.DURATION_US);
+            String session = d.get(IndexFields.SESSION);
             hits.add(new Hit(
                     d.get(IndexFields.TYPE),
                     d.get(IndexFields.FILE),
                     d.get(IndexFields.DEVICE),
-                    number(d, IndexFields.TIME),
+                    Instant.EPOCH.plus(timeMicros >= 0 ? timeMicros : number(d, IndexFields.TIME) * 1000, ChronoUnit.MICROS),
                     number(d, IndexFields.TX_ID),
+                    session == null ? -1 : Integer.parseInt(session),
                     d.get(IndexFields.COMMAND_TEXT),
                     d.get(IndexFields.OUTCOME),
                     d.get(IndexFields.RESULT),
-                    number(d, IndexFields.DURATION),
-                    snippets == null || snippets[i] == null ? null : snippets[i],
+                    durationMicros >= 0 ? durationMicros : number(d, IndexFields.DURATION) * 1000,
+                    snippets == null || snippets[i] == null ? null : (Snippet) snippets[i],
                     Float.isNaN(sd.score) ? 0 : sd.score));
         }
-        Map<String, Map<String, Long>> facets = withFacets ? facets(q) : Map.of();
+        Map<String, Map<String, Long>> facets = request.facets() ? facets(q) : Map.of();
         // top-N search counts only the first thousand hits exactly; the total is counted on its own
         long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
                 ? top.totalHits.value
                 : searcher.count(q);
-        return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000);
+        return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000, warnings);
     }
 
-    private String[] snippets(Query q, TopDocs top) throws IOException {
-        if (top.scoreDocs.length == 0) {
+    private Object[] snippets(Query q, TopDocs top, int limit) throws IOException {
+        int n = Math.min(limit, top.scoreDocs.length);
+        if (n == 0) {
             return null;
         }
-        UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, analyzer).withMaxLength(4096).build();
-        return h.highlight(IndexFields.RAW, q, top, 1);
+        int[] docs = new int[n];
+        for (int i = 0; i < n; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+        }
+        SnippetHighlighter h = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, analyzer).withMaxLength(4096)
+                .withFormatter(new SnippetFormatter()));
+        return h.objects(q, docs);
+    }
+
+    /** The unified highlighter, giving the formatter's objects rather than strings. */
+    private static final class SnippetHighlighter extends UnifiedHighlighter {
+        SnippetHighlighter(Builder builder) {
+            super(builder);
+        }
+
+        Object[] objects(Query q, int[] docs) throws IOException {
+            return highlightFieldsAsObjects(new String[] {IndexFields.RAW}, q, docs, new int[] {1}).get(IndexFields.RAW);
+        }
     }
 
     private Map<String, Map<String, Long>> facets(Query q) throws IOException {
@@ -146,8 +231,7 @@ public final class TraceSearcher implements AutoCloseable {
         }
         FacetsCollector fc = searcher.search(q, new FacetsCollectorManager());
         Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
-        for (String dim : new String[] {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND, IndexFields.FACET_ERROR,
-            IndexFields.FACET_RULE}) {
+        for (String dim : FACETS) {
             Map<String, Long> m = new LinkedHashMap<>();
             FacetResult r;
             try {

@@ -33,7 +33,8 @@ final class TransactionDocuments {
     }
 
     /** The fields every document of a file carries. */
-    static void common(Document d, String type, String key, String file, String device, long timeMillis) {
+    static void common(Document d, String type, String key, String file, String device, long timeMicros) {
+        long timeMillis = Math.floorDiv(timeMicros, 1000);
         d.add(new StringField(IndexFields.TYPE, type, Field.Store.YES));
         d.add(new StringField(IndexFields.KEY, key, Field.Store.YES));
         d.add(new StringField(IndexFields.FILE, file, Field.Store.YES));
@@ -43,6 +44,15 @@ final class TransactionDocuments {
         d.add(new LongPoint(IndexFields.TIME, timeMillis));
         d.add(new NumericDocValuesField(IndexFields.TIME, timeMillis));
         d.add(new StoredField(IndexFields.TIME, timeMillis));
+        d.add(new StoredField(IndexFields.TIME_US, timeMicros));
+    }
+
+    /** The duration: milliseconds for queries, microseconds stored for output. */
+    private static void duration(Document d, long micros) {
+        long millis = micros / 1000;
+        d.add(new LongPoint(IndexFields.DURATION, millis));
+        d.add(new StoredField(IndexFields.DURATION, millis));
+        d.add(new StoredField(IndexFields.DURATION_US, micros));
     }
 
     /**
@@ -52,14 +62,11 @@ final class TransactionDocuments {
     Document of(Transaction t, String file, String device, long startMillis, int session,
             java.util.Collection<String> rules) {
         Document d = new Document();
-        long time = startMillis + t.startMicros() / 1000;
-        common(d, "transaction", file + "#" + t.id(), file, device, time);
+        common(d, "transaction", file + "#" + t.id(), file, device, startMillis * 1000 + t.startMicros());
         d.add(new StringField(IndexFields.SESSION, Integer.toString(session), Field.Store.YES));
         d.add(new StoredField(IndexFields.TX_ID, t.id()));
         d.add(new StoredField(IndexFields.OFFSET, t.command().startOffset()));
-        long duration = t.durationMicros() / 1000;
-        d.add(new LongPoint(IndexFields.DURATION, duration));
-        d.add(new StoredField(IndexFields.DURATION, duration));
+        duration(d, t.durationMicros());
         d.add(new StoredField(IndexFields.COMMAND_TEXT, ByteEscaper.escape(t.command().bytes())));
         for (AtCommand c : t.commands()) {
             String name = c.name().toLowerCase(Locale.ROOT);
@@ -70,8 +77,8 @@ final class TransactionDocuments {
             d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_COMMAND, c.name()));
             parameters(d, c);
         }
-        String result = t.resultText().toLowerCase(Locale.ROOT);
-        d.add(new StringField(IndexFields.RESULT, result, Field.Store.YES));
+        d.add(new StringField(IndexFields.RESULT, t.resultText().toLowerCase(Locale.ROOT), Field.Store.NO));
+        d.add(new StoredField(IndexFields.RESULT, t.resultText()));
         d.add(new StringField(IndexFields.OUTCOME, t.outcome().word(), Field.Store.YES));
         d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_OUTCOME, t.outcome().word()));
         int code = t.errorCode();
@@ -98,11 +105,9 @@ final class TransactionDocuments {
     /** A session with its outcome and the transactions that decided it. */
     Document of(SessionSummary s, String file, String device, long startMillis) {
         Document d = new Document();
-        common(d, "session", file + "#s" + s.index(), file, device, startMillis + s.startMicros() / 1000);
+        common(d, "session", file + "#s" + s.index(), file, device, startMillis * 1000 + s.startMicros());
         d.add(new StringField(IndexFields.SESSION, Integer.toString(s.index()), Field.Store.YES));
-        long duration = (s.endMicros() - s.startMicros()) / 1000;
-        d.add(new LongPoint(IndexFields.DURATION, duration));
-        d.add(new StoredField(IndexFields.DURATION, duration));
+        duration(d, s.endMicros() - s.startMicros());
         d.add(new StringField(IndexFields.OUTCOME, s.outcome().word(), Field.Store.YES));
         d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_OUTCOME, s.outcome().word()));
         d.add(new StoredField(IndexFields.COMMAND_TEXT, "session " + s.index() + " (" + s.transactions()

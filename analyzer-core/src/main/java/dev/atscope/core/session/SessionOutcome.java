@@ -1,5 +1,9 @@
 package dev.atscope.core.session;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -59,6 +63,21 @@ public record SessionOutcome(String word, int rank, String meaning) {
     public SessionOutcome {
         Objects.requireNonNull(word, "word");
         Objects.requireNonNull(meaning, "meaning");
+    }
+
+    /** The shared words above, in the order they are declared (libraries may name more). */
+    public static List<SessionOutcome> vocabulary() {
+        List<SessionOutcome> all = new ArrayList<>();
+        for (Field f : SessionOutcome.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == SessionOutcome.class) {
+                try {
+                    all.add((SessionOutcome) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return all;
     }
 
     /** A named failure: rank 3. */

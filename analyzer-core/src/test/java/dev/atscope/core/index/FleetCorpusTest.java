@@ -143,8 +143,8 @@ class FleetCorpusTest {
 
     static List<String> devices(String query) throws Exception {
         try (TraceSearcher s = new TraceSearcher(index)) {
-            return s.search(query, 1000, TraceSearcher.Order.TIME, false).hits().stream()
-                    .map(TraceSearcher.Hit::device).distinct().sorted().toList();
+            return s.search(query, 1000, TraceSearch.Order.TIME, false).hits().stream()
+                    .map(TraceSearch.Hit::device).distinct().sorted().toList();
         }
     }
 
@@ -163,7 +163,7 @@ class FleetCorpusTest {
         assertThat(again.transactions()).isEqualTo(first.transactions());
         assertThat(answers()).isEqualTo(before);
         try (TraceSearcher s = new TraceSearcher(index)) {
-            assertThat(s.search("type:transaction", 1, TraceSearcher.Order.TIME, false).total())
+            assertThat(s.search("type:transaction", 1, TraceSearch.Order.TIME, false).total())
                     .isEqualTo(first.transactions());
         }
     }

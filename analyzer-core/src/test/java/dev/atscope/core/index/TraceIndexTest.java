@@ -74,8 +74,8 @@ class TraceIndexTest {
 
     static List<String> devices(String query) throws Exception {
         try (TraceSearcher s = new TraceSearcher(index)) {
-            return s.search(query, 100, TraceSearcher.Order.TIME, false).hits().stream()
-                    .map(TraceSearcher.Hit::device).distinct().sorted().toList();
+            return s.search(query, 100, TraceSearch.Order.TIME, false).hits().stream()
+                    .map(TraceSearch.Hit::device).distinct().sorted().toList();
         }
     }
 
@@ -106,7 +106,7 @@ class TraceIndexTest {
         assertThat(devices("rule:https.not-enabled AND command:QHTTPGET")).containsExactly("pump-1", "pump-2", "pump-3");
         assertThat(devices("rule:https.not-enabled AND command:QIACT")).isEmpty();
         try (TraceSearcher s = new TraceSearcher(index)) {
-            assertThat(s.search("type:transaction", 100, TraceSearcher.Order.TIME, true).facets().get("rule"))
+            assertThat(s.search("type:transaction", 100, TraceSearch.Order.TIME, true).facets().get("rule"))
                     .containsEntry("security.ssl3", 1L).containsEntry("result.error", 2L);
         }
     }
@@ -130,14 +130,15 @@ class TraceIndexTest {
     @Test
     void hitsCarrySnippetsAndFacetsCount() throws Exception {
         try (TraceSearcher s = new TraceSearcher(index)) {
-            TraceSearcher.Result r = s.search("type:transaction AND command:QHTTPGET", 10, TraceSearcher.Order.SCORE, true);
+            TraceSearch.Result r = s.search("type:transaction AND command:QHTTPGET", 10, TraceSearch.Order.SCORE, true);
             assertThat(r.total()).isEqualTo(3);
             assertThat(r.hits()).allSatisfy(h -> {
-                assertThat(h.snippet()).startsWith("AT+QHTTPGET=60");
+                assertThat(h.snippet().text()).startsWith("AT+QHTTPGET=60");
                 assertThat(h.file()).endsWith(".csv");
             });
-            assertThat(s.search("type:transaction AND 3815", 10, TraceSearcher.Order.SCORE, false).hits())
-                    .singleElement().satisfies(h -> assertThat(h.snippet()).contains("<b>3815</b>"));
+            assertThat(s.search("type:transaction AND 3815", 10, TraceSearch.Order.SCORE, false).hits())
+                    .singleElement().satisfies(h -> assertThat(h.snippet().matches()).singleElement()
+                            .satisfies(m -> assertThat(h.snippet().text().substring(m.start(), m.end())).isEqualTo("3815")));
             assertThat(r.facets().get("outcome")).containsEntry("ok", 1L).containsEntry("error", 2L);
             assertThat(r.facets().get("error")).containsEntry("3815", 2L);
         }
@@ -156,6 +157,80 @@ class TraceIndexTest {
         }
         try (TraceSearcher s = new TraceSearcher(index)) {
             assertThat(s.documents()).isEqualTo(before);
+        }
+    }
+
+    /** The hits of a query as a user types it: transactions only, as atscope search asks. */
+    static TraceSearch.Result transactions(String query) throws Exception {
+        try (TraceSearcher s = new TraceSearcher(index)) {
+            return s.search(new TraceSearch.Request(query, 100, TraceSearch.Order.TIME, false, TraceSearch.Scope.TRANSACTIONS));
+        }
+    }
+
+    static List<String> found(String query) throws Exception {
+        return transactions(query).hits().stream().map(h -> h.device() + " " + h.command()).toList();
+    }
+
+    @Test
+    void aBareCommandNameInAnyCaseOrWithItsPlusMeansCommand() throws Exception {
+        List<String> expected = found("command:QHTTPGET");
+        assertThat(expected).hasSize(3).allSatisfy(h -> assertThat(h).endsWith("AT+QHTTPGET=60"));
+        assertThat(found("QHTTPGET")).isEqualTo(expected);
+        assertThat(found("qhttpget")).isEqualTo(expected);
+        assertThat(found("command:+QHTTPGET")).isEqualTo(expected);
+        assertThat(found("QHTTPGET outcome:error")).hasSize(2);
+        assertThat(transactions("QHTTPGET").warnings()).isEmpty();
+    }
+
+    @Test
+    void wildcardsIgnoreCaseLikeEverythingElse() throws Exception {
+        assertThat(found("command:QIACT*")).isEqualTo(found("command:qiact")).hasSize(3);
+        assertThat(found("command:QI*")).isEqualTo(found("command:qi*")).hasSize(6);
+    }
+
+    @Test
+    void aDateAloneIsThatDayAndARangeIncludesItsLastDay() throws Exception {
+        assertThat(found("time:2026-11-21")).hasSize(5).allSatisfy(h -> assertThat(h).startsWith("pump-2 "));
+        assertThat(found("time:2026-11-22")).isEmpty();
+        // pump-2 on the 21st: a range ending on the 21st takes it, one ending on the 20th does not
+        assertThat(devices("error:3815 AND time:[2026-11-16 TO 2026-11-21]")).containsExactly("pump-2");
+        assertThat(devices("error:3815 AND time:[2026-11-16 TO 2026-11-20]")).isEmpty();
+    }
+
+    @Test
+    void anErrorsMeaningIsSearchedAsText() throws Exception {
+        assertThat(found("error:\"http socket connect error\"")).hasSize(2);
+        assertThat(found("error:\"http socket connect error\"")).isEqualTo(found("error:3815"));
+    }
+
+    @Test
+    void unknownFieldsAndValuesThatMatchNothingAreWarningsWithTheNearestValidOnes() throws Exception {
+        assertThat(transactions("comand:QHTTPGET").warnings()).singleElement().asString()
+                .contains("'comand'").contains("did you mean command");
+        assertThat(transactions("outcome:eror").warnings()).singleElement().asString()
+                .contains("outcome:eror matches nothing").contains("did you mean error");
+        assertThat(transactions("foo:bar").warnings()).singleElement().asString().contains("'foo'");
+        assertThat(transactions("rule:security.ssl4").warnings()).singleElement().asString()
+                .contains("did you mean security.ssl3");
+        assertThat(transactions("command:QHTTPGT").warnings()).singleElement().asString()
+                .contains("did you mean qhttpget");
+    }
+
+    @Test
+    void transactionsAndSessionsAreSearchedApart() throws Exception {
+        try (TraceSearcher s = new TraceSearcher(index)) {
+            TraceSearch.Result tx = s.search(new TraceSearch.Request("*", 100, TraceSearch.Order.TIME, false,
+                    TraceSearch.Scope.TRANSACTIONS));
+            TraceSearch.Result sessions = s.search(new TraceSearch.Request("*", 100, TraceSearch.Order.TIME, false,
+                    TraceSearch.Scope.SESSIONS));
+            assertThat(tx.hits()).hasSize(15).allSatisfy(h -> assertThat(h.type()).isEqualTo("transaction"));
+            assertThat(sessions.hits()).hasSize(3).allSatisfy(h -> {
+                assertThat(h.type()).isEqualTo("session");
+                assertThat(h.session()).isEqualTo(1);
+            });
+            // the result is stored as the module sent it, not lower-cased
+            assertThat(found("error:3815")).hasSize(2);
+            assertThat(tx.hits()).extracting(TraceSearch.Hit::result).contains("+CME ERROR: 3815", "OK");
         }
     }
 
