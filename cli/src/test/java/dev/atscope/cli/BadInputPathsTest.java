@@ -35,6 +35,11 @@ class BadInputPathsTest {
         return f;
     }
 
+    /** What a file without AT traffic gets, in one line. */
+    static final String NO_TRAFFIC = "no AT traffic in it (no command line such as AT+CGMI, no result such as OK); the"
+            + " nearest layout is transcript (line 1: no AT command line; expected a transcript with commands such as"
+            + " AT+CGMI) (--verbose says what each format found)";
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aFifoWithoutWriterIsRefusedAtOnceUnlessAFormatIsNamed() throws Exception {
@@ -108,10 +113,8 @@ class BadInputPathsTest {
         List<String> lines = r.err().lines().toList();
         assertThat(lines).containsExactlyInAnyOrder(
                 "atscope: skipped " + ticket.resolve("empty.log") + ": an empty file",
-                "atscope: skipped " + ticket.resolve("mail.html")
-                        + ": not a trace in any format atscope reads (--verbose says what each format found)",
-                "atscope: skipped " + ticket.resolve("photo.png")
-                        + ": not a trace in any format atscope reads (--verbose says what each format found)");
+                "atscope: skipped " + ticket.resolve("mail.html") + ": " + NO_TRAFFIC,
+                "atscope: skipped " + ticket.resolve("photo.png") + ": " + NO_TRAFFIC);
         CliRun verbose = CliRun.of("index", "--verbose", ticket.toString(), "--index", dir.resolve("idx").toString());
         assertThat(verbose.err()).contains("; tried:").contains("  transcript: ");
         // --exclude leaves them out, and then nothing is wrong

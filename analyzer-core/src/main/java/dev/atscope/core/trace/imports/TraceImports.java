@@ -145,7 +145,7 @@ public final class TraceImports {
         if (!holdsTraffic(prefix) && nearest != null) {
             throw new TraceFormatException(new SourceLocation(source, -1), "no AT traffic in it (no command line such"
                     + " as AT+CGMI, no result such as OK); the nearest layout is " + nearest.format().id() + " ("
-                    + nearest.reason() + ")");
+                    + nearest.reason() + "); tried:\n" + String.join("\n", reasons));
         }
         throw new TraceFormatException(new SourceLocation(source, -1),
                 "not a trace in any format atscope reads; tried:\n" + String.join("\n", reasons)

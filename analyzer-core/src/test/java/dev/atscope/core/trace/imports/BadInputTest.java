@@ -31,9 +31,11 @@ class BadInputTest {
         String text = "shopping list\neggs\nmilk\n";
         assertThatThrownBy(() -> open(text, ImportOptions.defaults()))
                 .isInstanceOf(TraceFormatException.class)
-                .hasMessage("log.txt: no AT traffic in it (no command line such as AT+CGMI, no result such as OK);"
-                        + " the nearest layout is transcript (line 1: no AT command line; expected a transcript with"
-                        + " commands such as AT+CGMI)");
+                // the first line says it (what the command line prints); the formats tried follow for --verbose
+                .hasMessageStartingWith("log.txt: no AT traffic in it (no command line such as AT+CGMI, no result such"
+                        + " as OK); the nearest layout is transcript (line 1: no AT command line; expected a transcript"
+                        + " with commands such as AT+CGMI); tried:\n")
+                .hasMessageContaining("\n  socat: line 1: 'shopping list'");
     }
 
     @Test
