@@ -8,16 +8,15 @@ import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.CommandLineParser;
 import dev.atscope.core.link.Link;
+import dev.atscope.core.link.PipeLink;
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +54,8 @@ public final class EmulatedModule {
     private final CertificateStore store;
     /** The cipher suites the grammar lists, for AT+QSSLCFG="ciphersuite". */
     private final CipherSuites suites;
+    /** Where the HTTP requests go. */
+    private final Network network;
     private final Map<String, Integer> uses = new HashMap<>();
     private int pdpFailuresLeft;
 
@@ -134,6 +135,7 @@ public final class EmulatedModule {
         this.validator = new CommandValidator(registry);
         this.store = new CertificateStore(registry.storages());
         this.suites = new CipherSuites(registry);
+        this.network = config.effectiveNetwork();
         this.name = name;
         this.random = new Random(config.faults().seed());
         this.pdpFailuresLeft = config.faults().pdpActivationFailures();
@@ -145,16 +147,48 @@ public final class EmulatedModule {
      * closes or the thread is interrupted.
      */
     public void serve(Link link) throws IOException {
+        serve(link, true);
+    }
+
+    /**
+     * Answers the link until it closes, after the boot URCs or, without {@code boot}, as a module
+     * that was already up when the host came (a recording that starts after the boot).
+     */
+    public void serve(Link link, boolean boot) throws IOException {
         try (ByteInbox inbox = new ByteInbox(link.input(), "atscope-" + name + "-rx")) {
             this.in = inbox;
             this.out = link.output();
-            boot();
+            if (boot) {
+                boot();
+            }
             commandMode();
         } catch (EOFException e) {
             // the host went away in the middle of data mode
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Serves one end of a new in-memory pipe on a daemon thread and returns the other end, the
+     * host's: closing it ends the module.
+     *
+     * @param boot whether the module boots first (see {@link #serve(Link, boolean)})
+     */
+    public Link startOnPipe(boolean boot) {
+        PipeLink[] pair = PipeLink.pair("host", name);
+        Thread serving = new Thread(() -> {
+            try {
+                serve(pair[1], boot);
+            } catch (IOException e) {
+                // the host closed its end: nothing more to answer
+            } finally {
+                pair[1].close();
+            }
+        }, "atscope-" + name);
+        serving.setDaemon(true);
+        serving.start();
+        return pair[0];
     }
 
     // ---- the UART in command mode ------------------------------------------------------------
@@ -920,23 +954,24 @@ public final class EmulatedModule {
             config.log().accept(name + ": " + url + " is https but HTTPS is off (AT+QSSLCFG=\"https\",1)");
             return Result.cme(3810);
         }
-        String address = resolve(uri.getHost());
-        if (address == null) {
-            config.log().accept(name + ": DNS: cannot resolve " + uri.getHost());
-            return Result.cme(3813);
-        }
-        if (!config.systemDns() && !isLoopback(address)) {
-            // the bench stays on this machine: an address of the field (the note's 220.180.239.201, a
-            // recorded server) is only reached when the user asks for the network; map it with a host entry
-            config.log().accept(name + ": " + address + " is not on this machine; the emulator reaches only"
-                    + " 127.0.0.0/8 unless asked to use the network (--system-dns), or the host is mapped (--resolve "
-                    + uri.getHost() + "=127.0.0.1)");
-            return Result.cme(ModuleHttpClient.SOCKET_CONNECT_ERROR);
+        if (config.faults().dnsFailure()) {
+            config.log().accept(name + ": DNS: cannot resolve " + uri.getHost() + " (fault profile)");
+            return Result.cme(ModuleHttpClient.UNKNOWN_HOST);
         }
         TlsSettings tls = https ? tlsSettings() : null;
+        Network.Route route = network.route(new Network.Request(method, uri, tls));
+        if (route instanceof Network.Fail f) {
+            config.log().accept(name + ": " + method + " " + url + " failed (+CME ERROR: " + f.code() + "): "
+                    + f.reason());
+            return Result.cme(f.code());
+        }
+        Network.Connect to = (Network.Connect) route;
+        if (!to.note().isEmpty()) {
+            config.log().accept(name + ": " + method + " " + url + ": " + to.note());
+        }
         try {
-            ModuleHttpClient.Response r = ModuleHttpClient.request(method, uri, body, address, config.localIp(), tls,
-                    Duration.ofSeconds(timeoutSeconds), config.faults().tlsHandshakeFailure());
+            ModuleHttpClient.Response r = ModuleHttpClient.request(method, uri, body, to, network, config.localIp(),
+                    tls, Duration.ofSeconds(timeoutSeconds), config.faults().tlsHandshakeFailure());
             int status = config.faults().httpStatus() != null ? config.faults().httpStatus() : r.status();
             config.log().accept(name + ": " + method + " " + url + " -> " + status + ", " + r.body().length + " bytes"
                     + (r.tls().isEmpty() ? "" : " (" + r.tls() + ")"));
@@ -950,36 +985,6 @@ public final class EmulatedModule {
                     + f.getMessage());
             return Result.cme(f.code);
         }
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private String resolve(String host) {
-        if (config.faults().dnsFailure()) {
-            return null;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        String mapped = config.hosts().get(h);
-        if (mapped != null) {
-            return mapped;
-        }
-        if (h.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || h.startsWith("[")) {
-            return h;
-        }
-        if (config.systemDns()) {
-            try {
-                return InetAddress.getByName(h).getHostAddress();
-            } catch (UnknownHostException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private TlsSettings tlsSettings() {

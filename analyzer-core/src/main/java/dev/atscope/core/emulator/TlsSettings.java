@@ -17,5 +17,5 @@ import java.util.List;
  * @param ignoreRtc whether certificate validity dates are ignored
  * @param rtc the module's clock, against which validity is checked otherwise
  */
-record TlsSettings(SslVersion version, List<Integer> suites, List<String> suiteNames, SecurityLevel level, byte[] caPem,
+public record TlsSettings(SslVersion version, List<Integer> suites, List<String> suiteNames, SecurityLevel level, byte[] caPem,
         byte[] clientCertPem, byte[] clientKeyPem, boolean ignoreRtc, Instant rtc) {}
