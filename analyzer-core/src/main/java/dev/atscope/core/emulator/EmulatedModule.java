@@ -38,8 +38,6 @@ import java.util.Random;
  */
 public final class EmulatedModule {
 
-    /** §2.2.1: "Quectel standard module supports 6 SSL contexts at most". */
-    private static final int SSL_CONTEXTS = 6;
     /** §1.3.1 item 5: at most three PDP contexts active at once. */
     private static final int ACTIVE_PDP_LIMIT = 3;
     /** AT+QIFGCNT selects context 0 or 1 (the grammar's range; the validator refuses others). */
@@ -64,12 +62,7 @@ public final class EmulatedModule {
     private boolean verbose;
     private boolean quiet;
     private int cmee;
-    private SslContext[] ssl;
-    private boolean ignoreRtc;
-    private boolean httpsEnabled;
-    private int httpsCtx;
-    private int smtpStyle;
-    private int smtpsCtx;
+    private SslSettings ssl;
     private PdpContext[] pdp;
     private int foreground;
     private boolean radioOn;
@@ -81,16 +74,6 @@ public final class EmulatedModule {
 
     private ByteInbox in;
     private OutputStream out;
-
-    /** One SSL context's settings (§2.2.1). */
-    private static final class SslContext {
-        SslVersion version = SslVersion.ALL;
-        List<Integer> suites = List.of(CipherSuites.ALL);
-        SecurityLevel level = SecurityLevel.NONE;
-        String caCert = "";
-        String clientCert = "";
-        String clientKey = "";
-    }
 
     /** One PDP context: its bearer settings (AT+QICSGP) and its state in the TCP/IP stack. */
     private static final class PdpContext {
@@ -402,7 +385,7 @@ public final class EmulatedModule {
                 return Result.text("DEACT OK"); // §3.3
             }
             case "+QSSLCFG" -> {
-                return qsslcfg(c, p);
+                return qsslcfg(c);
             }
             case "+QSECWRITE" -> {
                 return qsecwrite(c, p);
@@ -618,136 +601,17 @@ public final class EmulatedModule {
 
     // ---- AT+QSSLCFG (§2.2.1) ----------------------------------------------------------------------
 
-    private Result qsslcfg(AtCommand c, List<String> p) throws IOException {
+    private Result qsslcfg(AtCommand c) throws IOException {
         if (c.form() == CommandForm.TEST) {
             info("+QSSLCFG: \"type\",(0-5),\"value\""); // as §2.2.1 prints it
             return Result.OK;
         }
-        String type = AtArguments.unquote(p.get(0)).toLowerCase(Locale.ROOT);
-        switch (type) {
-            case "ctxindex" -> {
-                SslContext x = p.size() == 2 ? context(p.get(1)) : null;
-                if (x == null) {
-                    return Result.ERROR;
-                }
-                info("+QSSLCFG: " + p.get(1).strip() + "," + x.version.code + "," + x.level.ordinal() + ",\""
-                        + CipherSuites.format(x.suites) + "\",\"" + x.caCert + "\",\"" + x.clientCert + "\",\""
-                        + x.clientKey + "\"");
-                return Result.OK;
-            }
-            case "sslversion", "ciphersuite", "secllevel", "seclevel", "cacert", "clientcert", "clientkey" -> {
-                SslContext x = p.size() >= 2 ? context(p.get(1)) : null;
-                if (x == null) {
-                    return Result.ERROR;
-                }
-                if (p.size() == 2) {
-                    info("+QSSLCFG: \"" + AtArguments.unquote(p.get(0)) + "\"," + contextValue(x, type));
-                    return Result.OK;
-                }
-                return setContextValue(x, type, p.get(2)) ? Result.OK : Result.ERROR;
-            }
-            case "ignorertctime", "https", "httpsctxi", "smtpstyle", "smtpsctxi" -> {
-                if (p.size() == 1) {
-                    info("+QSSLCFG: \"" + AtArguments.unquote(p.get(0)) + "\"," + globalValue(type));
-                    return Result.OK;
-                }
-                return p.size() == 2 && setGlobalValue(type, Integer.parseInt(p.get(1).strip())) ? Result.OK
-                        : Result.ERROR;
-            }
-            default -> {
-                config.log().accept(name + ": AT+QSSLCFG has no type \"" + type + "\"");
-                return Result.ERROR;
-            }
+        List<String> lines = new ArrayList<>();
+        boolean ok = ssl.configure(c, lines::add, why -> config.log().accept(name + ": " + why));
+        for (String l : lines) {
+            info(l);
         }
-    }
-
-    private SslContext context(String index) {
-        int i = Integer.parseInt(index.strip());
-        return i >= 0 && i < SSL_CONTEXTS ? ssl[i] : null;
-    }
-
-    private static String contextValue(SslContext x, String type) {
-        return switch (type) {
-            case "sslversion" -> Integer.toString(x.version.code);
-            case "ciphersuite" -> "\"" + CipherSuites.format(x.suites) + "\"";
-            case "secllevel", "seclevel" -> Integer.toString(x.level.ordinal());
-            case "cacert" -> "\"" + x.caCert + "\"";
-            case "clientcert" -> "\"" + x.clientCert + "\"";
-            default -> "\"" + x.clientKey + "\"";
-        };
-    }
-
-    private boolean setContextValue(SslContext x, String type, String raw) {
-        String v = AtArguments.unquote(raw.strip());
-        switch (type) {
-            case "sslversion" -> {
-                SslVersion s = SslVersion.of(Integer.parseInt(v));
-                if (s == null) {
-                    return false;
-                }
-                x.version = s;
-            }
-            case "ciphersuite" -> {
-                List<Integer> codes = suites.parse(v);
-                if (codes == null) {
-                    return false;
-                }
-                x.suites = codes;
-            }
-            case "secllevel", "seclevel" -> {
-                SecurityLevel s = SecurityLevel.of(Integer.parseInt(v));
-                if (s == null) {
-                    return false;
-                }
-                x.level = s;
-            }
-            case "cacert" -> x.caCert = v;
-            case "clientcert" -> x.clientCert = v;
-            default -> x.clientKey = v;
-        }
-        return true;
-    }
-
-    private int globalValue(String type) {
-        return switch (type) {
-            case "ignorertctime" -> ignoreRtc ? 1 : 0;
-            case "https" -> httpsEnabled ? 1 : 0;
-            case "httpsctxi" -> httpsCtx;
-            case "smtpstyle" -> smtpStyle;
-            default -> smtpsCtx;
-        };
-    }
-
-    private boolean setGlobalValue(String type, int v) {
-        switch (type) {
-            case "ignorertctime", "https" -> {
-                if (v != 0 && v != 1) {
-                    return false;
-                }
-                if (type.equals("https")) {
-                    httpsEnabled = v == 1;
-                } else {
-                    ignoreRtc = v == 1;
-                }
-            }
-            case "smtpstyle" -> {
-                if (v < 0 || v > 2) { // without SSL, SSL, STARTTLS (§2.2.1)
-                    return false;
-                }
-                smtpStyle = v;
-            }
-            default -> {
-                if (v < 0 || v >= SSL_CONTEXTS) {
-                    return false;
-                }
-                if (type.equals("httpsctxi")) {
-                    httpsCtx = v;
-                } else {
-                    smtpsCtx = v;
-                }
-            }
-        }
-        return true;
+        return ok ? Result.OK : Result.ERROR;
     }
 
     // ---- certificates and keys (§2.2.2-§2.2.4) -----------------------------------------------------
@@ -950,7 +814,7 @@ public final class EmulatedModule {
             return Result.cme(3810);
         }
         boolean https = scheme.equals("https");
-        if (https && !httpsEnabled) {
+        if (https && !ssl.httpsEnabled()) {
             config.log().accept(name + ": " + url + " is https but HTTPS is off (AT+QSSLCFG=\"https\",1)");
             return Result.cme(3810);
         }
@@ -988,11 +852,7 @@ public final class EmulatedModule {
     }
 
     private TlsSettings tlsSettings() {
-        // §3.3 never sets "httpsctxi" and configures context 0: unset (-1) means context 0
-        SslContext x = ssl[httpsCtx < 0 ? 0 : httpsCtx];
-        return new TlsSettings(x.version, x.suites, suites.jdkNames(x.suites), x.level, store.data(x.caCert).orElse(null),
-                store.data(x.clientCert).orElse(null), store.data(x.clientKey).orElse(null), ignoreRtc,
-                config.rtc().instant());
+        return ssl.tls(store, suites, config.rtc().instant());
     }
 
     // ---- answers -------------------------------------------------------------------------------
@@ -1136,15 +996,7 @@ public final class EmulatedModule {
 
     private void reset() {
         settingsAtBoot();
-        ssl = new SslContext[SSL_CONTEXTS];
-        for (int i = 0; i < SSL_CONTEXTS; i++) {
-            ssl[i] = new SslContext();
-        }
-        ignoreRtc = false;
-        httpsEnabled = false;
-        httpsCtx = -1;
-        smtpStyle = 0;
-        smtpsCtx = -1;
+        ssl = new SslSettings(suites);
         pdp = new PdpContext[PDP_IDS];
         for (int i = 0; i < PDP_IDS; i++) {
             pdp[i] = new PdpContext();
