@@ -105,8 +105,7 @@ final class ModuleHttpClient {
             Socket s = plain;
             String tlsInfo = "";
             if (https) {
-                List<String> protocols = route.protocols().isEmpty() ? tls.version().jdkProtocols : route.protocols();
-                SSLSocket ssl = handshake(plain, uri.getHost(), to.getPort(), tls, protocols, network, abortHandshake);
+                SSLSocket ssl = handshake(plain, uri.getHost(), to.getPort(), tls, route, network, abortHandshake);
                 tlsInfo = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite()
                         + (ssl.getSession().getLocalCertificates() == null ? "" : ", client certificate sent");
                 s = ssl;
@@ -132,8 +131,9 @@ final class ModuleHttpClient {
      * @param fail the fault "TLS handshake failure": a real handshake that the module breaks off
      *     when the server's certificate arrives, so the wire shows a real ClientHello and alert
      */
-    private static SSLSocket handshake(Socket plain, String host, int port, TlsSettings tls, List<String> protocols,
+    private static SSLSocket handshake(Socket plain, String host, int port, TlsSettings tls, Network.Connect route,
             Network network, boolean fail) throws Failure {
+        List<String> protocols = route.protocols().isEmpty() ? tls.version().jdkProtocols : route.protocols();
         List<String> suites = new ArrayList<>();
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
@@ -141,7 +141,7 @@ final class ModuleHttpClient {
                     null);
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
             Set<String> supported = new HashSet<>(Arrays.asList(ssl.getSupportedCipherSuites()));
-            for (String n : tls.suiteNames()) {
+            for (String n : route.suites().isEmpty() ? tls.suiteNames() : route.suites()) {
                 if (supported.contains(n)) {
                     suites.add(n);
                 }

@@ -74,18 +74,20 @@ public interface Network {
      *
      * @param to the address and port to connect to
      * @param protocols the TLS protocols offered in place of those the SSL context names, or empty for the context's
+     * @param suites the cipher suites (JDK names) offered in place of the context's, or empty for the context's
      * @param note why the route is what it is, for the module's log, or empty
      */
-    record Connect(InetSocketAddress to, List<String> protocols, String note) implements Route {
+    record Connect(InetSocketAddress to, List<String> protocols, List<String> suites, String note) implements Route {
         public Connect {
             Objects.requireNonNull(to, "to");
             protocols = List.copyOf(protocols);
+            suites = List.copyOf(suites);
             note = note == null ? "" : note;
         }
 
         /** Straight to an address, offering what the context says. */
         public static Connect to(InetSocketAddress to) {
-            return new Connect(to, List.of(), "");
+            return new Connect(to, List.of(), List.of(), "");
         }
     }
 
