@@ -22,6 +22,11 @@ public final class ReplayDiffJson {
         o.put("index", d.index());
         o.put("command", d.command());
         o.put("status", d.status().word());
+        if (d.edited()) {
+            ObjectNode e = o.putObject("edit");
+            e.put("recorded", d.command());
+            e.put("sent", d.sent());
+        }
         if (d.recorded() != null) {
             side(o.putObject("recorded"), d.recorded());
         }
@@ -54,6 +59,7 @@ public final class ReplayDiffJson {
         o.put("differs", s.differs());
         o.put("missing", s.missing());
         o.put("urcs_differ", s.urcsDiffer());
+        o.put("edited", s.edited());
         strings(o.putArray("waits"), waits);
         o.put("clean", s.clean());
         return o;
