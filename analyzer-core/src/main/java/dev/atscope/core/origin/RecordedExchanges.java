@@ -51,7 +51,7 @@ final class RecordedExchanges {
         final Set<List<Integer>> legacySuites = new HashSet<>();
         /** The CA certificate a recorded handshake verified this server with, or null. */
         X509Certificate provenCa;
-        /** Where the CA was proven: the file name and the request's transaction. */
+        /** How the CA is known: the phrase the notes give. */
         String provenCaWhere;
 
         Host(String origin) {
@@ -212,7 +212,22 @@ final class RecordedExchanges {
             X509Certificate ca = firstCertificate(x.tls().caPem());
             if (x.tls().level() != SecurityLevel.NONE && ca != null && h.provenCa == null) {
                 h.provenCa = ca;
-                h.provenCaWhere = x.tls().caName() + " (transaction " + x.index() + ")";
+                h.provenCaWhere = "the CA " + x.tls().caName() + " verified it with at transaction " + x.index();
+            }
+        }
+        if (h.provenCa != null) {
+            return;
+        }
+        // a handshake that failed on its protocol or suites never got to the certificate: the recording
+        // cannot tell whether the uploaded CA is the right one, and a what-if replay needs it to be
+        for (RecordedExchange x : h.exchanges) {
+            X509Certificate ca = x.tls() == null ? null : firstCertificate(x.tls().caPem());
+            if (!x.ok() && ca != null && x.tls().level() != SecurityLevel.NONE
+                    && (!CurrentServer.speaksAnyOf(x.tls()) || !CurrentServer.acceptsAnyOf(x.tls()))) {
+                h.provenCa = ca;
+                h.provenCaWhere = "the CA " + x.tls().caName() + " names, assumed right: the handshake at transaction "
+                        + x.index() + " failed before any certificate was checked";
+                return;
             }
         }
     }

@@ -67,8 +67,8 @@ public final class RecordedOrigin implements Network, AutoCloseable {
                     if (h.provenCa != null) {
                         ca = twins.computeIfAbsent(h.provenCa, Pki::twin);
                         notes.add(new ReplayNote(0, ReplayNote.Kind.ASSUMED, h.origin + ": the stand-in's certificate"
-                                + " is signed by a twin of " + h.provenCa.getSubjectX500Principal().getName() + ", the CA "
-                                + h.provenCaWhere + " verified it with; the module trusts the twin in its place"));
+                                + " is signed by a twin of " + h.provenCa.getSubjectX500Principal().getName() + ", "
+                                + h.provenCaWhere + "; the module trusts the twin in its place"));
                     } else {
                         stranger = stranger != null ? stranger : Pki.authority("atscope stand-in CA");
                         ca = stranger;
