@@ -127,12 +127,14 @@ class FieldLogCorpusTest {
     private static FieldLogVerdict.Decoding decode(Path log) throws IOException {
         List<Transaction> transactions = new ArrayList<>();
         try (TraceReader reader = Traces.open(log)) {
+            // read before the first entry, as atscope decode prints it in its header
+            boolean synthetic = reader.metadata().synthetic();
             TraceDecoding.decode(reader, ProtocolRegistry.loadDefault(), d -> {
                 if (d instanceof Transaction t) {
                     transactions.add(t);
                 }
             });
-            return new FieldLogVerdict.Decoding(transactions, reader.metadata().synthetic(), null);
+            return new FieldLogVerdict.Decoding(transactions, synthetic, null);
         }
     }
 }

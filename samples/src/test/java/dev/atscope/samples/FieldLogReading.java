@@ -31,7 +31,7 @@ record FieldLogReading(String name, Map<String, String> header, boolean timeInLo
     static final Set<String> OUTCOMES = Set.of("ok", "error", "no-response", "interrupted");
 
     /** The facts a reading may state about a command. */
-    static final Set<String> FACTS = Set.of("answer", "result", "cme", "cms", "upload");
+    static final Set<String> FACTS = Set.of("answer", "answers", "result", "cme", "cms", "upload");
 
     private static final Pattern HEADER = Pattern.compile("([a-z][a-z-]*): (.+)");
     private static final Pattern FACT = Pattern.compile("\\s+([a-z][a-z-]*): (.+)");

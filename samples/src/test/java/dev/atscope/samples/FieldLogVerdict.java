@@ -100,6 +100,11 @@ record FieldLogVerdict(FieldLogReading reading, int commandsMatched, int outcome
                 List<String> answers = t.informationLines().stream().map(e -> e.text().strip()).toList();
                 yield answers.contains(value) ? null : "answer \"" + value + "\" not among " + answers;
             }
+            case "answers" -> {
+                List<String> answers = t.informationLines().stream().map(Event::text).toList();
+                yield value.equals(Integer.toString(answers.size())) ? null
+                        : value + " information lines, decoded " + answers.size() + " " + answers;
+            }
             case "result" -> t.resultText().strip().equals(value) ? null
                     : "result \"" + value + "\", decoded \"" + t.resultText() + "\"";
             case "cme", "cms" -> {
