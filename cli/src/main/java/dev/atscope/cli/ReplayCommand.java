@@ -2,11 +2,13 @@ package dev.atscope.cli;
 
 import dev.atscope.core.link.Link;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.replay.CommandEdit;
 import dev.atscope.core.replay.HostReplay;
 import dev.atscope.core.replay.MaskRule;
 import dev.atscope.core.replay.Masks;
 import dev.atscope.core.replay.Recording;
 import dev.atscope.core.replay.ReplayDiffJson;
+import dev.atscope.core.replay.ReplayNote;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
 import dev.atscope.core.replay.Timing;
@@ -37,9 +39,28 @@ final class ReplayCommand extends AbstractCommand {
     @Parameters(paramLabel = "TRACE", description = "the recording")
     Path trace;
 
-    @Option(names = "--target", required = true, paramLabel = "SPEC",
-            description = "the module: tcp:HOST:PORT (a serial-to-TCP bridge, atscope mock, the emulator's listener)")
+    @Option(names = "--target", required = true, paramLabel = "SPEC", description = {"the module:",
+        "  tcp:HOST:PORT  a serial-to-TCP bridge, atscope mock, atscope emulate (tcp:127.0.0.1:5000)",
+        "  serial:PATH[@BAUD[,8N1]]  a module on a serial port (serial:/dev/ttyUSB0@115200)",
+        "  emulator[:PROFILE]  the built-in emulator, healthy or with a fault profile (emulator:handshake-failure)"})
     String target;
+
+    @Option(names = "--origin", paramLabel = "ORIGIN", description = {"what the emulator's requests reach in place of"
+            + " the recording's servers:",
+        "  recorded  (default) a stand-in on 127.0.0.1 for each host the recording contacted, answering what the"
+                + " module read back; nothing leaves this machine",
+        "  local:URL  a server of yours, e.g. local:https://127.0.0.1:8443",
+        "  live  the recording's real hosts; needs --system-dns"})
+    String origin;
+
+    @Option(names = "--system-dns", description = "with --origin live: let the emulator look names up with the"
+            + " system's resolver and leave this machine")
+    boolean systemDns;
+
+    @Option(names = "--edit", paramLabel = "OLD=>NEW", description = "what if: send command lines with OLD replaced by"
+            + " NEW (/REGEX/=>NEW for a regular expression), e.g. 'sslversion\",0,1=>sslversion\",0,3'; repeatable,"
+            + " made in order")
+    List<String> edits = new ArrayList<>();
 
     @Option(names = "--timing", paramLabel = "MODE", defaultValue = "lockstep",
             description = "original (the recorded gaps), scaled:FACTOR, lockstep (after each result, plus the recorded"
@@ -92,10 +113,16 @@ final class ReplayCommand extends AbstractCommand {
         if (responseTimeout <= 0 || urcTimeout < 0) {
             throw new UsageException("--response-timeout must be positive and --urc-timeout not negative");
         }
-        ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout, skipBoot);
+        ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout, skipBoot, edits());
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         Trace recorded = Trace.read(trace);
         Recording recording = Recording.of(recorded, registry);
+        HostReplay replay;
+        try {
+            replay = new HostReplay(recording, registry, options);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--edit " + e.getMessage());
+        }
         Path newTrace = out != null ? out : sibling(".replay.csv");
         Path diffFile = diff != null ? diff : sibling(".replay-diff.jsonl");
         Path page = html != null ? html : sibling(".replay.html");
@@ -103,31 +130,56 @@ final class ReplayCommand extends AbstractCommand {
                 target, recorded.metadata().baudRate(), null, false, recorded.metadata().tags())
                 .withTag("replay-of", trace.toString()).withTag("replay-timing", t.toString());
         ReplayResult r;
-        try (Link link = LinkSpecs.targets().open(target, err())) {
-            r = new HostReplay(recording, registry, options).run(link,
-                    listener -> TraceRecorder.create(newTrace, meta, Duration.ofMillis(200), Duration.ofSeconds(2),
-                            listener));
+        List<ReplayNote> notes;
+        List<String> moduleLog;
+        try (ReplayOrigin around = ReplayOrigin.choose(origin, systemDns, target, recording, registry);
+                Link link = LinkSpecs.targets(around.around()).open(target, err())) {
+            notes = around.notes();
+            moduleLog = around.log();
+            r = replay.run(link, listener -> TraceRecorder.create(newTrace, meta, Duration.ofMillis(200),
+                    Duration.ofSeconds(2), listener));
         }
         try (BufferedWriter w = Files.newBufferedWriter(diffFile, StandardCharsets.UTF_8)) {
             for (TransactionDiff d : r.diffs()) {
                 w.write(ReplayDiffJson.transaction(d).toString());
                 w.newLine();
             }
+            for (ReplayNote n : notes) {
+                w.write(ReplayDiffJson.note(n).toString());
+                w.newLine();
+            }
             w.write(ReplayDiffJson.summary(r.summary(), r.waits()).toString());
             w.newLine();
         }
-        new ReplayPage(trace.getFileName().toString(), target, options).write(r, page);
+        new ReplayPage(trace.getFileName().toString(), target, options, notes).write(r, page);
         PrintWriter o = out();
         if (json) {
             Files.readAllLines(diffFile, StandardCharsets.UTF_8).forEach(o::println);
         } else {
-            ReplayTable.print(o, r, "replay of " + trace + " against " + target + ", " + t + " timing");
+            ReplayTable.print(o, r, notes, "replay of " + trace + " against " + target
+                    + (LinkSpecs.isEmulator(target) ? " and the " + (origin == null ? "recorded" : origin) + " origin" : "")
+                    + ", " + t + " timing");
             o.println("new trace " + newTrace + ", diff " + diffFile + ", page " + page);
+        }
+        for (String l : moduleLog) {
+            err().println("atscope: emulator: " + l);
         }
         for (String w : r.waits()) {
             err().println("atscope: waited in vain: " + w);
         }
         return r.differs() ? FINDINGS : OK;
+    }
+
+    private List<CommandEdit> edits() {
+        List<CommandEdit> out = new ArrayList<>();
+        for (String e : edits) {
+            try {
+                out.add(CommandEdit.parse(e));
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException("--edit " + e + ": " + ex.getMessage());
+            }
+        }
+        return out;
     }
 
     private Masks masks() throws Exception {

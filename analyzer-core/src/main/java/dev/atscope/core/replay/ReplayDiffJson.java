@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The JSON Lines form of a replay's comparison: one {@code "type":"transaction"} object per
- * recorded transaction (and one for the URCs before the first command when there are any), then
- * one {@code "type":"summary"}.
+ * recorded transaction (and one for the URCs before the first command when there are any), one
+ * {@code "type":"note"} per remark on the replay, then one {@code "type":"summary"}.
  */
 public final class ReplayDiffJson {
 
@@ -47,6 +47,16 @@ public final class ReplayDiffJson {
         ObjectNode urcs = o.putObject("urcs");
         strings(urcs.putArray("missing"), d.missingUrcs());
         strings(urcs.putArray("extra"), d.extraUrcs());
+        return o;
+    }
+
+    /** A remark on the replay: an assumption, an explained or a reproduced recorded outcome. */
+    public static ObjectNode note(ReplayNote n) {
+        ObjectNode o = DecodedJson.MAPPER.createObjectNode();
+        o.put("type", "note");
+        o.put("index", n.index());
+        o.put("kind", n.kind().word());
+        o.put("text", n.text());
         return o;
     }
 
