@@ -151,7 +151,7 @@ final class ReplayCommand extends AbstractCommand {
             w.write(ReplayDiffJson.summary(r.summary(), r.waits()).toString());
             w.newLine();
         }
-        new ReplayPage(trace.getFileName().toString(), target, options, notes).write(r, page);
+        new ReplayPage(trace.getFileName().toString(), target, options, notes, moduleLog).write(r, page);
         PrintWriter o = out();
         if (json) {
             Files.readAllLines(diffFile, StandardCharsets.UTF_8).forEach(o::println);

@@ -27,7 +27,7 @@ import java.util.Set;
  *
  * <pre>
  * meta: {recording, target, timing, masks: [name], waits: [text], edits: [spec],
- *        notes: [{kind, text}],
+ *        notes: [{kind, text}], log: [text],
  *        summary: {transactions, same, differs, missing, urcsDiffer, edited, clean}}
  * rows: [{index, status, command, sent | null, recorded: {result, outcome} | null, replayed: ... | null,
  *         lines: [[op, recorded | null, replayed | null]], missingUrcs: [text], extraUrcs: [text],
@@ -42,6 +42,7 @@ public final class ReplayPage {
     private final String target;
     private final ReplayOptions options;
     private final List<ReplayNote> notes;
+    private final List<String> moduleLog;
 
     /**
      * A page for replays of one recording against one target.
@@ -51,19 +52,23 @@ public final class ReplayPage {
      * @param options how it was replayed: the timing and the masks
      */
     public ReplayPage(String recording, String target, ReplayOptions options) {
-        this(recording, target, options, List.of());
+        this(recording, target, options, List.of(), List.of());
     }
 
     /**
-     * A page that also shows what the replay assumed, explained or reproduced.
+     * A page that also shows what the replay assumed, explained or reproduced, and what an emulated
+     * module logged (where each request went, why it failed).
      *
      * @param notes remarks on transactions (by their index) and on the replay as a whole (index 0)
+     * @param moduleLog the emulated module's log lines, or none for another target
      */
-    public ReplayPage(String recording, String target, ReplayOptions options, List<ReplayNote> notes) {
+    public ReplayPage(String recording, String target, ReplayOptions options, List<ReplayNote> notes,
+            List<String> moduleLog) {
         this.recording = recording;
         this.target = target;
         this.options = options;
         this.notes = List.copyOf(notes);
+        this.moduleLog = List.copyOf(moduleLog);
     }
 
     /** Writes the page to {@code html}, replacing it only once it is complete. */
@@ -95,6 +100,7 @@ public final class ReplayPage {
             strings(g, "waits", result.waits());
             strings(g, "edits", options.edits().stream().map(CommandEdit::spec).toList());
             notes(g, 0);
+            strings(g, "log", moduleLog);
             ReplaySummary s = result.summary();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("transactions", s.transactions());
