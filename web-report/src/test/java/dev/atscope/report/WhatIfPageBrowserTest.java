@@ -1,5 +1,7 @@
 package dev.atscope.report;
 
+import static dev.atscope.report.ReplayPageView.colourOf;
+import static dev.atscope.report.ReplayPageView.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atscope.core.origin.OriginReplays;
@@ -7,15 +9,11 @@ import dev.atscope.core.origin.TlsFailures;
 import dev.atscope.core.replay.CommandEdit;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.trace.Trace;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,13 +26,12 @@ import org.openqa.selenium.WebElement;
  * for real, and says why.
  */
 @Timeout(240)
-class WhatIfPageBrowserTest {
+class WhatIfPageBrowserTest extends ChromiumPageTest {
 
     static final String EDIT = "\"sslversion\",0,1=>\"sslversion\",0,3";
     private static final String EDITED = "rgb(28, 126, 214)";
     private static final String DIFFERS = "rgb(224, 49, 49)";
 
-    private static BrowserSession browser;
     private static Path whatIf;
     private static Path asRecorded;
 
@@ -53,30 +50,15 @@ class WhatIfPageBrowserTest {
         browser = new BrowserSession(1400, 900);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        browser.close();
-    }
-
-    @AfterEach
-    void theBrowserLoggedNothingAndFetchedNothing(TestInfo test) throws IOException {
-        browser.screenshot("what-if-" + test.getTestMethod().orElseThrow().getName());
-        browser.assertQuiet();
+    @Override
+    String screenshotPrefix() {
+        return "what-if-";
     }
 
     private List<WebElement> shownRows() {
-        return browser.driver.findElements(By.cssSelector("#rows .tx")).stream().filter(WebElement::isDisplayed)
-                .toList();
+        return ReplayPageView.shownRows(browser);
     }
 
-    private static String colourOf(WebElement row) {
-        return row.findElement(By.className("status")).getCssValue("background-color").replace("rgba", "rgb")
-                .replace(", 1)", ")");
-    }
-
-    private static List<String> lines(WebElement row, String side) {
-        return row.findElements(By.cssSelector(".answer .ln." + side)).stream().map(WebElement::getText).toList();
-    }
 
     @Test
     void theEditAndWhatItChangedAreTheRowsShownAtFirst() {
