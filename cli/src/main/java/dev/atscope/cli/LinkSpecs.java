@@ -40,10 +40,20 @@ final class LinkSpecs {
 
     /** What {@code atscope replay --target} connects to: a module, or something that answers as one. */
     static LinkSpecs targets() {
+        return targets(EmulatedTarget.Surroundings.BENCH);
+    }
+
+    /** The same, an emulated module finding itself in these surroundings. */
+    static LinkSpecs targets(EmulatedTarget.Surroundings around) {
         return new LinkSpecs("--target")
                 .register("tcp", "tcp:HOST:PORT", (rest, log) -> connectTcp(rest))
                 .register("serial", "serial:PATH[@BAUD[,8N1]]", (rest, log) -> serial("--target", rest))
-                .register("emulator", "emulator[:PROFILE]", (rest, log) -> EmulatedTarget.open(rest));
+                .register("emulator", "emulator[:PROFILE]", (rest, log) -> EmulatedTarget.open(rest, around));
+    }
+
+    /** Whether a spec names the built-in emulator. */
+    static boolean isEmulator(String spec) {
+        return spec.equals("emulator") || spec.startsWith("emulator:");
     }
 
     /** Where {@code atscope mock --listen} waits for the host. */

@@ -2,11 +2,13 @@ package dev.atscope.cli;
 
 import dev.atscope.core.link.Link;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.replay.CommandEdit;
 import dev.atscope.core.replay.HostReplay;
 import dev.atscope.core.replay.MaskRule;
 import dev.atscope.core.replay.Masks;
 import dev.atscope.core.replay.Recording;
 import dev.atscope.core.replay.ReplayDiffJson;
+import dev.atscope.core.replay.ReplayNote;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
 import dev.atscope.core.replay.Timing;
@@ -56,6 +58,23 @@ final class ReplayCommand extends AbstractCommand {
         "  serial:PATH[@BAUD[,8N1]]  a module on a serial port (serial:/dev/ttyUSB0@115200)",
         "  emulator[:PROFILE]  the built-in emulator, healthy or with a fault profile (emulator:handshake-failure)"})
     String target;
+
+    @Option(names = "--origin", paramLabel = "ORIGIN", description = {"what the emulator's requests reach in place of"
+            + " the recording's servers:",
+        "  recorded  (default) a stand-in on 127.0.0.1 for each host the recording contacted, answering what the"
+                + " module read back; nothing leaves this machine",
+        "  local:URL  a server of yours, e.g. local:https://127.0.0.1:8443",
+        "  live  the recording's real hosts; needs --system-dns"})
+    String origin;
+
+    @Option(names = "--system-dns", description = "with --origin live: let the emulator look names up with the"
+            + " system's resolver and leave this machine")
+    boolean systemDns;
+
+    @Option(names = "--edit", paramLabel = "OLD=>NEW", description = "what if: send command lines with OLD replaced by"
+            + " NEW (/REGEX/=>NEW for a regular expression), e.g. 'sslversion\",0,1=>sslversion\",0,3'; repeatable,"
+            + " made in order")
+    List<String> edits = new ArrayList<>();
 
     @Option(names = "--timing", paramLabel = "MODE", defaultValue = "lockstep",
             description = "original (the recorded gaps), scaled:FACTOR, lockstep (after each result, plus the recorded"
@@ -114,7 +133,7 @@ final class ReplayCommand extends AbstractCommand {
         if (responseTimeout <= 0 || urcTimeout < 0) {
             throw new UsageException("--response-timeout must be positive and --urc-timeout not negative");
         }
-        ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout, skipBoot);
+        ReplayOptions options = new ReplayOptions(t, masks(), responseTimeout, urcTimeout, skipBoot, edits());
         TraceSource source = input.one(trace, "replay");
         if (!Files.isDirectory(outDir)) {
             throw new UsageException(TerminalText.safe(outDir.toString()) + ": the folder does not exist");
@@ -131,14 +150,25 @@ final class ReplayCommand extends AbstractCommand {
         Recording recording = Recording.of(recorded, registry);
         long hostBytes = recorded.entries().stream().filter(e -> e instanceof Chunk c
                 && c.direction() == Direction.HOST_TO_MODULE).mapToLong(e -> ((Chunk) e).data().length).sum();
+        HostReplay replay;
+        try {
+            replay = new HostReplay(recording, registry, options);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--edit " + e.getMessage());
+        }
         TraceMetadata meta = new TraceMetadata("atscope replay " + trace + " --target " + target, "atscope replay",
                 target, recorded.metadata().baudRate(), null, false, recorded.metadata().tags())
                 .withTag("replay-of", trace).withTag("replay-timing", t.toString());
         ReplayResult r;
-        try (Link link = LinkSpecs.targets().open(target, err());
+        List<ReplayNote> notes;
+        List<String> moduleLog;
+        try (ReplayOrigin around = ReplayOrigin.choose(origin, systemDns, target, recording, registry);
+                Link link = LinkSpecs.targets(around.around()).open(target, err());
                 ProgressDisplay progress = style.progress("replay " + source.name(), hostBytes,
                         ProgressDisplay.Unit.BYTES)) {
-            r = new HostReplay(recording, registry, options).run(link,
+            notes = around.notes();
+            moduleLog = around.log();
+            r = replay.run(link,
                     listener -> TraceRecorder.create(newTrace.path(), meta, Duration.ofMillis(200), Duration.ofSeconds(2),
                             e -> {
                                 if (e instanceof Chunk c && c.direction() == Direction.HOST_TO_MODULE) {
@@ -153,6 +183,10 @@ final class ReplayCommand extends AbstractCommand {
                     w.write(ReplayDiffJson.transaction(td).toString());
                     w.newLine();
                 }
+                for (ReplayNote n : notes) {
+                    w.write(ReplayDiffJson.note(n).toString());
+                    w.newLine();
+                }
                 w.write(ReplayDiffJson.summary(r.summary(), r.waits()).toString());
                 w.newLine();
             }
@@ -160,7 +194,8 @@ final class ReplayCommand extends AbstractCommand {
         }
         try (OutputFile p = page) {
             try (OutputStream os = new BufferedOutputStream(p.open(), 1 << 16)) {
-                new ReplayPage(source.isStdin() ? "stdin" : source.path().getFileName().toString(), target, options)
+                new ReplayPage(source.isStdin() ? "stdin" : source.path().getFileName().toString(), target, options,
+                        notes, moduleLog)
                         .write(r, os);
             }
             p.commit();
@@ -169,8 +204,9 @@ final class ReplayCommand extends AbstractCommand {
         if (json) {
             Files.readAllLines(diffFile.path(), StandardCharsets.UTF_8).forEach(o::println);
         } else {
-            ReplayTable.print(o, r, "replay of " + source.name() + " against " + target + ", " + t + " timing",
-                    style.width());
+            ReplayTable.print(o, r, notes, "replay of " + source.name() + " against " + target
+                    + (LinkSpecs.isEmulator(target) ? " and the " + (origin == null ? "recorded" : origin) + " origin" : "")
+                    + ", " + t + " timing", style.width());
         }
         if (!style.quiet) {
             PrintWriter w = json ? err() : o;
@@ -178,10 +214,25 @@ final class ReplayCommand extends AbstractCommand {
             w.println("      " + diffFile.name() + " (the comparison)");
             w.println("      " + page.name() + " (both side by side)");
         }
+        for (String l : moduleLog) {
+            err().println("atscope: emulator: " + l);
+        }
         for (String w : r.waits()) {
             err().println("atscope: waited in vain: " + w);
         }
         return r.differs() ? FINDINGS : OK;
+    }
+
+    private List<CommandEdit> edits() {
+        List<CommandEdit> out = new ArrayList<>();
+        for (String e : edits) {
+            try {
+                out.add(CommandEdit.parse(e));
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException("--edit " + e + ": " + ex.getMessage());
+            }
+        }
+        return out;
     }
 
     private Masks masks() throws Exception {

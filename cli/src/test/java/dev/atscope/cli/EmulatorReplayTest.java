@@ -62,16 +62,26 @@ class EmulatorReplayTest {
     }
 
     @Test
-    void aFaultyRecordingAgainstAHealthyModuleNamesExactlyTheTransactionsThatDiffer(@TempDir Path dir)
-            throws Exception {
+    void aFaultyRecordingNamesWhatDiffersAgainstAHealthyServerAndReplaysCleanAgainstItsRecordedOrigin(
+            @TempDir Path dir) throws Exception {
         try (LoopbackHttpsServer server = LoopbackHttpsServer.http("<p>config v7</p>".getBytes(StandardCharsets.US_ASCII))) {
             Path recorded = dir.resolve("field.csv");
             record(recorded, "http-500", server.url("127.0.0.1", "/config"));
-            CliRun r = CliRun.of("replay", recorded.toString(), "--target", "emulator", "--timing", "fast",
-                    "--out-dir", dir.toString());
-            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
-            assertThat(r.out()).containsPattern("\\s7\\s+differs\\s+AT\\+QHTTPGET=60")
-                    .contains("8 transactions: 7 same, 1 differ");
+            int before = server.requests();
+            CliRun healthy = CliRun.of("replay", recorded.toString(), "--target", "emulator", "--timing", "fast",
+                    "--origin", "local:http://127.0.0.1:" + server.port(), "--out-dir", dir.toString());
+            assertThat(healthy.code()).as(healthy.out() + healthy.err()).isEqualTo(1);
+            assertThat(healthy.out()).containsPattern("\\s7\\s+differs\\s+AT\\+QHTTPGET=60")
+                    .contains("8 transactions: 7 same, 1 differ")
+                    .contains("(assumed) every request goes to http://127.0.0.1:" + server.port());
+            assertThat(server.requests() - before).isEqualTo(1);
+
+            CliRun asRecorded = CliRun.of("replay", recorded.toString(), "--target", "emulator", "--timing", "fast",
+                    "--out-dir", dir.toString(), "--force");
+            assertThat(asRecorded.code()).as(asRecorded.out() + asRecorded.err()).isZero();
+            assertThat(asRecorded.out()).contains("8 transactions: 8 same, 0 differ")
+                    .contains("(reproduced) +CME ERROR: 3822: the server answered with an error status");
+            assertThat(server.requests() - before).isEqualTo(1); // a stand-in answered, not the recording's server
         }
     }
 

@@ -3,7 +3,9 @@ package dev.atscope.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.replay.AnswerRow;
+import dev.atscope.core.replay.CommandEdit;
 import dev.atscope.core.replay.MaskRule;
+import dev.atscope.core.replay.ReplayNote;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
 import dev.atscope.core.replay.ReplaySummary;
@@ -24,11 +26,14 @@ import java.util.Set;
  * <p>Data layout (read by {@code replay.js}):
  *
  * <pre>
- * meta: {recording, target, timing, masks: [name], waits: [text],
- *        summary: {transactions, same, differs, missing, urcsDiffer, clean}}
- * rows: [{index, status, command, recorded: {result, outcome} | null, replayed: ... | null,
- *         lines: [[op, recorded | null, replayed | null]], missingUrcs: [text], extraUrcs: [text]}]
- *   op: same, changed, missing, extra; texts with the masks applied
+ * meta: {recording, target, timing, masks: [name], waits: [text], edits: [spec],
+ *        notes: [{kind, text}], log: [text],
+ *        summary: {transactions, same, differs, missing, urcsDiffer, edited, clean}}
+ * rows: [{index, status, command, sent | null, recorded: {result, outcome} | null, replayed: ... | null,
+ *         lines: [[op, recorded | null, replayed | null]], missingUrcs: [text], extraUrcs: [text],
+ *         notes: [{kind, text}]}]
+ *   op: same, changed, missing, extra, edited; texts with the masks applied
+ *   kind: assumed, explained, reproduced
  * </pre>
  */
 public final class ReplayPage {
@@ -36,6 +41,8 @@ public final class ReplayPage {
     private final String recording;
     private final String target;
     private final ReplayOptions options;
+    private final List<ReplayNote> notes;
+    private final List<String> moduleLog;
 
     /**
      * A page for replays of one recording against one target.
@@ -45,9 +52,23 @@ public final class ReplayPage {
      * @param options how it was replayed: the timing and the masks
      */
     public ReplayPage(String recording, String target, ReplayOptions options) {
+        this(recording, target, options, List.of(), List.of());
+    }
+
+    /**
+     * A page that also shows what the replay assumed, explained or reproduced, and what an emulated
+     * module logged (where each request went, why it failed).
+     *
+     * @param notes remarks on transactions (by their index) and on the replay as a whole (index 0)
+     * @param moduleLog the emulated module's log lines, or none for another target
+     */
+    public ReplayPage(String recording, String target, ReplayOptions options, List<ReplayNote> notes,
+            List<String> moduleLog) {
         this.recording = recording;
         this.target = target;
         this.options = options;
+        this.notes = List.copyOf(notes);
+        this.moduleLog = List.copyOf(moduleLog);
     }
 
     /** Writes the page to {@code html}, replacing it only once it is complete. */
@@ -77,6 +98,9 @@ public final class ReplayPage {
             }
             strings(g, "masks", List.copyOf(maskNames));
             strings(g, "waits", result.waits());
+            strings(g, "edits", options.edits().stream().map(CommandEdit::spec).toList());
+            notes(g, 0);
+            strings(g, "log", moduleLog);
             ReplaySummary s = result.summary();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("transactions", s.transactions());
@@ -84,6 +108,7 @@ public final class ReplayPage {
             g.writeNumberField("differs", s.differs());
             g.writeNumberField("missing", s.missing());
             g.writeNumberField("urcsDiffer", s.urcsDiffer());
+            g.writeNumberField("edited", s.edited());
             g.writeBooleanField("clean", s.clean());
             g.writeEndObject();
             g.writeEndObject();
@@ -93,11 +118,12 @@ public final class ReplayPage {
                 g.writeNumberField("index", d.index());
                 g.writeStringField("status", d.status().word());
                 g.writeStringField("command", d.command());
+                g.writeStringField("sent", d.sent());
                 side(g, "recorded", d.recorded());
                 side(g, "replayed", d.replayed());
                 g.writeArrayFieldStart("lines");
                 if (d.recorded() != null) {
-                    for (AnswerRow r : differ.sideBySide(d.recorded(), d.replayed())) {
+                    for (AnswerRow r : differ.sideBySide(d)) {
                         g.writeStartArray();
                         g.writeString(r.same() ? "same" : r.op().word());
                         g.writeString(r.recorded());
@@ -108,11 +134,27 @@ public final class ReplayPage {
                 g.writeEndArray();
                 strings(g, "missingUrcs", d.missingUrcs());
                 strings(g, "extraUrcs", d.extraUrcs());
+                if (d.index() > 0) {
+                    notes(g, d.index());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    private void notes(JsonGenerator g, int index) throws IOException {
+        g.writeArrayFieldStart("notes");
+        for (ReplayNote n : notes) {
+            if (n.index() == index) {
+                g.writeStartObject();
+                g.writeStringField("kind", n.kind().word());
+                g.writeStringField("text", n.text());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
     }
 
     private static void side(JsonGenerator g, String name, Transaction t) throws IOException {

@@ -37,7 +37,10 @@
   verdict.className = 'verdict ' + (SUM.clean ? 'clean' : 'not-clean');
   $('meta').textContent = 'against ' + META.target + ', ' + META.timing + ' timing'
     + (META.masks.length ? '; masked: ' + META.masks.join(', ') : '; no masks');
-  [['same', SUM.same], ['differs', SUM.differs], ['missing', SUM.missing], ['urcs-differ', SUM.urcsDiffer]]
+  var EDITS = META.edits || [];
+  [['same', SUM.same], ['edited', SUM.edited || 0], ['differs', SUM.differs], ['missing', SUM.missing],
+    ['urcs-differ', SUM.urcsDiffer]]
+    .filter(function (c) { return c[0] !== 'edited' || EDITS.length; })
     .forEach(function (c) {
       var chip = el('span', 'chip st-' + c[0]);
       var dot = el('span', 'dot');
@@ -48,6 +51,25 @@
     });
   $('stats').appendChild(el('span', 'chip', SUM.transactions + ' transactions'));
   META.waits.forEach(function (w) { $('waits').appendChild(el('li', null, 'waited in vain: ' + w)); });
+  // a what-if replay: the edits first, since every difference below follows from them
+  EDITS.forEach(function (spec) {
+    var li = el('li', 'edit');
+    li.appendChild(el('span', 'tag', 'what if'));
+    li.appendChild(document.createTextNode(' '));
+    li.appendChild(el('code', null, spec));
+    $('edits').appendChild(li);
+  });
+  function note(parent, n) {
+    var li = el('li', 'note kind-' + n.kind);
+    li.appendChild(el('span', 'tag', n.kind));
+    li.appendChild(document.createTextNode(' ' + n.text));
+    parent.appendChild(li);
+  }
+  (META.notes || []).forEach(function (n) { note($('notes'), n); });
+  if ((META.log || []).length) {
+    $('log-box').hidden = false;
+    META.log.forEach(function (l) { $('log').appendChild(el('li', null, l)); });
+  }
 
   // ---- rows ---------------------------------------------------------------------------------
   function line(op, text, side) {
@@ -62,8 +84,15 @@
     var st = el('span', 'c-status');
     st.appendChild(el('span', 'status', r.status));
     tx.appendChild(st);
-    tx.appendChild(r.index === 0 ? el('span', 'c-cmd none', '(before the first command)')
-      : el('span', 'c-cmd', r.command));
+    var cmd = r.index === 0 ? el('span', 'c-cmd none', '(before the first command)') : el('span', 'c-cmd');
+    if (r.index > 0 && r.sent !== null && r.sent !== undefined) {
+      // the recorded line struck through, the line sent in its place under it
+      cmd.appendChild(el('del', 'recorded-cmd', r.command));
+      cmd.appendChild(el('ins', 'sent-cmd', r.sent));
+    } else if (r.index > 0) {
+      cmd.textContent = r.command;
+    }
+    tx.appendChild(cmd);
     // one grid for both answers: a line and its counterpart share a grid row, so they stay level
     var answer = el('div', 'answer');
     function pair(left, right) { answer.appendChild(left); answer.appendChild(right); }
@@ -75,6 +104,11 @@
     r.extraUrcs.forEach(function (u) {
       pair(el('div', 'ln recorded absent'), withMasks(el('div', 'ln replayed urc extra'), 'URC ' + u));
     });
+    if ((r.notes || []).length) {
+      var ul = el('ul', 'row-notes');
+      r.notes.forEach(function (n) { note(ul, n); });
+      answer.appendChild(ul);
+    }
     if (r.index === 0 && r.status === 'same') {
       pair(el('div', 'ln recorded none', 'the same URCs'), el('div', 'ln replayed none', 'the same URCs'));
     }
@@ -89,6 +123,7 @@
   // ---- filter and navigation ----------------------------------------------------------------
   var DIFFS = [];
   ROWS.forEach(function (r, k) { if (r.status !== 'same') DIFFS.push(k); });
+  // "differences only" keeps the edited rows: the cause beside what it changed
   var only = $('differences-only');
   only.checked = DIFFS.length > 0;
   function applyFilter() {

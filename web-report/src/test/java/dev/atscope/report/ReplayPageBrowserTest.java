@@ -1,26 +1,24 @@
 package dev.atscope.report;
 
+import static dev.atscope.report.ReplayPageView.colourOf;
+import static dev.atscope.report.ReplayPageView.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Given the page of a replay that differs from its recording, when opened in Chromium, then a person sees where. */
-class ReplayPageBrowserTest {
+class ReplayPageBrowserTest extends ChromiumPageTest {
 
     private static final String SAME = "rgb(47, 158, 68)";
     private static final String DIFFERS = "rgb(224, 49, 49)";
 
-    private static BrowserSession browser;
     private static Path fieldFailure;
     private static Path hostile;
 
@@ -37,34 +35,19 @@ class ReplayPageBrowserTest {
         browser = new BrowserSession(1400, 900);
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        browser.close();
-    }
-
-    @AfterEach
-    void theBrowserLoggedNothingAndFetchedNothing(TestInfo test) throws IOException {
-        browser.screenshot("replay-" + test.getTestMethod().orElseThrow().getName());
-        browser.assertQuiet();
+    @Override
+    String screenshotPrefix() {
+        return "replay-";
     }
 
     private List<WebElement> shownRows() {
-        return browser.driver.findElements(By.cssSelector("#rows .tx")).stream().filter(WebElement::isDisplayed)
-                .toList();
+        return ReplayPageView.shownRows(browser);
     }
 
     private WebElement row(int index) {
         return browser.driver.findElement(By.cssSelector("#rows .tx[data-index='" + index + "']"));
     }
 
-    private static String colourOf(WebElement row) {
-        return row.findElement(By.className("status")).getCssValue("background-color").replace("rgba", "rgb")
-                .replace(", 1)", ")");
-    }
-
-    private static List<String> lines(WebElement row, String side) {
-        return row.findElements(By.cssSelector(".answer .ln." + side)).stream().map(WebElement::getText).toList();
-    }
 
     @Test
     void onlyTheTwoDifferingTransactionsAreShownAtFirstInRed() {

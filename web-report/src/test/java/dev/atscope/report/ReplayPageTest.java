@@ -52,7 +52,7 @@ class ReplayPageTest {
         assertThat(d.at("/meta/target").asText()).isEqualTo("tcp:127.0.0.1:5000");
         assertThat(d.at("/meta/timing").asText()).isEqualTo("fast");
         assertThat(d.at("/meta/summary").toString()).isEqualTo(
-                "{\"transactions\":13,\"same\":11,\"differs\":2,\"missing\":0,\"urcsDiffer\":0,\"clean\":false}");
+                "{\"transactions\":13,\"same\":11,\"differs\":2,\"missing\":0,\"urcsDiffer\":0,\"edited\":0,\"clean\":false}");
         JsonNode get = row(d, 11);
         assertThat(get.get("command").asText()).isEqualTo("AT+QHTTPGET=60");
         assertThat(get.get("status").asText()).isEqualTo("differs");

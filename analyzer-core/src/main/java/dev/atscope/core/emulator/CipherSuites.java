@@ -14,16 +14,16 @@ import java.util.Map;
  * 3DES suites under their old {@code SSL_} names and disables them by default, so a context limited
  * to them fails its handshake, as a module does against a server that refuses them.
  */
-final class CipherSuites {
+public final class CipherSuites {
 
     /** {@code 0XFFFF}: every suite of the table (§3.3 uses it; PROTOCOL-NOTES). */
-    static final int ALL = 0xFFFF;
+    public static final int ALL = 0xFFFF;
 
     /** Code to standard name, in the grammar's order, without {@link #ALL}. */
     private final Map<Integer, String> names = new LinkedHashMap<>();
 
     /** The table of the protocol library that describes AT+QSSLCFG="ciphersuite". */
-    CipherSuites(ProtocolRegistry registry) {
+    public CipherSuites(ProtocolRegistry registry) {
         ProtocolRegistry.Sub sub = registry.subcommands("+QSSLCFG").get("ciphersuite");
         if (sub == null) {
             throw new IllegalStateException("no protocol library describes AT+QSSLCFG=\"ciphersuite\"");
@@ -46,7 +46,7 @@ final class CipherSuites {
      *
      * @return the codes, or null when one is not hexadecimal or not in the table
      */
-    List<Integer> parse(String text) {
+    public List<Integer> parse(String text) {
         List<Integer> out = new ArrayList<>();
         for (String part : text.split("[,;:]")) {
             String p = part.strip().toUpperCase(Locale.ROOT);
@@ -75,7 +75,7 @@ final class CipherSuites {
      * name, and for {@code TLS_} names also the old {@code SSL_} one; the caller keeps those the JDK
      * implements.
      */
-    List<String> jdkNames(List<Integer> codes) {
+    public List<String> jdkNames(List<Integer> codes) {
         List<Integer> wanted = codes.contains(ALL) ? List.copyOf(names.keySet()) : codes;
         List<String> out = new ArrayList<>();
         for (int c : wanted) {
@@ -89,7 +89,7 @@ final class CipherSuites {
     }
 
     /** As the module prints a list: {@code 0X0035,0X002F}. */
-    static String format(List<Integer> codes) {
+    public static String format(List<Integer> codes) {
         List<String> out = new ArrayList<>();
         for (int c : codes) {
             out.add(String.format(Locale.ROOT, "0X%04X", c));

@@ -8,16 +8,15 @@ import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.CommandLineParser;
 import dev.atscope.core.link.Link;
+import dev.atscope.core.link.PipeLink;
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +54,8 @@ public final class EmulatedModule {
     private final CertificateStore store;
     /** The cipher suites the grammar lists, for AT+QSSLCFG="ciphersuite". */
     private final CipherSuites suites;
+    /** Where the HTTP requests go. */
+    private final Network network;
     private final Map<String, Integer> uses = new HashMap<>();
     private int pdpFailuresLeft;
 
@@ -63,12 +64,7 @@ public final class EmulatedModule {
     private boolean verbose;
     private boolean quiet;
     private int cmee;
-    private SslContext[] ssl;
-    private boolean ignoreRtc;
-    private boolean httpsEnabled;
-    private int httpsCtx;
-    private int smtpStyle;
-    private int smtpsCtx;
+    private SslSettings ssl;
     private PdpContext[] pdp;
     private int foreground;
     private boolean radioOn;
@@ -80,16 +76,6 @@ public final class EmulatedModule {
 
     private ByteInbox in;
     private OutputStream out;
-
-    /** One SSL context's settings (§2.2.1). */
-    private static final class SslContext {
-        SslVersion version = SslVersion.ALL;
-        List<Integer> suites = List.of(CipherSuites.ALL);
-        SecurityLevel level = SecurityLevel.NONE;
-        String caCert = "";
-        String clientCert = "";
-        String clientKey = "";
-    }
 
     /** One PDP context: its bearer settings (AT+QICSGP) and its state in the TCP/IP stack. */
     private static final class PdpContext {
@@ -138,6 +124,7 @@ public final class EmulatedModule {
         this.validator = new CommandValidator(registry);
         this.store = new CertificateStore(registry.storages());
         this.suites = new CipherSuites(registry);
+        this.network = config.effectiveNetwork();
         this.name = name;
         this.random = new Random(config.faults().seed());
         this.pdpFailuresLeft = config.faults().pdpActivationFailures();
@@ -149,16 +136,48 @@ public final class EmulatedModule {
      * closes or the thread is interrupted.
      */
     public void serve(Link link) throws IOException {
+        serve(link, true);
+    }
+
+    /**
+     * Answers the link until it closes, after the boot URCs or, without {@code boot}, as a module
+     * that was already up when the host came (a recording that starts after the boot).
+     */
+    public void serve(Link link, boolean boot) throws IOException {
         try (ByteInbox inbox = new ByteInbox(link.input(), "atscope-" + name + "-rx")) {
             this.in = inbox;
             this.out = link.output();
-            boot();
+            if (boot) {
+                boot();
+            }
             commandMode();
         } catch (EOFException e) {
             // the host went away in the middle of data mode
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Serves one end of a new in-memory pipe on a daemon thread and returns the other end, the
+     * host's: closing it ends the module.
+     *
+     * @param boot whether the module boots first (see {@link #serve(Link, boolean)})
+     */
+    public Link startOnPipe(boolean boot) {
+        PipeLink[] pair = PipeLink.pair("host", name);
+        Thread serving = new Thread(() -> {
+            try {
+                serve(pair[1], boot);
+            } catch (IOException e) {
+                // the host closed its end: nothing more to answer
+            } finally {
+                pair[1].close();
+            }
+        }, "atscope-" + name);
+        serving.setDaemon(true);
+        serving.start();
+        return pair[0];
     }
 
     // ---- the UART in command mode ------------------------------------------------------------
@@ -372,7 +391,7 @@ public final class EmulatedModule {
                 return Result.text("DEACT OK"); // §3.3
             }
             case "+QSSLCFG" -> {
-                return qsslcfg(c, p);
+                return qsslcfg(c);
             }
             case "+QSECWRITE" -> {
                 return qsecwrite(c, p);
@@ -588,136 +607,17 @@ public final class EmulatedModule {
 
     // ---- AT+QSSLCFG (§2.2.1) ----------------------------------------------------------------------
 
-    private Result qsslcfg(AtCommand c, List<String> p) throws IOException {
+    private Result qsslcfg(AtCommand c) throws IOException {
         if (c.form() == CommandForm.TEST) {
             info("+QSSLCFG: \"type\",(0-5),\"value\""); // as §2.2.1 prints it
             return Result.OK;
         }
-        String type = AtArguments.unquote(p.get(0)).toLowerCase(Locale.ROOT);
-        switch (type) {
-            case "ctxindex" -> {
-                SslContext x = p.size() == 2 ? context(p.get(1)) : null;
-                if (x == null) {
-                    return Result.ERROR;
-                }
-                info("+QSSLCFG: " + p.get(1).strip() + "," + x.version.code + "," + x.level.ordinal() + ",\""
-                        + CipherSuites.format(x.suites) + "\",\"" + x.caCert + "\",\"" + x.clientCert + "\",\""
-                        + x.clientKey + "\"");
-                return Result.OK;
-            }
-            case "sslversion", "ciphersuite", "secllevel", "seclevel", "cacert", "clientcert", "clientkey" -> {
-                SslContext x = p.size() >= 2 ? context(p.get(1)) : null;
-                if (x == null) {
-                    return Result.ERROR;
-                }
-                if (p.size() == 2) {
-                    info("+QSSLCFG: \"" + AtArguments.unquote(p.get(0)) + "\"," + contextValue(x, type));
-                    return Result.OK;
-                }
-                return setContextValue(x, type, p.get(2)) ? Result.OK : Result.ERROR;
-            }
-            case "ignorertctime", "https", "httpsctxi", "smtpstyle", "smtpsctxi" -> {
-                if (p.size() == 1) {
-                    info("+QSSLCFG: \"" + AtArguments.unquote(p.get(0)) + "\"," + globalValue(type));
-                    return Result.OK;
-                }
-                return p.size() == 2 && setGlobalValue(type, Integer.parseInt(p.get(1).strip())) ? Result.OK
-                        : Result.ERROR;
-            }
-            default -> {
-                config.log().accept(name + ": AT+QSSLCFG has no type \"" + type + "\"");
-                return Result.ERROR;
-            }
+        List<String> lines = new ArrayList<>();
+        boolean ok = ssl.configure(c, lines::add, why -> config.log().accept(name + ": " + why));
+        for (String l : lines) {
+            info(l);
         }
-    }
-
-    private SslContext context(String index) {
-        int i = Integer.parseInt(index.strip());
-        return i >= 0 && i < sslContexts ? ssl[i] : null;
-    }
-
-    private static String contextValue(SslContext x, String type) {
-        return switch (type) {
-            case "sslversion" -> Integer.toString(x.version.code);
-            case "ciphersuite" -> "\"" + CipherSuites.format(x.suites) + "\"";
-            case "secllevel", "seclevel" -> Integer.toString(x.level.ordinal());
-            case "cacert" -> "\"" + x.caCert + "\"";
-            case "clientcert" -> "\"" + x.clientCert + "\"";
-            default -> "\"" + x.clientKey + "\"";
-        };
-    }
-
-    private boolean setContextValue(SslContext x, String type, String raw) {
-        String v = AtArguments.unquote(raw.strip());
-        switch (type) {
-            case "sslversion" -> {
-                SslVersion s = SslVersion.of(Integer.parseInt(v));
-                if (s == null) {
-                    return false;
-                }
-                x.version = s;
-            }
-            case "ciphersuite" -> {
-                List<Integer> codes = suites.parse(v);
-                if (codes == null) {
-                    return false;
-                }
-                x.suites = codes;
-            }
-            case "secllevel", "seclevel" -> {
-                SecurityLevel s = SecurityLevel.of(Integer.parseInt(v));
-                if (s == null) {
-                    return false;
-                }
-                x.level = s;
-            }
-            case "cacert" -> x.caCert = v;
-            case "clientcert" -> x.clientCert = v;
-            default -> x.clientKey = v;
-        }
-        return true;
-    }
-
-    private int globalValue(String type) {
-        return switch (type) {
-            case "ignorertctime" -> ignoreRtc ? 1 : 0;
-            case "https" -> httpsEnabled ? 1 : 0;
-            case "httpsctxi" -> httpsCtx;
-            case "smtpstyle" -> smtpStyle;
-            default -> smtpsCtx;
-        };
-    }
-
-    private boolean setGlobalValue(String type, int v) {
-        switch (type) {
-            case "ignorertctime", "https" -> {
-                if (v != 0 && v != 1) {
-                    return false;
-                }
-                if (type.equals("https")) {
-                    httpsEnabled = v == 1;
-                } else {
-                    ignoreRtc = v == 1;
-                }
-            }
-            case "smtpstyle" -> {
-                if (v < 0 || v > 2) { // without SSL, SSL, STARTTLS (§2.2.1)
-                    return false;
-                }
-                smtpStyle = v;
-            }
-            default -> {
-                if (v < 0 || v >= sslContexts) {
-                    return false;
-                }
-                if (type.equals("httpsctxi")) {
-                    httpsCtx = v;
-                } else {
-                    smtpsCtx = v;
-                }
-            }
-        }
-        return true;
+        return ok ? Result.OK : Result.ERROR;
     }
 
     // ---- certificates and keys (§2.2.2-§2.2.4) -----------------------------------------------------
@@ -920,27 +820,28 @@ public final class EmulatedModule {
             return Result.cme(3810);
         }
         boolean https = scheme.equals("https");
-        if (https && !httpsEnabled) {
+        if (https && !ssl.httpsEnabled()) {
             config.log().accept(name + ": " + url + " is https but HTTPS is off (AT+QSSLCFG=\"https\",1)");
             return Result.cme(3810);
         }
-        String address = resolve(uri.getHost());
-        if (address == null) {
-            config.log().accept(name + ": DNS: cannot resolve " + uri.getHost());
-            return Result.cme(3813);
-        }
-        if (!config.systemDns() && !isLoopback(address)) {
-            // the bench stays on this machine: an address of the field (the note's 220.180.239.201, a
-            // recorded server) is only reached when the user asks for the network; map it with a host entry
-            config.log().accept(name + ": " + address + " is not on this machine; the emulator reaches only"
-                    + " 127.0.0.0/8 unless asked to use the network (--system-dns), or the host is mapped (--resolve "
-                    + uri.getHost() + "=127.0.0.1)");
-            return Result.cme(ModuleHttpClient.SOCKET_CONNECT_ERROR);
+        if (config.faults().dnsFailure()) {
+            config.log().accept(name + ": DNS: cannot resolve " + uri.getHost() + " (fault profile)");
+            return Result.cme(ModuleHttpClient.UNKNOWN_HOST);
         }
         TlsSettings tls = https ? tlsSettings() : null;
+        Network.Route route = network.route(new Network.Request(method, uri, tls));
+        if (route instanceof Network.Fail f) {
+            config.log().accept(name + ": " + method + " " + url + " failed (+CME ERROR: " + f.code() + "): "
+                    + f.reason());
+            return Result.cme(f.code());
+        }
+        Network.Connect to = (Network.Connect) route;
+        if (!to.note().isEmpty()) {
+            config.log().accept(name + ": " + method + " " + url + ": " + to.note());
+        }
         try {
-            ModuleHttpClient.Response r = ModuleHttpClient.request(method, uri, body, address, config.localIp(), tls,
-                    Duration.ofSeconds(timeoutSeconds), config.faults().tlsHandshakeFailure());
+            ModuleHttpClient.Response r = ModuleHttpClient.request(method, uri, body, to, network, config.localIp(),
+                    tls, Duration.ofSeconds(timeoutSeconds), config.faults().tlsHandshakeFailure());
             int status = config.faults().httpStatus() != null ? config.faults().httpStatus() : r.status();
             config.log().accept(name + ": " + method + " " + url + " -> " + status + ", " + r.body().length + " bytes"
                     + (r.tls().isEmpty() ? "" : " (" + r.tls() + ")"));
@@ -956,42 +857,8 @@ public final class EmulatedModule {
         }
     }
 
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private String resolve(String host) {
-        if (config.faults().dnsFailure()) {
-            return null;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        String mapped = config.hosts().get(h);
-        if (mapped != null) {
-            return mapped;
-        }
-        if (h.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || h.startsWith("[")) {
-            return h;
-        }
-        if (config.systemDns()) {
-            try {
-                return InetAddress.getByName(h).getHostAddress();
-            } catch (UnknownHostException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
     private TlsSettings tlsSettings() {
-        // §3.3 never sets "httpsctxi" and configures context 0: unset (-1) means context 0
-        SslContext x = ssl[httpsCtx < 0 ? 0 : httpsCtx];
-        return new TlsSettings(x.version, x.suites, suites.jdkNames(x.suites), x.level, store.data(x.caCert).orElse(null),
-                store.data(x.clientCert).orElse(null), store.data(x.clientKey).orElse(null), ignoreRtc,
-                config.rtc().instant());
+        return ssl.tls(store, suites, config.rtc().instant());
     }
 
     // ---- answers -------------------------------------------------------------------------------
@@ -1033,7 +900,7 @@ public final class EmulatedModule {
      * How many values a command's parameter takes by the grammar's range ({@code <ctxindex>} 0-5
      * gives 6), looked for in its write form and its subcommands.
      */
-    private static int rangeSize(ProtocolRegistry registry, String command, String param) {
+    static int rangeSize(ProtocolRegistry registry, String command, String param) {
         List<Grammar.ParamSpec> params = new ArrayList<>();
         registry.command(command).map(c -> c.forms().get("write")).ifPresent(f -> params.addAll(f.params()));
         registry.subcommands(command).values().forEach(s -> params.addAll(s.params()));
@@ -1156,15 +1023,7 @@ public final class EmulatedModule {
 
     private void reset() {
         settingsAtBoot();
-        ssl = new SslContext[sslContexts];
-        for (int i = 0; i < sslContexts; i++) {
-            ssl[i] = new SslContext();
-        }
-        ignoreRtc = false;
-        httpsEnabled = false;
-        httpsCtx = -1;
-        smtpStyle = 0;
-        smtpsCtx = -1;
+        ssl = new SslSettings(suites, sslContexts);
         pdp = new PdpContext[pdpIds];
         for (int i = 0; i < pdpIds; i++) {
             pdp[i] = new PdpContext();

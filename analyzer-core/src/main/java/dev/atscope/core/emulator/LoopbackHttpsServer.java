@@ -25,26 +25,46 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A real HTTP or HTTPS server on 127.0.0.1 for the demo and the tests (the JDK's {@code
- * com.sun.net.httpserver}): it answers {@code GET} with a page and {@code POST} with what was
- * posted; a path {@code /status/NNN} answers that status. The TLS side can be limited to some
- * protocol versions and can ask for, or insist on, a client certificate from a given CA.
+ * A real HTTP or HTTPS server on 127.0.0.1 for the demo, the tests and the stand-ins of a replay
+ * (the JDK's {@code com.sun.net.httpserver}): by default it answers {@code GET} with a page and
+ * {@code POST} with what was posted, and a path {@code /status/NNN} answers that status; a {@link
+ * Responder} answers otherwise. The TLS side can be limited to some protocol versions and can ask
+ * for, or insist on, a client certificate from a given CA.
  */
 public final class LoopbackHttpsServer implements AutoCloseable {
 
     /** Whether the server asks the client for a certificate. */
     public enum ClientAuth { NONE, WANT, NEED }
 
+    /** Answers one request. */
+    @FunctionalInterface
+    public interface Responder {
+        /**
+         * @param method the request's method
+         * @param path the request's path and query
+         * @param body what was posted (empty for a GET)
+         */
+        Answer answer(String method, String path, byte[] body);
+    }
+
+    /**
+     * An HTTP response.
+     *
+     * @param status its status
+     * @param body its body, sent with a {@code Content-Length}
+     */
+    public record Answer(int status, byte[] body) {}
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean https;
     private final AtomicInteger requests = new AtomicInteger();
 
-    private LoopbackHttpsServer(HttpServer server, ExecutorService executor, boolean https, byte[] page) {
+    private LoopbackHttpsServer(HttpServer server, ExecutorService executor, boolean https, Responder responder) {
         this.server = server;
         this.executor = executor;
         this.https = https;
-        server.createContext("/", exchange -> answer(exchange, page));
+        server.createContext("/", exchange -> answer(exchange, responder));
         server.setExecutor(executor);
         server.start();
     }
@@ -60,6 +80,12 @@ public final class LoopbackHttpsServer implements AutoCloseable {
      */
     public static LoopbackHttpsServer https(Pki.Issued identity, List<String> protocols, ClientAuth clientAuth,
             X509Certificate clientCa, byte[] page) throws IOException {
+        return https(identity, protocols, clientAuth, clientCa, pageOr(page));
+    }
+
+    /** An HTTPS server that answers with a responder; otherwise as {@link #https(Pki.Issued, List, ClientAuth, X509Certificate, byte[])}. */
+    public static LoopbackHttpsServer https(Pki.Issued identity, List<String> protocols, ClientAuth clientAuth,
+            X509Certificate clientCa, Responder responder) throws IOException {
         try {
             char[] pass = "server".toCharArray();
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -90,7 +116,7 @@ public final class LoopbackHttpsServer implements AutoCloseable {
                     params.setSSLParameters(p);
                 }
             });
-            return new LoopbackHttpsServer(s, executor(), true, page);
+            return new LoopbackHttpsServer(s, executor(), true, responder);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up the HTTPS server: " + e.getMessage(), e);
         }
@@ -98,8 +124,24 @@ public final class LoopbackHttpsServer implements AutoCloseable {
 
     /** A plain HTTP server. */
     public static LoopbackHttpsServer http(byte[] page) throws IOException {
+        return http(pageOr(page));
+    }
+
+    /** A plain HTTP server that answers with a responder. */
+    public static LoopbackHttpsServer http(Responder responder) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        return new LoopbackHttpsServer(s, executor(), false, page);
+        return new LoopbackHttpsServer(s, executor(), false, responder);
+    }
+
+    /** The page for GET, what was posted for POST, the status a {@code /status/NNN} path names. */
+    private static Responder pageOr(byte[] page) {
+        return (method, path, body) -> {
+            if (path.startsWith("/status/")) {
+                int status = Integer.parseInt(path.substring(8));
+                return new Answer(status, ("status " + status + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            return new Answer(200, method.equals("POST") ? body : page);
+        };
     }
 
     private static ExecutorService executor() {
@@ -111,32 +153,31 @@ public final class LoopbackHttpsServer implements AutoCloseable {
         });
     }
 
-    private void answer(HttpExchange exchange, byte[] page) throws IOException {
+    private void answer(HttpExchange exchange, Responder responder) throws IOException {
         requests.incrementAndGet();
         try (exchange) {
-            byte[] body;
-            int status = 200;
-            String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/status/")) {
-                status = Integer.parseInt(path.substring(8));
-                body = ("status " + status + "\n").getBytes(StandardCharsets.US_ASCII);
-            } else if (exchange.getRequestMethod().equals("POST")) {
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-            } else {
-                body = page;
+            byte[] posted;
+            try (InputStream in = exchange.getRequestBody()) {
+                posted = in.readAllBytes();
             }
+            Answer a = responder.answer(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+                    posted);
             if (exchange instanceof com.sun.net.httpserver.HttpsExchange hx) {
                 SSLSession session = hx.getSSLSession();
                 exchange.getResponseHeaders().add("X-TLS", session.getProtocol() + " " + session.getCipherSuite());
             }
             exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(status, body.length);
+            exchange.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(a.body());
             }
         }
+    }
+
+    /** The address it listens on. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** The port it listens on, on 127.0.0.1. */

@@ -47,6 +47,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class ModuleHttpClient {
 
     /** The HTTP error codes the module answers (PROTOCOL-NOTES, "Error codes"). */
+    static final int UNKNOWN_HOST = 3813;
     static final int SOCKET_CONNECT_ERROR = 3815;
     static final int SOCKET_READ_ERROR = 3816;
     static final int SOCKET_WRITE_ERROR = 3817;
@@ -80,30 +81,31 @@ final class ModuleHttpClient {
     /**
      * Sends one request and reads the whole response.
      *
-     * @param address the resolved IP address to connect to
+     * @param route where the network sends it
+     * @param network opens the connection and names the trust anchors
      * @param localIp the address the connection leaves from
      * @param tls the SSL context's settings for https, null for http
      * @param abortHandshake the fault "TLS handshake failure": the connection is dropped where the handshake would start
      */
-    static Response request(String method, URI uri, byte[] body, String address, String localIp, TlsSettings tls,
-            Duration timeout, boolean abortHandshake) throws Failure {
+    static Response request(String method, URI uri, byte[] body, Network.Connect route, Network network,
+            String localIp, TlsSettings tls, Duration timeout, boolean abortHandshake) throws Failure {
         boolean https = tls != null;
-        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        InetSocketAddress to = route.to();
         int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        Socket plain = new Socket();
+        Socket plain;
         try {
-            try {
-                plain.bind(new InetSocketAddress(InetAddress.getByName(localIp), 0));
-                plain.connect(new InetSocketAddress(InetAddress.getByName(address), port), timeoutMs);
-                plain.setSoTimeout(timeoutMs);
-                plain.setTcpNoDelay(true);
-            } catch (IOException e) {
-                throw new Failure(SOCKET_CONNECT_ERROR, "cannot connect to " + address + ":" + port + ": " + e, e);
-            }
+            plain = network.connect(to, InetAddress.getByName(localIp), timeoutMs);
+            plain.setSoTimeout(timeoutMs);
+            plain.setTcpNoDelay(true);
+        } catch (IOException e) {
+            throw new Failure(SOCKET_CONNECT_ERROR, "cannot connect to " + to.getHostString() + ":" + to.getPort()
+                    + ": " + e, e);
+        }
+        try {
             Socket s = plain;
             String tlsInfo = "";
             if (https) {
-                SSLSocket ssl = handshake(plain, uri.getHost(), port, tls, abortHandshake);
+                SSLSocket ssl = handshake(plain, uri.getHost(), to.getPort(), tls, route, network, abortHandshake);
                 tlsInfo = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite()
                         + (ssl.getSession().getLocalCertificates() == null ? "" : ", client certificate sent");
                 s = ssl;
@@ -129,15 +131,17 @@ final class ModuleHttpClient {
      * @param fail the fault "TLS handshake failure": a real handshake that the module breaks off
      *     when the server's certificate arrives, so the wire shows a real ClientHello and alert
      */
-    private static SSLSocket handshake(Socket plain, String host, int port, TlsSettings tls, boolean fail)
-            throws Failure {
+    private static SSLSocket handshake(Socket plain, String host, int port, TlsSettings tls, Network.Connect route,
+            Network network, boolean fail) throws Failure {
+        List<String> protocols = route.protocols().isEmpty() ? tls.version().jdkProtocols : route.protocols();
         List<String> suites = new ArrayList<>();
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(keyManagers(tls), new TrustManager[] {fail ? new FailingServer() : trustManager(tls)}, null);
+            ctx.init(keyManagers(tls), new TrustManager[] {fail ? new FailingServer() : trustManager(tls, network)},
+                    null);
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
             Set<String> supported = new HashSet<>(Arrays.asList(ssl.getSupportedCipherSuites()));
-            for (String n : tls.suiteNames()) {
+            for (String n : route.suites().isEmpty() ? tls.suiteNames() : route.suites()) {
                 if (supported.contains(n)) {
                     suites.add(n);
                 }
@@ -148,14 +152,14 @@ final class ModuleHttpClient {
                         + CipherSuites.format(tls.suites()), null);
             }
             ssl.setEnabledCipherSuites(suites.toArray(String[]::new));
-            ssl.setEnabledProtocols(tls.version().jdkProtocols.toArray(String[]::new));
+            ssl.setEnabledProtocols(protocols.toArray(String[]::new));
             ssl.startHandshake();
             return ssl;
         } catch (GeneralSecurityException e) {
             throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed: " + e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed (" + tls.version().jdkProtocols + ", "
-                    + suites + "): " + e.getMessage(), e);
+            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed (" + protocols + ", " + suites + "): "
+                    + e.getMessage(), e);
         }
     }
 
@@ -178,17 +182,21 @@ final class ModuleHttpClient {
         return kmf.getKeyManagers();
     }
 
-    private static TrustManager trustManager(TlsSettings tls) throws IOException {
+    private static TrustManager trustManager(TlsSettings tls, Network network) throws IOException {
         if (tls.level() == SecurityLevel.NONE) {
             return new AnyServer();
         }
         if (tls.caPem() == null) {
-            throw new IOException("server authentication is on (secllevel " + tls.level().ordinal()
+            // the handshake still happens: the server's certificate arrives and cannot be verified
+            return new NoCa("server authentication is on (secllevel " + tls.level().ordinal()
                     + ") but no CA certificate is configured and stored");
         }
-        List<X509Certificate> cas = PemDecoder.certificates(tls.caPem());
+        List<X509Certificate> cas = new ArrayList<>();
+        for (X509Certificate c : PemDecoder.certificates(tls.caPem())) {
+            cas.add(network.trustAnchor(c));
+        }
         if (cas.isEmpty()) {
-            throw new IOException("the CA certificate file holds no certificate");
+            return new NoCa("the CA certificate file holds no certificate");
         }
         return new CaServer(cas, tls.ignoreRtc(), tls.rtc());
     }
@@ -346,6 +354,20 @@ final class ModuleHttpClient {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
             // secllevel 0: no authentication
+        }
+    }
+
+    /** Server authentication without a CA to authenticate against: no server is trusted. */
+    private static final class NoCa extends ServerJudge {
+        private final String why;
+
+        NoCa(String why) {
+            this.why = why;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException(why);
         }
     }
 

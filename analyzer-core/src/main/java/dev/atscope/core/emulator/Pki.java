@@ -67,6 +67,18 @@ public final class Pki {
                 true, null);
     }
 
+    /**
+     * A CA with the subject of another and a key of its own: it stands for the other in a test or a
+     * replay, where the other's key is not at hand. Valid from an hour ago for a year.
+     */
+    public static Issued twin(X509Certificate original) {
+        KeyPair kp = rsa();
+        Instant now = Instant.now();
+        X500Name name = X500Name.getInstance(original.getSubjectX500Principal().getEncoded());
+        return sign(name, kp, name, kp, null, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)), true,
+                null);
+    }
+
     /** A server certificate for {@code hostNames} (DNS names or IP addresses), signed by the CA. */
     public static Issued server(Issued ca, Instant notBefore, Instant notAfter, String... hostNames) {
         return server(ca, rsa(), notBefore, notAfter, hostNames);

@@ -9,7 +9,7 @@ import java.util.List;
  * leaves that setting alone, so with those versions the handshake fails, as it does for a real
  * module whose version the server refuses.
  */
-enum SslVersion {
+public enum SslVersion {
     SSL3_0(0, "SSLv3"),
     TLS1_0(1, "TLSv1"),
     TLS1_1(2, "TLSv1.1"),
@@ -24,8 +24,18 @@ enum SslVersion {
         this.jdkProtocols = List.of(jdkProtocols);
     }
 
+    /** The code AT+QSSLCFG="sslversion" takes. */
+    public int code() {
+        return code;
+    }
+
+    /** The protocols offered, by their JDK names ({@code TLSv1.2}). */
+    public List<String> protocols() {
+        return jdkProtocols;
+    }
+
     /** The version of a code, or null when the module knows none by that code. */
-    static SslVersion of(int code) {
+    public static SslVersion of(int code) {
         for (SslVersion v : values()) {
             if (v.code == code) {
                 return v;

@@ -16,6 +16,7 @@ import java.util.List;
  * @param clientKeyPem the client key file, or null
  * @param ignoreRtc whether certificate validity dates are ignored
  * @param rtc the module's clock, against which validity is checked otherwise
+ * @param caName the CA certificate file the context names ({@code RAM:ca.pem}), empty when none
  */
-record TlsSettings(SslVersion version, List<Integer> suites, List<String> suiteNames, SecurityLevel level, byte[] caPem,
-        byte[] clientCertPem, byte[] clientKeyPem, boolean ignoreRtc, Instant rtc) {}
+public record TlsSettings(SslVersion version, List<Integer> suites, List<String> suiteNames, SecurityLevel level,
+        byte[] caPem, byte[] clientCertPem, byte[] clientKeyPem, boolean ignoreRtc, Instant rtc, String caName) {}

@@ -32,6 +32,7 @@ public final class HostReplay {
     private final Recording recording;
     private final ResponseModel model;
     private final ReplayOptions options;
+    private final EditedCommands edited;
 
     /** Opens the recorder of the replay's traffic, given the listener it must call with each entry. */
     @FunctionalInterface
@@ -40,11 +41,16 @@ public final class HostReplay {
         TraceRecorder open(Consumer<TraceEntry> listener) throws IOException;
     }
 
-    /** A replay of this recording with these options. */
+    /**
+     * A replay of this recording with these options.
+     *
+     * @throws IllegalArgumentException when an edit of the options changes no command line, or cannot be made
+     */
     public HostReplay(Recording recording, ResponseModel model, ReplayOptions options) {
         this.recording = recording;
         this.model = model;
         this.options = options;
+        this.edited = EditedCommands.of(recording, options.edits());
     }
 
     /**
@@ -89,7 +95,7 @@ public final class HostReplay {
         }
         transactions.sort((a, b) -> Long.compare(a.id(), b.id()));
         List<TransactionDiff> diffs = new ResponseDiffer(options.masks())
-                .diff(recording.transactions(), recording.urcs(), transactions, urcs);
+                .diff(recording.transactions(), recording.urcs(), transactions, urcs, edited.sent());
         if (options.skipBoot()) {
             diffs = diffs.stream().filter(d -> d.index() > 0).toList();
         }
@@ -132,6 +138,11 @@ public final class HostReplay {
         long prevRecorded = 0;
         for (int p = 0; p < pieces.size(); p++) {
             Recording.HostPiece piece = pieces.get(p);
+            byte[] bytes = edited.bytes(p, piece);
+            if (bytes.length == 0) {
+                sends[p] = prevSend; // the rest of an edited line, which went out with its start
+                continue;
+            }
             Recording.Gate gate = piece.gate();
             long sendAt;
             if (gate == null || gate.isOpen()) {
@@ -161,9 +172,9 @@ public final class HostReplay {
             writing.enter(); // written, then recorded: see WriteGate
             try {
                 sends[p] = recorder.nowMicros();
-                out.write(piece.bytes());
+                out.write(bytes);
                 out.flush();
-                recorder.chunk(Direction.HOST_TO_MODULE, piece.bytes(), 0, piece.bytes().length, sends[p]);
+                recorder.chunk(Direction.HOST_TO_MODULE, bytes, 0, bytes.length, sends[p]);
             } finally {
                 writing.leave();
             }

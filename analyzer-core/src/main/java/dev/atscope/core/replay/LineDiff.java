@@ -18,7 +18,12 @@ public record LineDiff(Op op, String recorded, String replayed) {
         /** The recording has the line; the replay does not. */
         MISSING,
         /** The replay has the line; the recording does not. */
-        EXTRA;
+        EXTRA,
+        /**
+         * The echo of a command line that a what-if replay sent edited, beside the recorded echo: not
+         * a difference (only side-by-side views show it).
+         */
+        EDITED;
 
         /** The lower-case word used in JSON. */
         public String word() {

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The JSON Lines form of a replay's comparison: one {@code "type":"transaction"} object per
- * recorded transaction (and one for the URCs before the first command when there are any), then
- * one {@code "type":"summary"}.
+ * recorded transaction (and one for the URCs before the first command when there are any), one
+ * {@code "type":"note"} per remark on the replay, then one {@code "type":"summary"}.
  */
 public final class ReplayDiffJson {
 
@@ -22,6 +22,11 @@ public final class ReplayDiffJson {
         o.put("index", d.index());
         o.put("command", d.command());
         o.put("status", d.status().word());
+        if (d.edited()) {
+            ObjectNode e = o.putObject("edit");
+            e.put("recorded", d.command());
+            e.put("sent", d.sent());
+        }
         if (d.recorded() != null) {
             side(o.putObject("recorded"), d.recorded());
         }
@@ -45,6 +50,16 @@ public final class ReplayDiffJson {
         return o;
     }
 
+    /** A remark on the replay: an assumption, an explained or a reproduced recorded outcome. */
+    public static ObjectNode note(ReplayNote n) {
+        ObjectNode o = DecodedJson.MAPPER.createObjectNode();
+        o.put("type", "note");
+        o.put("index", n.index());
+        o.put("kind", n.kind().word());
+        o.put("text", n.text());
+        return o;
+    }
+
     /** The closing line: counts, the time-outs that ran out, and whether anything differs. */
     public static ObjectNode summary(ReplaySummary s, List<String> waits) {
         ObjectNode o = DecodedJson.MAPPER.createObjectNode();
@@ -54,6 +69,7 @@ public final class ReplayDiffJson {
         o.put("differs", s.differs());
         o.put("missing", s.missing());
         o.put("urcs_differ", s.urcsDiffer());
+        o.put("edited", s.edited());
         strings(o.putArray("waits"), waits);
         o.put("clean", s.clean());
         return o;

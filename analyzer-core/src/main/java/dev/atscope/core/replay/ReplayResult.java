@@ -41,6 +41,6 @@ public record ReplayResult(
 
     /** True when anything differs beyond the masks. */
     public boolean differs() {
-        return diffs.stream().anyMatch(d -> d.status() != DiffStatus.SAME);
+        return diffs.stream().anyMatch(d -> d.status().differs());
     }
 }

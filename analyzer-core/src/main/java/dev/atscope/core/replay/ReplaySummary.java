@@ -11,8 +11,15 @@ import java.util.List;
  * @param missing not answered in the replay
  * @param urcsDiffer answered the same with other URCs around (the slot before the first command counts
  *     here too)
+ * @param edited sent edited by a what-if replay, and answered the same but for the echo (an edited
+ *     transaction whose answer changed counts as differing)
  */
-public record ReplaySummary(int transactions, int same, int differs, int missing, int urcsDiffer) {
+public record ReplaySummary(int transactions, int same, int differs, int missing, int urcsDiffer, int edited) {
+
+    /** Counts of a replay without edits. */
+    public ReplaySummary(int transactions, int same, int differs, int missing, int urcsDiffer) {
+        this(transactions, same, differs, missing, urcsDiffer, 0);
+    }
 
     /** Counts the diffs. */
     public static ReplaySummary of(List<TransactionDiff> diffs) {
@@ -21,6 +28,7 @@ public record ReplaySummary(int transactions, int same, int differs, int missing
         int differs = 0;
         int missing = 0;
         int urcs = 0;
+        int edited = 0;
         for (TransactionDiff d : diffs) {
             if (d.index() > 0) {
                 n++;
@@ -30,9 +38,10 @@ public record ReplaySummary(int transactions, int same, int differs, int missing
                 case DIFFERS -> differs++;
                 case MISSING -> missing++;
                 case URCS_DIFFER -> urcs++;
+                case EDITED -> edited++;
             }
         }
-        return new ReplaySummary(n, same, differs, missing, urcs);
+        return new ReplaySummary(n, same, differs, missing, urcs, edited);
     }
 
     /** True when nothing differs beyond the masks. */
@@ -42,7 +51,7 @@ public record ReplaySummary(int transactions, int same, int differs, int missing
 
     @Override
     public String toString() {
-        return transactions + " transactions: " + same + " same, " + differs + " differ, " + missing + " missing, "
-                + urcsDiffer + " with other URCs";
+        return transactions + " transactions: " + same + " same, " + (edited > 0 ? edited + " edited, " : "") + differs
+                + " differ, " + missing + " missing, " + urcsDiffer + " with other URCs";
     }
 }

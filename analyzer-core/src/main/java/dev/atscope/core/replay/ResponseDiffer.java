@@ -35,6 +35,18 @@ public final class ResponseDiffer {
      */
     public List<TransactionDiff> diff(List<Transaction> recorded, List<Event> recordedUrcs, List<Transaction> replayed,
             List<Event> replayedUrcs) {
+        return diff(recorded, recordedUrcs, replayed, replayedUrcs, Map.of());
+    }
+
+    /**
+     * Compares a recording with a what-if replay of it, whose host sent some command lines edited:
+     * the echo of an edited line is compared with the line sent, and an edited transaction whose
+     * answer is otherwise the same is {@link DiffStatus#EDITED}.
+     *
+     * @param sent the line sent in place of the recorded one, by recorded transaction (from 1)
+     */
+    public List<TransactionDiff> diff(List<Transaction> recorded, List<Event> recordedUrcs, List<Transaction> replayed,
+            List<Event> replayedUrcs, Map<Integer, String> sent) {
         List<List<String>> recSlots = slots(recorded, recordedUrcs);
         List<List<String>> repSlots = slots(replayed, replayedUrcs);
         List<TransactionDiff> out = new ArrayList<>();
@@ -50,13 +62,14 @@ public final class ResponseDiffer {
             if (i == 0) {
                 if (!recU.isEmpty() || !repU.isEmpty()) {
                     DiffStatus s = missing.isEmpty() && extra.isEmpty() ? DiffStatus.SAME : DiffStatus.URCS_DIFFER;
-                    out.add(new TransactionDiff(0, null, null, s, List.of(), missing, extra));
+                    out.add(new TransactionDiff(0, null, null, s, List.of(), missing, extra, null));
                 }
                 continue;
             }
             Transaction rec = recorded.get(i - 1);
             Transaction rep = i - 1 < replayed.size() ? replayed.get(i - 1) : null;
-            List<LineDiff> lines = lines(answer(rec), rep == null ? List.of() : answer(rep));
+            String edit = sent.get(i);
+            List<LineDiff> lines = lines(answer(rec, edit), rep == null ? List.of() : answer(rep, null));
             DiffStatus status;
             if (rep == null || rec.result() != null && rep.result() == null) {
                 status = DiffStatus.MISSING;
@@ -65,9 +78,9 @@ public final class ResponseDiffer {
             } else if (!missing.isEmpty() || !extra.isEmpty()) {
                 status = DiffStatus.URCS_DIFFER;
             } else {
-                status = DiffStatus.SAME;
+                status = edit != null ? DiffStatus.EDITED : DiffStatus.SAME;
             }
-            out.add(new TransactionDiff(i, rec, rep, status, lines, missing, extra));
+            out.add(new TransactionDiff(i, rec, rep, status, lines, missing, extra, edit));
         }
         return out;
     }
@@ -105,14 +118,28 @@ public final class ResponseDiffer {
         return out;
     }
 
-    /** A line of an answer: what is compared, and what is shown. */
-    private record Line(String key, String shown) {}
+    /**
+     * A line of an answer: what is compared, and what is shown.
+     *
+     * @param edited whether it is the echo of a recorded line that the replay sent edited
+     */
+    private record Line(String key, String shown, boolean edited) {
+        Line(String key, String shown) {
+            this(key, shown, false);
+        }
+    }
 
-    /** The module's side of a transaction: echo, responses, CONNECT, bodies, final result. */
-    private List<Line> answer(Transaction t) {
+    /**
+     * The module's side of a transaction: echo, responses, CONNECT, bodies, final result.
+     *
+     * @param sent the line a what-if replay sent in place of this recorded one, or null: the echo
+     *     is then expected to be that line
+     */
+    private List<Line> answer(Transaction t, String sent) {
         List<Line> out = new ArrayList<>();
         if (t.echo() != null) {
-            out.add(new Line("echo " + masks.apply(t.echo().text()), t.echo().text()));
+            String expected = sent != null && t.echo().text().equals(t.command().text()) ? sent : t.echo().text();
+            out.add(new Line("echo " + masks.apply(expected), t.echo().text(), sent != null));
         }
         for (Event e : t.responses()) {
             if (e.kind() == EventKind.PAYLOAD) {
@@ -144,9 +171,22 @@ public final class ResponseDiffer {
      * @param replayed the replayed one, or null when the replay has none
      */
     public List<AnswerRow> sideBySide(Transaction recorded, Transaction replayed) {
+        return sideBySide(recorded, replayed, null);
+    }
+
+    /**
+     * The same for a compared transaction of a what-if replay: the echo of an edited line stands
+     * beside the echo of the line sent, as {@link LineDiff.Op#EDITED}.
+     */
+    public List<AnswerRow> sideBySide(TransactionDiff d) {
+        return sideBySide(d.recorded(), d.replayed(), d.sent());
+    }
+
+    private List<AnswerRow> sideBySide(Transaction recorded, Transaction replayed, String sent) {
         List<AnswerRow> out = new ArrayList<>();
-        for (Row r : align(answer(recorded), replayed == null ? List.of() : answer(replayed))) {
-            out.add(new AnswerRow(r.op(), r.recorded() == null ? null : masks.apply(r.recorded().shown()),
+        for (Row r : align(answer(recorded, sent), replayed == null ? List.of() : answer(replayed, null))) {
+            LineDiff.Op op = r.op() == null && r.recorded() != null && r.recorded().edited() ? LineDiff.Op.EDITED : r.op();
+            out.add(new AnswerRow(op, r.recorded() == null ? null : masks.apply(r.recorded().shown()),
                     r.replayed() == null ? null : masks.apply(r.replayed().shown())));
         }
         return out;

@@ -14,6 +14,8 @@ import java.util.List;
  * @param missingUrcs URCs of the recording that did not come in the replay (after this command,
  *     before the next)
  * @param extraUrcs URCs that came in the replay and not in the recording
+ * @param sent the command line a what-if replay sent in place of the recorded one, or null when it
+ *     sent the recorded one
  */
 public record TransactionDiff(
         int index,
@@ -22,12 +24,18 @@ public record TransactionDiff(
         DiffStatus status,
         List<LineDiff> lines,
         List<String> missingUrcs,
-        List<String> extraUrcs) {
+        List<String> extraUrcs,
+        String sent) {
 
     public TransactionDiff {
         lines = List.copyOf(lines);
         missingUrcs = List.copyOf(missingUrcs);
         extraUrcs = List.copyOf(extraUrcs);
+    }
+
+    /** Whether the replay sent this command line edited. */
+    public boolean edited() {
+        return sent != null;
     }
 
     /** The command line as recorded, or empty for the slot before the first command. */

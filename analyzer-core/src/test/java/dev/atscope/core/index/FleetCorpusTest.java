@@ -2,26 +2,9 @@ package dev.atscope.core.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atscope.core.emulator.AtHost;
-import dev.atscope.core.emulator.EmulatedModule;
-import dev.atscope.core.emulator.EmulatorConfig;
-import dev.atscope.core.emulator.FaultProfile;
-import dev.atscope.core.emulator.LoopbackHttpsServer;
-import dev.atscope.core.emulator.Pki;
-import dev.atscope.core.emulator.Timing;
-import dev.atscope.core.link.PipeLink;
-import dev.atscope.core.link.RecordingLink;
 import dev.atscope.core.protocol.ProtocolRegistry;
-import dev.atscope.core.trace.Direction;
-import dev.atscope.core.trace.Trace;
-import dev.atscope.core.trace.TraceMetadata;
-import dev.atscope.core.trace.TraceRecorder;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,94 +28,13 @@ class FleetCorpusTest {
     static Path fleet;
     static Path index;
 
-    /**
-     * A device: its name, the day its trace starts, the fault profile its module ran with, and whether
-     * it fetches its configuration over plain HTTP (an HTTP error on an https URL looks like a failed
-     * handshake on the wire: the module gives no status, PROTOCOL-NOTES).
-     */
-    record Device(String name, String day, String profile, boolean plainHttp) {
-        Device(String name, String day, String profile) {
-            this(name, day, profile, false);
-        }
-    }
-
-    static final List<Device> DEVICES = List.of(
-            new Device("meter-01", "2026-11-17", null),
-            new Device("meter-02", "2026-11-19", null),
-            new Device("meter-03", "2026-11-18", "handshake-failure"),
-            new Device("meter-04", "2026-11-21", "handshake-failure"),
-            new Device("meter-05", "2026-11-03", "handshake-failure"),
-            new Device("meter-06", "2026-11-20", "pdp-fails-twice"),
-            new Device("meter-07", "2026-11-20", "dns-failure"),
-            new Device("meter-08", "2026-11-22", "http-500", true),
-            new Device("meter-09", "2026-11-22", "not-registered"));
+    static final List<FleetCorpus.Device> DEVICES = FleetCorpus.DEVICES;
 
     @BeforeAll
     static void recordTheFleetAgainstTheEmulator() throws Exception {
-        fleet = Files.createDirectories(tmp.resolve("fleet"));
+        fleet = FleetCorpus.record(tmp.resolve("fleet"));
         index = tmp.resolve("index");
-        Pki.Issued ca = Pki.authority("fleet CA");
-        byte[] page = "<html><body>config v7</body></html>".getBytes(StandardCharsets.US_ASCII);
-        try (LoopbackHttpsServer server = LoopbackHttpsServer.https(Pki.server(ca, "api.fleet.test"),
-                List.of("TLSv1.2"), LoopbackHttpsServer.ClientAuth.NONE, null, page);
-                LoopbackHttpsServer plain = LoopbackHttpsServer.http(page)) {
-            for (Device d : DEVICES) {
-                record(d, (d.plainHttp() ? plain : server).url("api.fleet.test", "/v1/config"), ca);
-            }
-        }
-
         Files.writeString(fleet.resolve("meter-10.csv"), "# atscope-trace: 1\ntime_us,dir,kind,data\n9,H>M,data,AT\\q\n");
-    }
-
-    /** Runs §3.3 with server authentication as a device's firmware would, recording the wire. */
-    static void record(Device d, String url, Pki.Issued ca) throws Exception {
-        FaultProfile faults = d.profile() == null ? FaultProfile.NONE : FaultProfile.builtIn(d.profile());
-        EmulatorConfig config = EmulatorConfig.defaults().withTiming(Timing.FAST).withFaults(faults)
-                .withHost("api.fleet.test", "127.0.0.1").withLog(line -> { });
-        Path live = tmp.resolve(d.name() + ".live.csv");
-        PipeLink[] pair = PipeLink.pair("firmware", "module");
-        EmulatedModule module = new EmulatedModule(config, REGISTRY, d.name());
-        Thread serving = new Thread(() -> {
-            try {
-                module.serve(pair[1]);
-            } catch (IOException e) {
-                // the host closed the pipe: the recording is over
-            }
-        }, "fleet-module-" + d.name());
-        serving.setDaemon(true);
-        serving.start();
-        try (TraceRecorder recorder = TraceRecorder.create(live, TraceMetadata.EMPTY, Duration.ofMillis(100),
-                Duration.ofSeconds(1), null);
-                AtHost host = new AtHost(new RecordingLink(pair[0], recorder, Direction.HOST_TO_MODULE), REGISTRY,
-                        Duration.ofSeconds(10), Duration.ofMillis(30))) {
-            host.awaitUrc("SMS Ready", Duration.ofSeconds(5));
-            host.send("AT+CGREG?");
-            host.upload("AT+QSECWRITE=\"RAM:ca.pem\"," + ca.certificatePem().length + ",100", ca.certificatePem());
-            for (String c : List.of("AT+QIFGCNT=0", "AT+QICSGP=1,\"CMNET\"", "AT+QIREGAPP")) {
-                host.send(c);
-            }
-            boolean active = false;
-            for (int attempt = 0; attempt < 2 && !active; attempt++) { // the firmware gives up after one retry
-                active = host.send("AT+QIACT").ok();
-            }
-            host.send("AT+QILOCIP");
-            for (String c : List.of("AT+QSSLCFG=\"sslversion\",0,3", "AT+QSSLCFG=\"secllevel\",0,1",
-                    "AT+QSSLCFG=\"cacert\",0,\"RAM:ca.pem\"", "AT+QSSLCFG=\"https\",1")) {
-                host.send(c);
-            }
-            host.upload("AT+QHTTPURL=" + url.length() + ",60", url.getBytes(StandardCharsets.US_ASCII));
-            if (host.send("AT+QHTTPGET=60").ok()) {
-                host.send("AT+QHTTPREAD=30");
-            }
-            host.send("AT+QIDEACT");
-        }
-        pair[1].close();
-        serving.join(5000);
-        // the fleet's logs come from different days: keep the bytes and times, move the start
-        Trace t = Trace.read(live);
-        new Trace(t.metadata().withStart(Instant.parse(d.day() + "T08:00:00Z")).withTag("device", d.name()),
-                t.entries()).write(fleet.resolve(d.name() + ".csv"));
-        Files.delete(live);
     }
 
     static FolderIndexer.Report indexFleet() throws Exception {
@@ -149,7 +51,7 @@ class FleetCorpusTest {
     }
 
     static List<String> withProfile(String profile) {
-        return DEVICES.stream().filter(d -> profile.equals(d.profile())).map(Device::name).sorted().toList();
+        return DEVICES.stream().filter(d -> profile.equals(d.profile())).map(FleetCorpus.Device::name).sorted().toList();
     }
 
     @Test
