@@ -279,6 +279,11 @@ public final class AtDecoder {
     }
 
     private void complete(Pending p, Event result, Outcome outcome, long until) {
+        if (p.completed) {
+            // a body outlived its command: two more commands came while it streamed and ended its wait
+            return;
+        }
+        p.completed = true;
         if (outcome == Outcome.OK) {
             for (AtCommand c : p.commands) {
                 switch (c.name()) {
@@ -422,6 +427,8 @@ public final class AtDecoder {
         final List<Event> responses = new ArrayList<>();
         Event echo;
         Event result;
+        /** Handed out as a transaction: a body still streaming for it ends without handing it out again. */
+        boolean completed;
 
         Pending(long id, Event command, List<AtCommand> commands, ResponseShape shape) {
             this.id = id;
