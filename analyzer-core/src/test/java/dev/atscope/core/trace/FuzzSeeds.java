@@ -47,7 +47,7 @@ public final class FuzzSeeds {
 
                     @Override
                     public void close() {}
-                }, 3000);
+                }, 3000, 12);
                 Files.write(dir.resolve("generated-" + seed + ".bin"), FuzzedTraffic.encode(generated));
             }
         }
