@@ -1,6 +1,7 @@
 package dev.atscope.report;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.atscope.core.trace.FuzzWarmUp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.FuzzedTraffic;
@@ -26,6 +27,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReportFuzzTest {
+
+    static {
+        FuzzWarmUp.run(ReportFuzzTest.class, input -> new ReportFuzzTest().anyTraffic(input));
+    }
+
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
     private static final ObjectMapper JSON = new ObjectMapper();

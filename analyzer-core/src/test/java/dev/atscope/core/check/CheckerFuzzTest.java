@@ -1,6 +1,7 @@
 package dev.atscope.core.check;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.atscope.core.trace.FuzzWarmUp;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.protocol.ProtocolRegistry;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CheckerFuzzTest {
+
+    static {
+        FuzzWarmUp.run(CheckerFuzzTest.class, input -> new CheckerFuzzTest().anyTraffic(input));
+    }
+
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
 

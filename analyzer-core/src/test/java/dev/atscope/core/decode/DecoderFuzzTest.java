@@ -1,6 +1,7 @@
 package dev.atscope.core.decode;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.atscope.core.trace.FuzzWarmUp;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
@@ -19,6 +20,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DecoderFuzzTest {
+
+    static {
+        FuzzWarmUp.run(DecoderFuzzTest.class, input -> new DecoderFuzzTest().anyChunking(input));
+    }
+
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
 

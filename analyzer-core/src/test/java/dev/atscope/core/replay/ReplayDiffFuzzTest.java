@@ -1,6 +1,7 @@
 package dev.atscope.core.replay;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.atscope.core.trace.FuzzWarmUp;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.FuzzedTraffic;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReplayDiffFuzzTest {
+
+    static {
+        FuzzWarmUp.run(ReplayDiffFuzzTest.class, input -> new ReplayDiffFuzzTest().anyRecordingAndReplay(input));
+    }
+
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
 

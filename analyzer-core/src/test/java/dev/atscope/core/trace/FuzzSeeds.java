@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Writes the seed inputs of the fuzz tests that take traffic ({@link FuzzedTraffic}): the sample
  * traces of the application note's procedures, the importers' reference session and generated
- * sessions, each in the fuzzers' form. Run once from {@code analyzer-core} with the test classpath;
+ * sessions, each in the fuzzers' form and cut to 4 KiB. Run once from {@code analyzer-core} with the test classpath;
  * the files are committed.
  *
  * <pre>
@@ -32,7 +32,7 @@ public final class FuzzSeeds {
             Path dir = Path.of(d);
             Files.createDirectories(dir);
             for (Path t : traces) {
-                Files.write(dir.resolve(t.getFileName().toString().replace(".csv", ".bin")), FuzzedTraffic.encode(read(t)));
+                Files.write(dir.resolve(t.getFileName().toString().replace(".csv", ".bin")), seed(read(t)));
             }
             for (long seed = 1; seed <= 3; seed++) {
                 List<TraceEntry> generated = new ArrayList<>();
@@ -48,10 +48,18 @@ public final class FuzzSeeds {
                     @Override
                     public void close() {}
                 }, 3000, 12);
-                Files.write(dir.resolve("generated-" + seed + ".bin"), FuzzedTraffic.encode(generated));
+                Files.write(dir.resolve("generated-" + seed + ".bin"), seed(generated));
             }
         }
     }
+
+    /** A trace in the fuzzers' form, cut to the 4 KiB that scripts/fuzz gives an input. */
+    private static byte[] seed(List<TraceEntry> entries) {
+        byte[] b = FuzzedTraffic.encode(entries);
+        return b.length <= MAX ? b : java.util.Arrays.copyOf(b, MAX);
+    }
+
+    private static final int MAX = 4096;
 
     private static List<TraceEntry> read(Path trace) throws IOException {
         List<TraceEntry> out = new ArrayList<>();

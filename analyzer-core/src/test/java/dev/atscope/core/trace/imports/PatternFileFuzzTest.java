@@ -1,6 +1,7 @@
 package dev.atscope.core.trace.imports;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.atscope.core.trace.FuzzWarmUp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PatternFileFuzzTest {
+
+    static {
+        FuzzWarmUp.run(PatternFileFuzzTest.class, input -> new PatternFileFuzzTest().anyPatternFile(input));
+    }
+
 
     /** Lines of a home-grown log, in the layouts the built-in patterns and the README's example know. */
     private static final byte[] LOG = ("[2026-11-23 10:00:00.000] >> AT+CGMI\n[2026-11-23 10:00:00.020] << Quectel\n"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.atscope.core.trace.Chunk;
+import dev.atscope.core.trace.FuzzWarmUp;
 import dev.atscope.core.trace.Marker;
 import dev.atscope.core.trace.TraceCsvWriter;
 import dev.atscope.core.trace.TraceEntry;
@@ -24,6 +25,17 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TraceReadersFuzzTest {
+
+    static {
+        // every format on every fixture: all readers loaded before the fuzzer's clock starts
+        FuzzWarmUp.run(TraceReadersFuzzTest.class, input -> {
+            for (TraceFormat f : TraceFormat.values()) {
+                ReadingChecks.read(input, ImportOptions.defaults().withFormat(f));
+            }
+            ReadingChecks.read(input, ImportOptions.defaults());
+        });
+    }
+
 
     @FuzzTest
     void detected(byte[] input) {
