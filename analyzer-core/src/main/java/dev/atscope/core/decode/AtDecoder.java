@@ -852,7 +852,7 @@ public final class AtDecoder {
                         tentativeTime = timeAt(offsetOf(i));
                         scan = i + 1;
                         bodyLineStart = i + 1;
-                        return false;
+                        return true; // bytes already here after it may prove it a line of the body
                     }
                     bodyLineStart = i + 1;
                 }
