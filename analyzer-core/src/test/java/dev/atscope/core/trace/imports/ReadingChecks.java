@@ -1,7 +1,5 @@
 package dev.atscope.core.trace.imports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Marker;
 import dev.atscope.core.trace.TraceEntry;
@@ -46,12 +44,13 @@ final class ReadingChecks {
         Reading going = read(input, plain.withKeepGoing(true));
         if (strict.failure() == null) {
             // nothing broken: keep-going changes nothing
-            assertThat(going.failure()).isNull();
-            assertThat(going.entries()).isEqualTo(strict.entries());
-            assertThat(going.warnings()).isEqualTo(strict.warnings());
+            expect(going.failure() == null, "keep-going failed where reading without it did not: %s", going.failure());
+            expect(going.entries().equals(strict.entries()), "keep-going read a clean file differently");
+            expect(going.warnings().equals(strict.warnings()), "keep-going warned differently: %s", going.warnings());
         }
         if (going.failure() != null) {
-            assertThat(strict.failure()).as("keep-going failed where reading without it did not").isNotNull();
+            expect(strict.failure() != null, "keep-going failed where reading without it did not: %s",
+                    going.failure());
         }
         return strict;
     }
@@ -68,30 +67,31 @@ final class ReadingChecks {
         long bytes = 0;
         long lastTime = 0;
         try (TraceReader r = TraceImports.open(new ByteArrayInputStream(input), SOURCE, options)) {
-            assertThat(r.metadata()).isNotNull();
+            expect(r.metadata() != null, "no metadata");
             TraceEntry e;
             while ((e = r.next()) != null) {
                 entries.add(e);
-                assertThat(e.timeMicros()).as("time of %s", e).isGreaterThanOrEqualTo(lastTime);
+                expect(e.timeMicros() >= lastTime, "%s goes back in time from %d", e, lastTime);
                 lastTime = e.timeMicros();
-                assertThat(e.line()).as("line of %s", e).isBetween(-1L, lines);
+                expect(e.line() >= -1 && e.line() <= lines, "%s is at a line the input has not", e);
                 if (e instanceof Chunk c) {
-                    assertThat(c.data()).as("a chunk with no bytes").isNotEmpty();
+                    expect(c.data().length > 0, "a chunk with no bytes: %s", c);
                     bytes += c.data().length;
                 }
                 // a reader cannot make traffic out of nothing: each entry and byte needs input behind it
-                assertThat(entries.size()).as("entries from %d bytes", input.length).isLessThanOrEqualTo(2 * input.length + 8);
-                assertThat(bytes).as("bytes from %d bytes", input.length).isLessThanOrEqualTo(4L * input.length + 64);
+                expect(entries.size() <= 2 * input.length + 8, "%d entries from %d bytes", entries.size(), input.length);
+                expect(bytes <= 4L * input.length + 64, "%d bytes of traffic from %d bytes", bytes, input.length);
             }
-            assertThat(r.next()).as("the end stays the end").isNull();
+            expect(r.next() == null, "the end did not stay the end");
             List<String> warnings = r.warnings();
             checkWarnings(warnings, lines);
             return new Reading(entries, warnings, null);
         } catch (TraceFormatException e) {
-            assertThat(e.getMessage()).startsWith(SOURCE);
-            assertThat(e.location().source()).isEqualTo(SOURCE);
-            assertThat(e.location().line()).isBetween(-1L, lines);
-            assertThat(e.problem()).isNotBlank();
+            expect(e.getMessage().startsWith(SOURCE) && SOURCE.equals(e.location().source()),
+                    "an error that does not name the file: %s", e.getMessage());
+            expect(e.location().line() >= -1 && e.location().line() <= lines, "an error at a line the input has not: %s",
+                    e.getMessage());
+            expect(!e.problem().isBlank(), "an error that says nothing: %s", e.getMessage());
             return new Reading(entries, List.of(), e);
         } catch (IOException e) {
             throw new AssertionError("an I/O error other than the documented one: " + e, e);
@@ -99,9 +99,16 @@ final class ReadingChecks {
     }
 
     private static void checkWarnings(List<String> warnings, long lines) {
-        assertThat((long) warnings.size()).as("warnings").isLessThanOrEqualTo(lines + 8);
+        expect(warnings.size() <= lines + 8, "%d warnings about %d lines", warnings.size(), lines);
         for (String w : warnings) {
-            assertThat(w).startsWith(SOURCE);
+            expect(w.startsWith(SOURCE), "a warning that does not name the file: %s", w);
+        }
+    }
+
+    /** A failed property: plain checks, as these run millions of times while fuzzing. */
+    static void expect(boolean ok, String what, Object... args) {
+        if (!ok) {
+            throw new AssertionError(String.format(what, args));
         }
     }
 }
