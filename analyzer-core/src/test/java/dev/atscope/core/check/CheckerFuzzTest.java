@@ -19,12 +19,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CheckerFuzzTest {
 
+    private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
+
     static {
         FuzzWarmUp.run(CheckerFuzzTest.class, input -> new CheckerFuzzTest().anyTraffic(input));
     }
-
-
-    private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
 
     @FuzzTest
     void anyTraffic(byte[] input) {

@@ -21,12 +21,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DecoderFuzzTest {
 
+    private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
+
     static {
         FuzzWarmUp.run(DecoderFuzzTest.class, input -> new DecoderFuzzTest().anyChunking(input));
     }
-
-
-    private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
 
     @FuzzTest
     void anyChunking(byte[] input) {

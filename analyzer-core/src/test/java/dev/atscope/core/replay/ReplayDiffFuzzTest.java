@@ -22,12 +22,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReplayDiffFuzzTest {
 
+    private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
+
     static {
         FuzzWarmUp.run(ReplayDiffFuzzTest.class, input -> new ReplayDiffFuzzTest().anyRecordingAndReplay(input));
     }
-
-
-    private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
 
     @FuzzTest
     void anyRecordingAndReplay(byte[] input) {

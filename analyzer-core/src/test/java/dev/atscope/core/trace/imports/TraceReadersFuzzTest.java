@@ -34,7 +34,6 @@ class TraceReadersFuzzTest {
         });
     }
 
-
     @FuzzTest
     void detected(byte[] input) {
         ReadingChecks.readBothWays(input, null);
