@@ -32,7 +32,8 @@ import java.util.Locale;
  *
  * <p>The lines are the formats' own: a long chunk of a module's answer with CR LF and quotes in it
  * (escaped as each format escapes them), one row, record or log line per chunk; interceptty has one
- * byte a line and no long lines.
+ * byte a line and no long lines. The rows marked {@code <<<} are the worst case of the escapes in
+ * angle brackets ({@code <CR>}): lines of nothing but {@code <}, 4 MB a run.
  */
 public final class LineLengthFigures {
 
@@ -47,7 +48,18 @@ public final class LineLengthFigures {
         byte[] make(int lineBytes, int lines) throws IOException;
     }
 
-    private record Row(String name, TraceFormat format, boolean decode, Layout layout) {}
+    /**
+     * One line of the table.
+     *
+     * @param megabytes input per run, or 0 for the run's default (the worst cases are slow where
+     *     they are quadratic, so they read less)
+     */
+    private record Row(String name, TraceFormat format, boolean decode, Layout layout, int megabytes) {
+
+        Row(String name, TraceFormat format, boolean decode, Layout layout) {
+            this(name, format, decode, layout, 0);
+        }
+    }
 
     public static void main(String[] args) throws IOException {
         long perRun = (args.length > 0 ? Long.parseLong(args[0]) : 32) << 20;
@@ -67,7 +79,13 @@ public final class LineLengthFigures {
                 new Row("chat", TraceFormat.CHAT, false,
                         lines("Nov 23 10:00:00 bench chat[2211]: send (", "", "^M", "^J", "\"")),
                 new Row("prefixed", TraceFormat.PREFIXED, false, lines(">> ", "", "\\r", "\\n", "\"")),
-                new Row("transcript", TraceFormat.TRANSCRIPT, false, lines("", "", "", "", "\"")));
+                new Row("transcript", TraceFormat.TRANSCRIPT, false, lines("", "", "", "", "\"")),
+                // the worst case of the escapes in angle brackets: a line of nothing but '<'
+                new Row("slsnif <<<", TraceFormat.SLSNIF, false, angles(lines("Host   --> ", "", "<CR>", "<LF>", "\"")), 4),
+                new Row("modemmanager <<<", TraceFormat.MODEMMANAGER, false, angles(lines(
+                        "Nov 23 10:00:00 bench ModemManager[612]: <debug> [1795428000.080000] [ttyUSB2/at] <-- '",
+                        "'", "<CR>", "<LF>", "\"")), 4),
+                new Row("mbed <<<", TraceFormat.MBED, false, angles(LineLengthFigures::mbed), 4));
 
         System.out.printf(Locale.ROOT, "== ms per MB of input by line length (%d MB a run, median of %d), max heap %d MB%n",
                 perRun >> 20, RUNS, Runtime.getRuntime().maxMemory() >> 20);
@@ -82,8 +100,9 @@ public final class LineLengthFigures {
             double last = Double.NaN;
             // bytes of input per byte of the answer, to make lines of about each length
             double ratio = (row.layout().make(65_536, 1).length - row.layout().make(1024, 1).length) / 64_512.0;
+            long bytes = row.megabytes() > 0 ? (long) row.megabytes() << 20 : perRun;
             for (int len : LENGTHS) {
-                int count = (int) Math.max(2, perRun / len);
+                int count = (int) Math.max(2, bytes / len);
                 // just below the length, so that a reader whose limit is the length still reads it
                 byte[] input = row.layout().make((int) (len * 0.98 / ratio), count);
                 double ms = msPerMb(row, input);
@@ -130,8 +149,28 @@ public final class LineLengthFigures {
         }
     }
 
-    /** A module's answer of {@code n} bytes: text with quotes, CR LF every 64 bytes. */
+    /** While set, answers are nothing but '<' (for {@link #angles}). */
+    private static boolean anglesOnly;
+
+    /** The layout with answers of nothing but '<'. */
+    private static Layout angles(Layout layout) {
+        return (len, count) -> {
+            anglesOnly = true;
+            try {
+                return layout.make(len, count);
+            } finally {
+                anglesOnly = false;
+            }
+        };
+    }
+
+    /** A module's answer of {@code n} bytes: text with quotes, CR LF every 72 bytes. */
     private static byte[] answer(int n) {
+        if (anglesOnly) {
+            byte[] out = new byte[n];
+            Arrays.fill(out, (byte) '<');
+            return out;
+        }
         byte[] unit = "+QHTTPREAD: \"<html><body>\",1,2,3,'ok' 0123456789abcdefghijklmnopqrstuvw\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
         byte[] out = new byte[n];
