@@ -1,5 +1,7 @@
 package dev.atscope.report;
 
+import static dev.atscope.core.trace.FuzzProperty.expect;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.atscope.core.trace.FuzzWarmUp;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,9 +108,4 @@ class ReportFuzzTest {
         };
     }
 
-    private static void expect(boolean ok, String what, Object... args) {
-        if (!ok) {
-            throw new AssertionError(String.format(what, args));
-        }
-    }
 }

@@ -26,27 +26,33 @@ final class TraceRowScanner {
         }
     }
 
-    /** A character other than a separator after a quoted field's closing quote. */
-    static final class BadCharAfterQuote extends IOException {
+    /** A fault of the scanned text at a known line. */
+    abstract static class LineFault extends IOException {
         private static final long serialVersionUID = 1L;
-        /** The line where the character is. */
+        /** The line of the fault. */
         final long line;
 
-        BadCharAfterQuote(String message, long line) {
+        LineFault(String message, long line) {
             super(message);
             this.line = line;
         }
     }
 
-    /** A record (or the comments and header before the first) longer than the scanner holds. */
-    static final class TooLong extends IOException {
+    /** A character other than a separator after a quoted field's closing quote (at its own line). */
+    static final class BadCharAfterQuote extends LineFault {
         private static final long serialVersionUID = 1L;
-        /** The line where the record began. */
-        final long line;
+
+        BadCharAfterQuote(String message, long line) {
+            super(message, line);
+        }
+    }
+
+    /** A record (or the comments and header before the first) longer than the scanner holds (at its first line). */
+    static final class TooLong extends LineFault {
+        private static final long serialVersionUID = 1L;
 
         TooLong(String message, long line) {
-            super(message);
-            this.line = line;
+            super(message, line);
         }
     }
 

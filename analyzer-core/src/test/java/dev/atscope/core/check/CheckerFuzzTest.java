@@ -1,5 +1,7 @@
 package dev.atscope.core.check;
 
+import static dev.atscope.core.trace.FuzzProperty.expect;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.atscope.core.trace.FuzzWarmUp;
 import dev.atscope.core.decode.Decoded;
@@ -41,9 +43,4 @@ class CheckerFuzzTest {
                 decoded.size());
     }
 
-    private static void expect(boolean ok, String what, Object... args) {
-        if (!ok) {
-            throw new AssertionError(String.format(what, args));
-        }
-    }
 }

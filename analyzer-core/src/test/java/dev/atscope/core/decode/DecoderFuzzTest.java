@@ -1,5 +1,7 @@
 package dev.atscope.core.decode;
 
+import static dev.atscope.core.trace.FuzzProperty.expect;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.atscope.core.trace.FuzzWarmUp;
 import dev.atscope.core.protocol.ProtocolRegistry;
@@ -115,12 +117,6 @@ class DecoderFuzzTest {
                     "%s holds more bytes than it spans", e);
             expect(e.startMicros() <= e.endMicros(), "times of %s", e);
             expect(e.kind() == EventKind.MARKER || e.direction() != null, "no direction: %s", e);
-        }
-
-        static void expect(boolean ok, String what, Object... args) {
-            if (!ok) {
-                throw new AssertionError(String.format(what, args));
-            }
         }
     }
 }

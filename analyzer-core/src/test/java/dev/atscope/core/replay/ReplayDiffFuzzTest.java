@@ -1,5 +1,7 @@
 package dev.atscope.core.replay;
 
+import static dev.atscope.core.trace.FuzzProperty.expect;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.atscope.core.trace.FuzzWarmUp;
 import dev.atscope.core.decode.Transaction;
@@ -92,9 +94,4 @@ class ReplayDiffFuzzTest {
         return out;
     }
 
-    private static void expect(boolean ok, String what, Object... args) {
-        if (!ok) {
-            throw new AssertionError(String.format(what, args));
-        }
-    }
 }

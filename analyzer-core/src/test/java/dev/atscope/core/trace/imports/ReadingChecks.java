@@ -1,5 +1,7 @@
 package dev.atscope.core.trace.imports;
 
+import static dev.atscope.core.trace.FuzzProperty.expect;
+
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Marker;
 import dev.atscope.core.trace.TraceEntry;
@@ -105,10 +107,4 @@ final class ReadingChecks {
         }
     }
 
-    /** A failed property: plain checks, as these run millions of times while fuzzing. */
-    static void expect(boolean ok, String what, Object... args) {
-        if (!ok) {
-            throw new AssertionError(String.format(what, args));
-        }
-    }
 }
