@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Base of every subcommand: the one place where failures become exit codes (0 ok, 1 findings,
- * 2 bad input or usage, 3 internal error) and messages on standard error.
+ * 2 bad input or usage, 3 internal error) and messages on standard error. Bad input is one line
+ * naming the file and what was expected; only atscope's own faults print a stack trace.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 abstract class AbstractCommand implements Callable<Integer> {
@@ -21,6 +22,11 @@ abstract class AbstractCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FINDINGS = 1;
     static final int BAD_INPUT = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    /** The last line of every internal error: what the user can do about it. */
+    static final String PLEASE_REPORT = "atscope: this is a bug in atscope; please report it with the command line"
+            + " and, if you can share it, the input";
 
     @Spec
     CommandSpec spec;
@@ -50,14 +56,36 @@ abstract class AbstractCommand implements Callable<Integer> {
         } catch (IOException e) {
             err().println("atscope: " + e.getMessage());
             return BAD_INPUT;
-        } catch (Exception e) {
-            err().println("atscope: internal error: " + e);
-            e.printStackTrace(err());
-            return 3;
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err());
+        } catch (Exception | Error e) {
+            return internalError(err(), e);
         } finally {
             out().flush();
             err().flush();
         }
+    }
+
+    /**
+     * A fault of atscope itself, not of its input: the stack trace for whoever fixes it, then a line
+     * asking for a report; exit code 3, never 1, which means findings.
+     */
+    static int internalError(PrintWriter err, Throwable e) {
+        err.println("atscope: internal error: " + e);
+        e.printStackTrace(err);
+        err.println(PLEASE_REPORT);
+        return INTERNAL_ERROR;
+    }
+
+    /**
+     * The heap ran out: every reader holds a bounded amount per line, so this is atscope's fault too.
+     * One line and no stack trace, which would say nothing and might not fit.
+     */
+    static int outOfMemory(PrintWriter err) {
+        err.println("atscope: internal error: out of memory (the Java heap holds at most "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; ATSCOPE_JAVA_OPTS=-Xmx... sets it)");
+        err.println(PLEASE_REPORT);
+        return INTERNAL_ERROR;
     }
 
     PrintWriter out() {

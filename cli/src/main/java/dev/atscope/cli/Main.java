@@ -42,11 +42,8 @@ public final class Main {
         // --sort time, --color NEVER: enum values in any case, on every command
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("atscope: internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
-            return 3;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                AbstractCommand.internalError(commandLine.getErr(), ex));
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("atscope: " + ex.getMessage());
@@ -62,6 +59,16 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        int code;
+        try {
+            code = run(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // outside any command (while parsing arguments): the JVM's own exit code would be 1, "findings"
+            code = AbstractCommand.outOfMemory(err);
+        } catch (RuntimeException | Error e) {
+            code = AbstractCommand.internalError(err, e);
+        }
+        err.flush();
+        System.exit(code);
     }
 }

@@ -112,6 +112,27 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void keepGoingOnANativeTraceSkipsTheBrokenRowWithAGapAsOnAnyLog() throws Exception {
+        Path trace = dir.resolve("field.csv");
+        Files.writeString(trace, "# atscope-trace: 1\ntime_us,dir,kind,data\n0,H>M,data,AT+CGMI\\r\n"
+                + "5,M>H,data,\\r\\nQuectel\\r\\n\\r\\nOK\\r\\n\n7,M>H,data,\"broken\"row\n"
+                + "100,H>M,data,AT+CGMR\\r\n120,M>H,data,\\r\\nM95\\r\\n\\r\\nOK\\r\\n\n");
+        CliRun stopped = CliRun.of("decode", trace.toString());
+        assertThat(stopped.code()).isEqualTo(2);
+        assertThat(stopped.err()).startsWith("atscope: " + trace + ":5: malformed CSV:");
+
+        CliRun kept = CliRun.of("decode", "--keep-going", trace.toString());
+        assertThat(commands(kept.out())).containsExactly("AT+CGMI", "AT+CGMR");
+        assertThat(kept.err()).contains(trace + ":5: malformed CSV:").contains("skipped (--keep-going)");
+
+        Path out = dir.resolve("again.csv");
+        CliRun imported = CliRun.of("import", "--keep-going", trace.toString(), "-o", out.toString());
+        assertThat(imported.code()).isEqualTo(1);
+        assertThat(imported.out()).contains("1 broken part skipped and marked as gaps");
+        assertThat(Files.readString(out)).contains(",gap,\"not imported: " + trace + ":5: malformed CSV:");
+    }
+
+    @Test
     void anOutputInAMissingFolderIsAUsageError() {
         Path out = dir.resolve("missing").resolve("t.csv");
         CliRun r = CliRun.of("import", FIXTURES.resolve("mbed.log").toString(), "-o", out.toString());

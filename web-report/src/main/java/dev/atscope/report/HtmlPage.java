@@ -14,11 +14,11 @@ import java.nio.file.StandardOpenOption;
 /**
  * The page around the data: one HTML file with its styles, script and data inline, and a
  * Content-Security-Policy that forbids every request, so it opens offline and can reach nothing.
+ * The policy allows the page's own script and styles by their SHA-256 hashes, not every inline
+ * script: markup that a captured byte slipped into the page (an {@code onerror} handler, a script
+ * element) would not run.
  */
 final class HtmlPage {
-
-    /** No fetch, no image, no font, no frame: only the inline script and styles run. */
-    static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
     /** The id of the script element that holds the data. */
     static final String DATA_ID = "atscope-data";
@@ -43,6 +43,35 @@ final class HtmlPage {
         static Assets of(String name) {
             return new Assets(resource(name + ".css"), resource(name + "-body.html"), resource(name + ".js"));
         }
+
+        /** The text of the style element, hashed as the browser hashes it. */
+        String styleText() {
+            return "\n" + css;
+        }
+
+        /** The text of the script element, hashed as the browser hashes it. */
+        String scriptText() {
+            return "\n" + js;
+        }
+
+        /**
+         * No fetch, no image but inline ones, no font, no frame; of inline scripts and styles only
+         * these, named by hash.
+         */
+        String csp() {
+            return "default-src 'none'; script-src '" + sha256(scriptText()) + "'; style-src '" + sha256(styleText())
+                    + "'; img-src data:";
+        }
+    }
+
+    /** A CSP hash source: {@code sha256-} and the base64 of the UTF-8 text's digest. */
+    static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** What the data writer puts between the page's head and its script. */
@@ -54,14 +83,14 @@ final class HtmlPage {
     /** Writes the whole page: head, styles, body, the data block, then the script that reads it. */
     static void write(OutputStream out, Assets page, String title, DataWriter data) throws IOException {
         text(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + page.csp() + "\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + escape(title) + " \u2014 atscope</title>\n<style>\n" + page.css()
+                + "<title>" + escape(title) + " \u2014 atscope</title>\n<style>" + page.styleText()
                 + "</style>\n</head>\n<body>\n" + page.body()
                 + "<script type=\"application/json\" id=\"" + DATA_ID + "\">");
         data.write(out);
-        text(out, "</script>\n<script>\n" + page.js() + "</script>\n</body>\n</html>\n");
+        text(out, "</script>\n<script>" + page.scriptText() + "</script>\n</body>\n</html>\n");
         out.flush();
     }
 

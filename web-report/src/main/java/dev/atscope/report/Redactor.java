@@ -19,9 +19,13 @@ final class Redactor {
     /** What a masked value becomes. */
     static final String MASK = "***";
 
-    /** A PEM block's base64 body between its armour lines (certificates and keys inside any payload). */
-    private static final Pattern PEM = Pattern.compile(
-            "(-----BEGIN [A-Z0-9 ]+-----)[\\s\\S]*?(-----END [A-Z0-9 ]+-----)");
+    /**
+     * The armour lines around a PEM block's base64 body (certificates and keys inside any payload),
+     * found one after the other rather than as one pattern with a lazy body between them, which
+     * rescans the rest of the text from every BEGIN that has no END: quadratic on a body of them.
+     */
+    private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN [A-Z0-9 ]++-----");
+    private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]++-----");
 
     private final boolean builtIn;
     private final List<Pattern> patterns;
@@ -52,8 +56,7 @@ final class Redactor {
         }
         String out = s;
         if (builtIn && out.contains("-----BEGIN ")) {
-            out = PEM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\n" + MASK + "\n"
-                    + m.group(2)));
+            out = maskPemBodies(out);
         }
         for (String secret : seen) {
             out = out.replace(secret, MASK);
@@ -62,6 +65,22 @@ final class Redactor {
             out = p.matcher(out).replaceAll(MASK);
         }
         return out;
+    }
+
+    /** Each PEM block's body between its armour lines becomes the mask; in one pass over the text. */
+    private static String maskPemBodies(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        Matcher begin = PEM_BEGIN.matcher(s);
+        Matcher end = PEM_END.matcher(s);
+        int copied = 0;
+        while (begin.find(copied)) {
+            if (!end.find(begin.end())) {
+                break; // no END after this BEGIN, so none after any later one either
+            }
+            out.append(s, copied, begin.end()).append('\n').append(MASK).append('\n').append(s, end.start(), end.end());
+            copied = end.end();
+        }
+        return out.append(s, copied, s.length()).toString();
     }
 
     /** A command line (or its echo) with the APN password of its commands masked, then {@link #text}. */

@@ -64,7 +64,7 @@ class ReplayPageTest {
         assertThat(row(d, 5).get("lines").toString()).contains("[\"same\",\"<ip>\",\"<ip>\"]");
         assertThat(d.at("/meta/masks").toString()).isEqualTo("[\"ip\",\"checksum\",\"time\"]");
         // the same rules as the timeline: nothing is fetched, and the policy forbids requests
-        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"" + HtmlPage.CSP + "\">");
+        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"" + HtmlPage.REPLAY.csp() + "\">");
         assertThat(html).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
     }
 

@@ -296,6 +296,11 @@ public final class AtDecoder {
     }
 
     private void complete(Pending p, Event result, Outcome outcome, long until) {
+        if (p.completed) {
+            // a body outlived its command: two more commands came while it streamed and ended its wait
+            return;
+        }
+        p.completed = true;
         if (outcome == Outcome.OK) {
             for (AtCommand c : p.commands) {
                 switch (c.name()) {
@@ -435,6 +440,8 @@ public final class AtDecoder {
         Event result;
         /** The module's {@code >} prompt has come: the host's data follows it. */
         boolean prompted;
+        /** Handed out as a transaction: a body still streaming for it ends without handing it out again. */
+        boolean completed;
 
         Pending(long id, Event command, List<AtCommand> commands, ResponseShape shape) {
             this.id = id;
@@ -1016,7 +1023,7 @@ public final class AtDecoder {
                         tentativeTime = timeAt(offsetOf(i));
                         scan = i + 1;
                         bodyLineStart = i + 1;
-                        return false;
+                        return true; // bytes already here after it may prove it a line of the body
                     }
                     bodyLineStart = i + 1;
                 }

@@ -207,8 +207,17 @@ public final class ResponseDiffer {
     /** Two lines on one row; {@code op} is null when they are the same. */
     private record Row(LineDiff.Op op, Line recorded, Line replayed) {}
 
+    /**
+     * The most cells of the table of common subsequences (4 bytes each): answers of thousands of lines
+     * on both sides are aligned without it beyond their common first and last lines.
+     */
+    private static final long MAX_CELLS = 1 << 22;
+
     /** Both answers aligned by their longest common subsequence. */
     private static List<Row> align(List<Line> rec, List<Line> rep) {
+        if ((long) (rec.size() + 1) * (rep.size() + 1) > MAX_CELLS) {
+            return alignLong(rec, rep);
+        }
         int n = rec.size();
         int m = rep.size();
         int[][] lcs = new int[n + 1][m + 1];
@@ -234,6 +243,55 @@ public final class ResponseDiffer {
             }
         }
         flush(gone, added, out);
+        return out;
+    }
+
+    /**
+     * Long answers: their common first and last lines are the same rows, the rest aligned by the
+     * table when it is small enough, else line by line in order; time and memory linear in the lines.
+     */
+    private static List<Row> alignLong(List<Line> rec, List<Line> rep) {
+        int n = rec.size();
+        int m = rep.size();
+        int head = 0;
+        while (head < n && head < m && rec.get(head).key().equals(rep.get(head).key())) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < n - head && tail < m - head && rec.get(n - 1 - tail).key().equals(rep.get(m - 1 - tail).key())) {
+            tail++;
+        }
+        List<Row> out = new ArrayList<>();
+        for (int k = 0; k < head; k++) {
+            out.add(new Row(null, rec.get(k), rep.get(k)));
+        }
+        List<Line> recMiddle = rec.subList(head, n - tail);
+        List<Line> repMiddle = rep.subList(head, m - tail);
+        if ((long) (recMiddle.size() + 1) * (repMiddle.size() + 1) <= MAX_CELLS) {
+            out.addAll(align(recMiddle, repMiddle));
+        } else {
+            List<Line> gone = new ArrayList<>();
+            List<Line> added = new ArrayList<>();
+            for (int k = 0; k < Math.max(recMiddle.size(), repMiddle.size()); k++) {
+                Line a = k < recMiddle.size() ? recMiddle.get(k) : null;
+                Line b = k < repMiddle.size() ? repMiddle.get(k) : null;
+                if (a != null && b != null && a.key().equals(b.key())) {
+                    flush(gone, added, out);
+                    out.add(new Row(null, a, b));
+                    continue;
+                }
+                if (a != null) {
+                    gone.add(a);
+                }
+                if (b != null) {
+                    added.add(b);
+                }
+            }
+            flush(gone, added, out);
+        }
+        for (int k = tail; k > 0; k--) {
+            out.add(new Row(null, rec.get(n - k), rep.get(m - k)));
+        }
         return out;
     }
 

@@ -34,6 +34,15 @@ public final class TraceCsvFormat {
     /** The format's version, written as the first metadata line. */
     public static final String VERSION = "1";
 
+    /**
+     * The longest row read, in bytes of its fields (16 MiB, 4 MiB of bytes at the worst escaping):
+     * a longer row, such as a quote that never closes, is refused at its line rather than held.
+     */
+    public static final int MAX_ROW_BYTES = 16 << 20;
+
+    /** The most bytes of metadata comments and header before the first row (1 MiB). */
+    public static final int MAX_PREAMBLE_BYTES = 1 << 20;
+
     static final String MAGIC = "atscope-trace";
     static final String[] COLUMNS = {"time_us", "dir", "kind", "data"};
     static final String DATA_KIND = "data";

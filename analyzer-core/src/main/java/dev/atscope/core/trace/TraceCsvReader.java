@@ -12,18 +12,28 @@ import org.apache.commons.csv.CSVParser;
 /**
  * Reads the native trace format ({@link TraceCsvFormat}) as a stream. A last row that was cut
  * short (the recorder crashed mid-write: no final newline, or too few columns) is skipped with a
- * warning; every other fault stops reading with {@code file:line: what was expected}.
+ * warning; every other fault stops reading with {@code file:line: what was expected}, after every
+ * row before it was handed out. With keep-going a broken row is skipped instead: a {@code gap}
+ * marker takes its place (one for a run of broken rows) and a warning says what was skipped.
+ *
+ * <p>Memory is bounded whatever the file holds: a row is at most {@link
+ * TraceCsvFormat#MAX_ROW_BYTES} bytes (past it, a quote that never closes included, the row is
+ * refused), the comments and header before the first row at most {@link
+ * TraceCsvFormat#MAX_PREAMBLE_BYTES}.
  *
  * <p>The metadata and header go through commons-csv; the rows are split by {@link TraceRowScanner},
  * which applies the same CSV rules to bytes, and are turned into entries without a String per field.
  */
 public final class TraceCsvReader implements TraceReader {
 
+    /** How the text of a gap marker for skipped rows starts, as the importers word it. */
+    private static final String NOT_IMPORTED = "not imported: ";
     private static final int COLUMNS = TraceCsvFormat.COLUMNS.length;
     private static final int DATA = 3;
     private static final byte[] DATA_KIND = TraceCsvFormat.DATA_KIND.getBytes(StandardCharsets.US_ASCII);
 
     private final String source;
+    private final boolean keepGoing;
     private final TraceRowScanner rows;
     private final TraceMetadata metadata;
     private final List<String> warnings = new ArrayList<>();
@@ -32,20 +42,38 @@ public final class TraceCsvReader implements TraceReader {
     /** The row after the one being returned, read ahead to know whether the current is last. */
     private TraceRowScanner.Row lookahead = new TraceRowScanner.Row();
     private boolean hasLookahead;
+    /** A fault met while reading ahead, for after the row before it was handed out. */
+    private TraceFormatException pending;
     private long lastTime = -1;
     private boolean done;
     /** The cut-short last row was already reported while reading ahead. */
     private boolean tailCut;
+    /** With keep-going: the gap of the broken rows since the last good one, handed out before the next. */
+    private Marker gap;
+    /** With keep-going: a good row read while a gap was waiting to be handed out before it. */
+    private TraceEntry afterGap;
 
     /**
-     * Opens a stream; it is closed with this reader.
+     * Opens a stream that stops at the first broken row; it is closed with this reader.
      *
      * @param source the name used in messages (a file path, or "-" for standard input)
      * @throws TraceFormatException when the header or metadata are not the native format
      */
     public TraceCsvReader(InputStream input, String source) throws IOException {
+        this(input, source, false);
+    }
+
+    /**
+     * Opens a stream; it is closed with this reader.
+     *
+     * @param source the name used in messages (a file path, or "-" for standard input)
+     * @param keepGoing skip a broken row with a gap marker and a warning instead of stopping
+     * @throws TraceFormatException when the header or metadata are not the native format
+     */
+    public TraceCsvReader(InputStream input, String source, boolean keepGoing) throws IOException {
         this.source = source;
-        this.rows = new TraceRowScanner(input);
+        this.keepGoing = keepGoing;
+        this.rows = new TraceRowScanner(input, TraceCsvFormat.MAX_ROW_BYTES, TraceCsvFormat.MAX_PREAMBLE_BYTES);
         try {
             this.metadata = readHeader();
             advance();
@@ -67,6 +95,10 @@ public final class TraceCsvReader implements TraceReader {
             rows.next(current);
         } catch (TraceRowScanner.EndInsideQuotes | TraceRowScanner.BadCharAfterQuote e) {
             scanFault = e;
+        } catch (TraceRowScanner.TooLong e) {
+            throw new TraceFormatException(new SourceLocation(source, e.line), "not a trace file: " + e.getMessage()
+                    + " before the first row; expected a few metadata lines and the header " + String.join(",",
+                    TraceCsvFormat.COLUMNS));
         }
         String preamble = new String(rows.consumed(), StandardCharsets.ISO_8859_1);
         CSVParser parser;
@@ -109,41 +141,96 @@ public final class TraceCsvReader implements TraceReader {
 
     @Override
     public TraceEntry next() throws IOException {
-        if (done || !hasLookahead) {
-            done = true;
-            return null;
+        if (afterGap != null) {
+            TraceEntry e = afterGap;
+            afterGap = null;
+            return e;
         }
-        TraceRowScanner.Row row = lookahead;
-        lookahead = current;
-        current = row;
-        advance();
-        boolean last = !hasLookahead;
-        int lastChar = rows.lastCharRead();
-        if (last && !tailCut && (lastChar != '\n' && lastChar != '\r' || row.size < COLUMNS)) {
-            warnings.add(new SourceLocation(source, row.line)
-                    + ": the last row is cut short (the recording stopped mid-write); skipped");
-            done = true;
-            return null;
+        while (!done) {
+            if (!hasLookahead) {
+                if (pending != null) {
+                    TraceFormatException fault = pending;
+                    pending = null;
+                    skipped(fault);
+                    rows.skipLine();
+                    advance();
+                    continue;
+                }
+                done = true;
+                break;
+            }
+            TraceRowScanner.Row row = lookahead;
+            lookahead = current;
+            current = row;
+            advance();
+            boolean last = !hasLookahead && pending == null;
+            int lastChar = rows.lastCharRead();
+            if (last && !tailCut && (lastChar != '\n' && lastChar != '\r' || row.size < COLUMNS)) {
+                warnings.add(new SourceLocation(source, row.line)
+                        + ": the last row is cut short (the recording stopped mid-write); skipped");
+                done = true;
+                break;
+            }
+            TraceEntry e;
+            try {
+                e = parse(row);
+            } catch (TraceFormatException fault) {
+                skipped(fault);
+                continue;
+            }
+            lastTime = e.timeMicros(); // only a row read whole sets the time a later one must not precede
+            if (gap != null) {
+                afterGap = e;
+                return takeGap();
+            }
+            return e;
         }
-        return parse(row);
+        return gap != null ? takeGap() : null;
     }
 
-    private void advance() throws TraceFormatException {
+    /** A broken row: the end of reading, or with keep-going a gap in its place. */
+    private void skipped(TraceFormatException fault) throws TraceFormatException {
+        if (!keepGoing) {
+            done = true;
+            throw fault;
+        }
+        long line = fault.location().line();
+        long time = Math.max(lastTime, 0);
+        if (gap == null) {
+            warnings.add(fault.getMessage() + "; skipped (--keep-going)");
+            gap = new Marker(time, null, Marker.Kind.GAP, NOT_IMPORTED + fault.getMessage(), line);
+        } else {
+            // a run of broken rows is one gap
+            warnings.set(warnings.size() - 1, gap.text().substring(NOT_IMPORTED.length()) + " (and up to line " + line
+                    + "); skipped (--keep-going)");
+        }
+    }
+
+    private Marker takeGap() {
+        Marker m = gap;
+        gap = null;
+        return m;
+    }
+
+    /** Reads the next row ahead; a fault of the format is kept for after the rows before it. */
+    private void advance() throws IOException {
         try {
             hasLookahead = rows.next(lookahead);
-        } catch (IOException e) {
-            // a quoted field that the end of the file cut off, or a broken one
-            long line = rows.lastLine();
-            if (rows.reachedEnd()) {
-                tailCut = true;
-                warnings.add(new SourceLocation(source, line)
-                        + ": the last row is cut short (the recording stopped mid-write); skipped");
-                hasLookahead = false;
-            } else {
-                // worded as commons-csv's record iterator words it, which is how this reader said it
-                throw new TraceFormatException(new SourceLocation(source, line),
-                        "malformed CSV: org.apache.commons.csv.CSVException: " + e.getMessage());
-            }
+        } catch (TraceRowScanner.EndInsideQuotes e) {
+            // a quoted field that the end of the file cut off
+            hasLookahead = false;
+            tailCut = true;
+            warnings.add(new SourceLocation(source, rows.lastLine())
+                    + ": the last row is cut short (the recording stopped mid-write); skipped");
+        } catch (TraceRowScanner.BadCharAfterQuote e) {
+            hasLookahead = false;
+            // worded as commons-csv's record iterator words it, which is how this reader said it
+            pending = new TraceFormatException(new SourceLocation(source, e.line),
+                    "malformed CSV: org.apache.commons.csv.CSVException: " + e.getMessage());
+        } catch (TraceRowScanner.TooLong e) {
+            hasLookahead = false;
+            pending = new TraceFormatException(new SourceLocation(source, e.line), e.getMessage()
+                    + " (a quote that never closes?); expected one row of at most that a line");
         }
     }
 
@@ -160,7 +247,6 @@ public final class TraceCsvReader implements TraceReader {
             throw new TraceFormatException(at(r), "time goes backwards: " + time + " after " + lastTime
                     + "; expected rows in time order");
         }
-        lastTime = time;
         Direction dir = direction(r);
         byte[] data;
         try {

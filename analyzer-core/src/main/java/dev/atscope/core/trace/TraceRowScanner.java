@@ -26,12 +26,33 @@ final class TraceRowScanner {
         }
     }
 
-    /** A character other than a separator after a quoted field's closing quote. */
-    static final class BadCharAfterQuote extends IOException {
+    /** A fault of the scanned text at a known line. */
+    abstract static class LineFault extends IOException {
+        private static final long serialVersionUID = 1L;
+        /** The line of the fault. */
+        final long line;
+
+        LineFault(String message, long line) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    /** A character other than a separator after a quoted field's closing quote (at its own line). */
+    static final class BadCharAfterQuote extends LineFault {
         private static final long serialVersionUID = 1L;
 
-        BadCharAfterQuote(String message) {
-            super(message);
+        BadCharAfterQuote(String message, long line) {
+            super(message, line);
+        }
+    }
+
+    /** A record (or the comments and header before the first) longer than the scanner holds (at its first line). */
+    static final class TooLong extends LineFault {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(String message, long line) {
+            super(message, line);
         }
     }
 
@@ -82,12 +103,18 @@ final class TraceRowScanner {
         }
 
         void endField() {
-            if (size == ends.length) {
-                ends = Arrays.copyOf(ends, size * 2);
+            if (size < MAX_FIELDS_KEPT) {
+                if (size == ends.length) {
+                    ends = Arrays.copyOf(ends, size * 2);
+                }
+                ends[size] = length;
             }
-            ends[size++] = length;
+            size++; // a row of thousands of commas is counted, not held
         }
     }
+
+    /** Fields whose bounds a row keeps; beyond them only the count grows (a trace row has four). */
+    private static final int MAX_FIELDS_KEPT = 64;
 
     private static final int EOF = -1;
     /** The last character before any was read, as commons-csv's reader reports it. */
@@ -120,9 +147,22 @@ final class TraceRowScanner {
     private long csvLines;
     /** While true nothing consumed is dropped from the buffer, so that it can be handed back. */
     private boolean keepConsumed;
+    /** The most bytes a record's fields may hold. */
+    private final int maxRow;
+    /** The most bytes kept while {@link #keepConsumed} is on. */
+    private final int maxKept;
+    /** The line where the record being scanned began. */
+    private long rowLine;
 
-    TraceRowScanner(InputStream in) {
+    /**
+     * @param maxRow the most bytes a record's fields may hold; past it {@link #next} fails with
+     *     {@link TooLong} instead of holding more
+     * @param maxKept the most bytes kept for {@link #consumed()} (the comments and header)
+     */
+    TraceRowScanner(InputStream in, int maxRow, int maxKept) {
         this.in = in;
+        this.maxRow = maxRow;
+        this.maxKept = maxKept;
     }
 
     /** Keeps everything read until {@link #consumed()} is taken (for the header, which is small). */
@@ -134,15 +174,6 @@ final class TraceRowScanner {
     byte[] consumed() {
         keepConsumed = false;
         return Arrays.copyOf(buf, pos);
-    }
-
-    /** Everything read from the stream (consumed or not) since {@link #keepConsumed()}, up to its end. */
-    byte[] consumedAndRest() throws IOException {
-        while (fill()) {
-            pos = limit;
-        }
-        keepConsumed = false;
-        return Arrays.copyOf(buf, limit);
     }
 
     /** Whether the end of the stream has been read (though maybe not yet consumed). */
@@ -176,6 +207,7 @@ final class TraceRowScanner {
     boolean next(Row row) throws IOException {
         row.clear();
         row.line = newlines + 1;
+        rowLine = row.line;
         while (true) {
             switch (nextToken(row)) {
                 case FIELD, COMMENT -> {
@@ -247,6 +279,7 @@ final class TraceRowScanner {
                 row.append(b, from, i);
                 lastChar = b[i - 1] & 0xff;
                 pos = i;
+                checkLength(row);
             }
             if (i < lim) {
                 break;
@@ -297,6 +330,7 @@ final class TraceRowScanner {
             if (i > pos) {
                 lastChar = b[i - 1] & 0xff;
                 pos = i;
+                checkLength(row);
             }
             if (i == lim) {
                 if (!fill()) {
@@ -309,6 +343,7 @@ final class TraceRowScanner {
             int c = read();
             if (c != QUOTE) {
                 row.append((byte) c); // a line end inside the quotes
+                checkLength(row);
                 continue;
             }
             if (peek() == QUOTE) {
@@ -332,9 +367,29 @@ final class TraceRowScanner {
                 if (!Character.isWhitespace((char) c)) {
                     throw new BadCharAfterQuote(String.format(
                             "Invalid character between encapsulated token and delimiter at line: %,d, position: %,d",
-                            csvLineNumber(), consumedBefore + pos));
+                            csvLineNumber(), consumedBefore + pos), newlines + 1);
                 }
             }
+        }
+    }
+
+    private void checkLength(Row row) throws TooLong {
+        if (row.length > maxRow) {
+            throw new TooLong(String.format("a row longer than %,d bytes", maxRow), rowLine);
+        }
+    }
+
+    /**
+     * Passes over the rest of the current line, whatever it holds (a quote that never closes
+     * included), so that scanning starts afresh at the next: how a broken row is skipped.
+     */
+    void skipLine() throws IOException {
+        int c;
+        do {
+            c = read();
+        } while (c != LF && c != CR && c != EOF);
+        if (c == CR && peek() == LF) {
+            read();
         }
     }
 
@@ -419,8 +474,11 @@ final class TraceRowScanner {
             return false;
         }
         if (keepConsumed) {
+            if (limit >= maxKept) {
+                throw new TooLong(String.format("more than %,d bytes of comments and header", maxKept), 1);
+            }
             if (limit == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
+                buf = Arrays.copyOf(buf, Math.min(buf.length * 2, maxKept));
             }
         } else {
             int live = limit - pos;

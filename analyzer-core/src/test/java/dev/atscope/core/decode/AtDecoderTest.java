@@ -351,4 +351,28 @@ class AtDecoderTest {
         assertThat(csq.informationLines()).map(Event::text).containsExactly("+CSQ: 25,0");
         assertThat(csq.outcome()).isEqualTo(Outcome.OK);
     }
+
+    @Test
+    void aBodyThatOutlivesTwoMoreCommandsHandsItsTransactionOutOnce() {
+        // found by fuzzing: the body's owner was completed when the third command came and again at the end
+        List<TraceEntry> entries = List.of(
+                Chunk.ofText(0, Direction.HOST_TO_MODULE, "AT+QHTTPREAD=30\r"),
+                Chunk.ofText(20_000, Direction.MODULE_TO_HOST, "CONNECT\r"),
+                Chunk.ofText(700_000, Direction.HOST_TO_MODULE, "AT+QHTTPREAD=30\r\u0001\u0010AT+QHTTPREAD=30\r"));
+        List<Transaction> tx = transactions(decodeAllWays(entries));
+        assertThat(tx).extracting(Transaction::id).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(tx).allSatisfy(t -> assertThat(t.outcome()).isEqualTo(Outcome.NO_RESPONSE));
+    }
+
+    @Test
+    void bytesRightAfterAnOkInABodyMakeItALineOfTheBodyWhateverTheChunking() {
+        // found by fuzzing: in one chunk the bytes after the OK were not looked at, one byte a chunk they were
+        List<TraceEntry> entries = List.of(
+                Chunk.ofText(0, Direction.HOST_TO_MODULE, "AT+QHTTPREAD=30\r"),
+                Chunk.ofText(20_000, Direction.MODULE_TO_HOST, "CONNECT\r"),
+                Chunk.ofText(500_000, Direction.MODULE_TO_HOST, "OK\r\n\\"));
+        List<Decoded> all = decodeAllWays(entries);
+        assertThat(transactions(all)).map(AtDecoderTest::summary)
+                .containsExactly("AT+QHTTPREAD=30 | CONNECT | <5 bytes> |  | no-response");
+    }
 }

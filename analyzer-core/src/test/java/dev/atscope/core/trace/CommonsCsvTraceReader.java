@@ -37,6 +37,8 @@ final class CommonsCsvTraceReader implements TraceReader {
     private boolean done;
     /** The cut-short last row was already reported while reading ahead. */
     private boolean tailCut;
+    /** A fault met while reading ahead, thrown once the rows before it are handed out. */
+    private TraceFormatException pending;
 
     /**
      * Opens a stream; it is closed with this reader.
@@ -90,10 +92,13 @@ final class CommonsCsvTraceReader implements TraceReader {
             long line = lookaheadLine;
             if (current == null) {
                 done = true;
+                if (pending != null) {
+                    throw pending;
+                }
                 return null;
             }
             advance();
-            boolean last = lookahead == null;
+            boolean last = lookahead == null && pending == null;
             if (last && !tailCut && (in.lastChar() != '\n' && in.lastChar() != '\r' || current.size() < TraceCsvFormat.COLUMNS.length)) {
                 warnings.add(new SourceLocation(source, line)
                         + ": the last row is cut short (the recording stopped mid-write); skipped");
@@ -122,8 +127,9 @@ final class CommonsCsvTraceReader implements TraceReader {
                         + ": the last row is cut short (the recording stopped mid-write); skipped");
                 lookahead = null;
             } else {
-                throw new TraceFormatException(new SourceLocation(source, line),
-                        "malformed CSV: " + e.getMessage());
+                // kept for after the row before it, as the reader does
+                lookahead = null;
+                pending = new TraceFormatException(new SourceLocation(source, line), "malformed CSV: " + e.getMessage());
             }
         }
     }

@@ -215,7 +215,7 @@ public final class TraceImports {
     static TraceReader reader(InputStream in, String source, TraceFormat f, ImportOptions o, boolean probe)
             throws IOException {
         if (f == TraceFormat.NATIVE) {
-            return new TraceCsvReader(in, source);
+            return new TraceCsvReader(in, source, o.keepGoing());
         }
         if (f == TraceFormat.PCAPNG) {
             return new PcapngReader(in, source, probe);
