@@ -372,7 +372,9 @@ class AtDecoderTest {
                 Chunk.ofText(20_000, Direction.MODULE_TO_HOST, "CONNECT\r"),
                 Chunk.ofText(500_000, Direction.MODULE_TO_HOST, "OK\r\n\\"));
         List<Decoded> all = decodeAllWays(entries);
+        // at the end of the input the body's last final result closes it, and the stray byte after it
+        // is the module's noise, however the bytes were chunked
         assertThat(transactions(all)).map(AtDecoderTest::summary)
-                .containsExactly("AT+QHTTPREAD=30 | CONNECT | <5 bytes> |  | no-response");
+                .containsExactly("AT+QHTTPREAD=30 | CONNECT | <0 bytes> | OK | ok");
     }
 }

@@ -59,6 +59,14 @@ abstract class LogTraceReader implements TraceReader {
 
     private record Staged(TraceEntry entry, String channel, long time, byte[] data, long line) {}
 
+    /** The latest time of anything staged: a gap marker is never dated before what came ahead of it. */
+    private long latest;
+
+    private void stage(Staged s) {
+        latest = Math.max(latest, s.time());
+        staged.add(s);
+    }
+
     /**
      * One line as the shared head reads it.
      *
@@ -205,7 +213,7 @@ abstract class LogTraceReader implements TraceReader {
             sides.assign(name, dir, sideWhy());
         }
         sides.tally(name, data);
-        staged.add(new Staged(new Chunk(t, dir, data, line), null, t, data, line));
+        stage(new Staged(new Chunk(t, dir, data, line), null, t, data, line));
     }
 
     /** The name a side's lines are counted under when the log says the direction itself. */
@@ -220,7 +228,7 @@ abstract class LogTraceReader implements TraceReader {
 
     /** Hands out a marker. */
     protected final void emit(Marker m) {
-        staged.add(new Staged(m, null, m.timeMicros(), null, m.line()));
+        stage(new Staged(m, null, m.timeMicros(), null, m.line()));
     }
 
     /** Hands out a marker about a channel whose side may not be known yet (it gets that side). */
@@ -228,7 +236,7 @@ abstract class LogTraceReader implements TraceReader {
         if (sides.side(channel) == null) {
             sidesKnown = false;
         }
-        staged.add(new Staged(m, channel, m.timeMicros(), null, m.line()));
+        stage(new Staged(m, channel, m.timeMicros(), null, m.line()));
     }
 
     /** Hands out bytes of a channel whose side may not be known yet. */
@@ -239,11 +247,11 @@ abstract class LogTraceReader implements TraceReader {
         sides.tally(channel, data);
         Direction d = sides.side(channel);
         if (d != null) {
-            staged.add(new Staged(new Chunk(t, d, data, line), null, t, data, line));
+            stage(new Staged(new Chunk(t, d, data, line), null, t, data, line));
             return;
         }
         sidesKnown = false;
-        staged.add(new Staged(null, channel, t, data, line));
+        stage(new Staged(null, channel, t, data, line));
     }
 
     /** Names a channel's side, when the log itself says it (a tool's documented layout). */
@@ -371,7 +379,7 @@ abstract class LogTraceReader implements TraceReader {
             return;
         }
         warnings.add(e.getMessage() + "; skipped up to the next line (--keep-going)");
-        emit(new Marker(time.current(), null, Marker.Kind.GAP, NOT_IMPORTED + e.getMessage(), at));
+        emit(new Marker(Math.max(time.current(), latest), null, Marker.Kind.GAP, NOT_IMPORTED + e.getMessage(), at));
         lastGapLine = at;
     }
 

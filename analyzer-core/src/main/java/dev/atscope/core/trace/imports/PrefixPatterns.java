@@ -137,11 +137,12 @@ public final class PrefixPatterns {
         for (Compiled c : patterns) {
             Matcher m = c.regex().matcher(line);
             if (m.find()) {
-                String marker = m.group("dir").strip();
+                // an optional dir group that took no part: a line without a marker, its side learned
+                String marker = m.group("dir") == null ? "" : m.group("dir").strip();
                 String word = marker.toLowerCase(Locale.ROOT);
                 Direction d = contains(c.spec().host(), word) ? Direction.HOST_TO_MODULE
                         : contains(c.spec().module(), word) ? Direction.MODULE_TO_HOST : null;
-                return new Match(c.spec().name(), marker, d, m.group("data"));
+                return new Match(c.spec().name(), marker, d, m.group("data") == null ? "" : m.group("data"));
             }
         }
         return null;
