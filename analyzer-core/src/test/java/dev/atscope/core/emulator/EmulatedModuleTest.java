@@ -163,7 +163,7 @@ class EmulatedModuleTest {
 
     @Test
     void anUploadEndsEarlyAtTheEscapeOrAtItsTimeout() throws Exception {
-        Timing timing = new Timing(0, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(30),
+        ModulePace timing = new ModulePace(0, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(30),
                 java.time.Duration.ZERO);
         try (ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(timing))) {
             byte[] part = "-----BEGIN CERTIFICATE-----\nMIIB".getBytes(StandardCharsets.US_ASCII);
