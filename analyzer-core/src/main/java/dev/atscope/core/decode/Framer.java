@@ -48,20 +48,8 @@ final class Framer {
     final Direction direction;
     private final DecoderOptions options;
     private final FrameSink sink;
-    /** The time of the latest entry fed, for a byte whose chunk is no longer held. */
-    private final LongSupplier lastTime;
-    private final ChunkClock clock = new ChunkClock();
-    private byte[] buf = new byte[8192];
-    /** Index in {@code buf} of the first byte not yet decoded. */
-    private int start;
-    /** Index in {@code buf} just past the last byte received. */
-    private int end;
-    /** Stream offset of {@code buf[start]}. */
-    private long offset;
-    /** Stream offset where the next unit's span begins (framing before it included). */
-    private long spanStart;
-    /** Last scan position: bytes in [start, scan) hold no line end. */
-    private int scan;
+    /** The bytes not framed yet, with their positions and times. */
+    private final FrameBuffer in;
     /** The previous line ended with CR: a LF right after it is framing. */
     private boolean skipLf;
     private State state = State.LINE;
@@ -113,34 +101,12 @@ final class Framer {
         this.direction = direction;
         this.options = options;
         this.sink = sink;
-        this.lastTime = lastTime;
+        this.in = new FrameBuffer(direction, lastTime);
     }
 
     void append(Chunk c) {
-        byte[] d = c.data();
-        if (end + d.length > buf.length) {
-            compact(d.length);
-        }
-        System.arraycopy(d, 0, buf, end, d.length);
-        clock.add(offset + (end - start), c.timeMicros(), c.line());
-        end += d.length;
-    }
-
-    private void compact(int extra) {
-        int live = end - start;
-        int keepFrom = inBody() ? Math.min(start, bodyFrom) : start;
-        int keep = end - keepFrom;
-        byte[] target = buf;
-        if (keep + extra > buf.length) {
-            target = new byte[Math.max(buf.length * 2, keep + extra)];
-        }
-        System.arraycopy(buf, keepFrom, target, 0, keep);
-        int shift = keepFrom;
-        buf = target;
-        start -= shift;
-        end = start + live;
-        scan -= shift;
-        if (inBody()) {
+        int shift = in.append(c, inBody() ? Math.min(in.start, bodyFrom) : in.start);
+        if (shift != 0 && inBody()) {
             bodyFrom -= shift;
             bodyLineStart -= shift;
             if (tentativeEnd >= 0) {
@@ -173,48 +139,27 @@ final class Framer {
 
     /** Whether bytes have arrived that are not framed yet. */
     boolean hasInput() {
-        return start < end;
+        return in.start < in.end;
     }
 
     /** The buffer the {@code from}/{@code to} indexes of a line refer to; valid during the call only. */
     byte[] bytes() {
-        return buf;
+        return in.buf;
     }
 
     /** The stream offset of the first byte not framed yet: where a marker fed now stands. */
     long offsetOfInput() {
-        return offset;
+        return in.offset;
     }
 
     /** The stream offset of {@code bytes()[index]}. */
     long offsetOf(int index) {
-        return offset + (index - start);
+        return in.offsetOf(index);
     }
 
-    /** Moves the decoded boundary to {@code index}, dropping chunk records behind it. */
-    private void consume(int index) {
-        offset += index - start;
-        start = index;
-        if (scan < start) {
-            scan = start;
-        }
-        clock.dropBefore(offset);
-    }
-
-    private long timeAt(long off) {
-        return clock.timeAt(off, lastTime.getAsLong());
-    }
-
-    private long lineAt(long off) {
-        return clock.lineAt(off);
-    }
-
-    /** An event for buf[from, to) whose span runs from {@code spanFrom} to {@code spanTo}. */
+    /** An event for bytes()[from, to) whose span runs from {@code spanFrom} to {@code spanTo}. */
     Event event(EventKind kind, long spanFrom, int from, int to, long spanTo, String note) {
-        long first = offsetOf(from);
-        long last = Math.max(first, offsetOf(to) - 1);
-        return new Event(kind, direction, spanFrom, spanTo, timeAt(first), timeAt(Math.max(last, spanTo - 1)),
-                lineAt(first), Arrays.copyOfRange(buf, from, to), note);
+        return in.event(kind, spanFrom, from, to, spanTo, note);
     }
 
     void process() {
@@ -234,82 +179,82 @@ final class Framer {
 
     /** Decodes one line if a whole one is there; returns false when more input is needed. */
     private boolean processLine() {
-        if (start >= end) {
+        if (in.start >= in.end) {
             return false;
         }
         if (skipLf) {
             skipLf = false;
-            if (buf[start] == LF) {
-                consume(start + 1);
+            if (in.buf[in.start] == LF) {
+                in.consume(in.start + 1);
                 return true;
             }
         }
         // leading line ends are framing of the unit that follows
-        int from = start;
-        while (from < end && (buf[from] == CR || buf[from] == LF)) {
+        int from = in.start;
+        while (from < in.end && (in.buf[from] == CR || in.buf[from] == LF)) {
             from++;
         }
-        if (from > start) {
-            skipLf = buf[from - 1] == CR;
-            consume(from);
-            if (skipLf && from < end && buf[from] == LF) {
+        if (from > in.start) {
+            skipLf = in.buf[from - 1] == CR;
+            in.consume(from);
+            if (skipLf && from < in.end && in.buf[from] == LF) {
                 skipLf = false;
-                consume(from + 1);
+                in.consume(from + 1);
             }
             return true;
         }
-        if (direction == Direction.MODULE_TO_HOST && buf[from] == '>' && sink.promptAwaited()) {
-            if (from + 1 >= end) {
+        if (direction == Direction.MODULE_TO_HOST && in.buf[from] == '>' && sink.promptAwaited()) {
+            if (from + 1 >= in.end) {
                 promptByte = true;
                 return false; // may be followed by a space
             }
-            startPrompt(from, from + 1 + (buf[from + 1] == ' ' ? 1 : 0));
+            startPrompt(from, from + 1 + (in.buf[from + 1] == ' ' ? 1 : 0));
             return true;
         }
-        if (direction == Direction.HOST_TO_MODULE && end - from >= 2
-                && (buf[from] | 0x20) == 'a' && buf[from + 1] == '/') {
+        if (direction == Direction.HOST_TO_MODULE && in.end - from >= 2
+                && (in.buf[from] | 0x20) == 'a' && in.buf[from + 1] == '/') {
             int to = from + 2;
-            long spanFrom = spanStart;
-            long spanTo = offsetOf(to);
-            spanStart = spanTo;
+            long spanFrom = in.spanStart;
+            long spanTo = in.offsetOf(to);
+            in.spanStart = spanTo;
             sink.repeat(this, spanFrom, from, to, spanTo);
-            consume(to);
+            in.consume(to);
             return true;
         }
-        if (direction == Direction.HOST_TO_MODULE && end - from == 1 && (buf[from] | 0x20) == 'a') {
+        if (direction == Direction.HOST_TO_MODULE && in.end - from == 1 && (in.buf[from] | 0x20) == 'a') {
             return false; // may become A/
         }
-        int t = Math.max(scan, from);
-        while (t < end && buf[t] != CR && buf[t] != LF) {
+        int t = Math.max(in.scan, from);
+        while (t < in.end && in.buf[t] != CR && in.buf[t] != LF) {
             t++;
         }
-        if (t >= end) {
-            scan = t;
-            if (end - from > options.maxLineBytes()) {
+        if (t >= in.end) {
+            in.scan = t;
+            if (in.end - from > options.maxLineBytes()) {
                 int to = from + options.maxLineBytes();
-                long spanFrom = spanStart;
-                long spanTo = offsetOf(to);
-                spanStart = spanTo;
-                sink.emit(event(EventKind.NOISE, spanFrom, from, to, spanTo, "a line longer than "
+                long spanFrom = in.spanStart;
+                long spanTo = in.offsetOf(to);
+                in.spanStart = spanTo;
+                sink.emit(in.event(EventKind.NOISE, spanFrom, from, to, spanTo, "a line longer than "
                         + options.maxLineBytes() + " bytes, cut"));
-                consume(to);
+                in.consume(to);
                 return true;
             }
             return false;
         }
-        long spanFrom = spanStart;
-        long spanTo = offsetOf(t + 1);
-        spanStart = spanTo;
-        skipLf = buf[t] == CR;
+        long spanFrom = in.spanStart;
+        long spanTo = in.offsetOf(t + 1);
+        in.spanStart = spanTo;
+        skipLf = in.buf[t] == CR;
         sink.line(this, spanFrom, from, t, spanTo);
         // the sink may have switched this framer to the body, which starts after the line
-        if (start <= t) {
-            consume(t + 1);
+        if (in.start <= t) {
+            in.consume(t + 1);
         }
         if (state == State.BODY) {
-            bodyFrom = start;
-            bodyLineStart = start;
-            scan = start;
+            bodyFrom = in.start;
+            bodyLineStart = in.start;
+            in.scan = in.start;
         }
         return true;
     }
@@ -328,44 +273,44 @@ final class Framer {
     }
 
     private boolean processUpload() {
-        if (skipLf && start < end) {
+        if (skipLf && in.start < in.end) {
             skipLf = false;
-            if (buf[start] == LF) {
-                consume(start + 1); // the LF of a CR LF after the command line
+            if (in.buf[in.start] == LF) {
+                in.consume(in.start + 1); // the LF of a CR LF after the command line
                 return true;
             }
         }
-        if (start >= end) {
+        if (in.start >= in.end) {
             return false;
         }
         if (uploadSpanStart < 0) {
-            uploadSpanStart = spanStart;
-            uploadStartTime = timeAt(offset);
-            uploadLine = lineAt(offset);
+            uploadSpanStart = in.spanStart;
+            uploadStartTime = in.timeAt(in.offset);
+            uploadLine = in.lineAt(in.offset);
         }
-        int n = Math.min(end - start, uploadRemaining);
+        int n = Math.min(in.end - in.start, uploadRemaining);
         byte stop = 0;
         if (uploadTerminated) {
-            for (int i = start; i < start + n; i++) {
-                if (buf[i] == CTRL_Z || buf[i] == ESC) {
-                    stop = buf[i];
-                    n = i + 1 - start;
+            for (int i = in.start; i < in.start + n; i++) {
+                if (in.buf[i] == CTRL_Z || in.buf[i] == ESC) {
+                    stop = in.buf[i];
+                    n = i + 1 - in.start;
                     break;
                 }
             }
         }
         int data = stop == 0 ? n : n - 1;
         int keep = (int) Math.max(0, Math.min(data, options.maxPayloadBytes() - uploadCount));
-        upload.write(buf, start, keep);
+        upload.write(in.buf, in.start, keep);
         if (promptEcho != null) {
-            promptEcho.hostSent(buf, start, n);
+            promptEcho.hostSent(in.buf, in.start, n);
         }
         uploadCount += data;
         uploadRemaining -= n;
-        long lastByte = offsetOf(start + n) - 1;
-        uploadEndTime = timeAt(lastByte);
-        consume(start + n);
-        spanStart = offset;
+        long lastByte = in.offsetOf(in.start + n) - 1;
+        uploadEndTime = in.timeAt(lastByte);
+        in.consume(in.start + n);
+        in.spanStart = in.offset;
         if (stop != 0) {
             emitUpload(stop == CTRL_Z ? "ended by Ctrl-Z after " + uploadCount + " bytes"
                     : "cancelled with ESC after " + uploadCount + " bytes");
@@ -408,7 +353,7 @@ final class Framer {
     private void emitUpload(String note) {
         byte[] data = upload.toByteArray();
         state = State.LINE;
-        scan = start;
+        in.scan = in.start;
         promptEcho = null;
         if (uploadSpanStart < 0) {
             upload = null;
@@ -421,7 +366,7 @@ final class Framer {
             String kept = "payload of " + uploadCount + " bytes; only the first " + data.length + " kept";
             note = note == null ? kept : note + "; " + kept;
         }
-        Event e = new Event(EventKind.PAYLOAD, direction, uploadSpanStart, offset, uploadStartTime, uploadEndTime,
+        Event e = new Event(EventKind.PAYLOAD, direction, uploadSpanStart, in.offset, uploadStartTime, uploadEndTime,
                 uploadLine, data, note);
         upload = null;
         sink.uploaded(e);
@@ -433,11 +378,11 @@ final class Framer {
     /** The prompt is buf[from, to): the host's data follows, and the module may echo it. */
     private void startPrompt(int from, int to) {
         promptByte = false;
-        long spanFrom = spanStart;
-        long spanTo = offsetOf(to);
-        Event e = event(EventKind.INTERMEDIATE, spanFrom, from, to, spanTo, null);
-        spanStart = spanTo;
-        consume(to);
+        long spanFrom = in.spanStart;
+        long spanTo = in.offsetOf(to);
+        Event e = in.event(EventKind.INTERMEDIATE, spanFrom, from, to, spanTo, null);
+        in.spanStart = spanTo;
+        in.consume(to);
         PendingCommand p = sink.prompted(e);
         PromptEcho echo = new PromptEcho(Math.max(options.maxPayloadBytes(), 1));
         state = State.PROMPT_ECHO;
@@ -449,8 +394,8 @@ final class Framer {
 
     /** A lone {@code >} before the host's data or the end of input is the whole prompt. */
     void confirmPrompt() {
-        if (promptByte && state == State.LINE && end - start == 1 && buf[start] == '>' && sink.promptAwaited()) {
-            startPrompt(start, start + 1);
+        if (promptByte && state == State.LINE && in.end - in.start == 1 && in.buf[in.start] == '>' && sink.promptAwaited()) {
+            startPrompt(in.start, in.start + 1);
         }
         promptByte = false;
     }
@@ -459,18 +404,18 @@ final class Framer {
     private PromptEcho echoing;
 
     private boolean processEcho() {
-        int n = echoing.scan(buf, start, end);
+        int n = echoing.scan(in.buf, in.start, in.end);
         if (n > 0) {
             if (echoBytes == null) {
                 echoBytes = new ByteArrayOutputStream();
-                echoSpanStart = spanStart;
-                echoStartTime = timeAt(offset);
-                echoLine = lineAt(offset);
+                echoSpanStart = in.spanStart;
+                echoStartTime = in.timeAt(in.offset);
+                echoLine = in.lineAt(in.offset);
             }
-            echoBytes.write(buf, start, Math.min(n, Math.max(0, options.maxPayloadBytes() - echoBytes.size())));
-            echoEndTime = timeAt(offsetOf(start + n) - 1);
-            consume(start + n);
-            spanStart = offset;
+            echoBytes.write(in.buf, in.start, Math.min(n, Math.max(0, options.maxPayloadBytes() - echoBytes.size())));
+            echoEndTime = in.timeAt(in.offsetOf(in.start + n) - 1);
+            in.consume(in.start + n);
+            in.spanStart = in.offset;
         }
         if (echoing.ended()) {
             emitEcho();
@@ -489,9 +434,9 @@ final class Framer {
 
     private void emitEcho() {
         state = State.LINE;
-        scan = start;
+        in.scan = in.start;
         if (echoBytes != null) {
-            Event e = new Event(EventKind.ECHO, direction, echoSpanStart, offset, echoStartTime, echoEndTime,
+            Event e = new Event(EventKind.ECHO, direction, echoSpanStart, in.offset, echoStartTime, echoEndTime,
                     echoLine, echoBytes.toByteArray(), "echo of the data sent after the prompt");
             sink.echoed(echoOwner, e);
         }
@@ -515,13 +460,13 @@ final class Framer {
      */
     private boolean processConfirmingBodyEnd() {
         int k = tentativeFinalTo + 1;
-        while (k < end && (buf[k] == CR || buf[k] == LF)) {
+        while (k < in.end && (in.buf[k] == CR || in.buf[k] == LF)) {
             k++;
         }
-        if (k >= end) {
+        if (k >= in.end) {
             return false; // waiting for proof
         }
-        if (timeAt(offsetOf(k)) - tentativeTime <= options.bodyQuietMicros()) {
+        if (in.timeAt(in.offsetOf(k)) - tentativeTime <= options.bodyQuietMicros()) {
             lateEnd = tentativeEnd;
             lateFinalFrom = tentativeFinalFrom;
             lateFinalTo = tentativeFinalTo;
@@ -535,31 +480,31 @@ final class Framer {
 
     private boolean processBody() {
         if (skipLf) {
-            if (start >= end) {
+            if (in.start >= in.end) {
                 return false; // the LF after CONNECT's CR may still come
             }
             skipLf = false;
-            if (buf[start] == LF && bodyFrom == start) {
-                consume(start + 1);
-                bodyFrom = start;
-                bodyLineStart = start;
-                scan = start;
+            if (in.buf[in.start] == LF && bodyFrom == in.start) {
+                in.consume(in.start + 1);
+                bodyFrom = in.start;
+                bodyLineStart = in.start;
+                in.scan = in.start;
                 return true;
             }
         }
-        int i = Math.max(scan, bodyLineStart);
-        while (i < end) {
-            byte b = buf[i];
+        int i = Math.max(in.scan, bodyLineStart);
+        while (i < in.end) {
+            byte b = in.buf[i];
             if (b == CR || b == LF) {
                 if (b == CR && isBodyFinal(bodyLineStart, i)) {
                     tentativeFinalFrom = bodyLineStart;
                     tentativeFinalTo = i;
                     tentativeEnd = bodyLineStart;
-                    if (tentativeEnd - 2 >= bodyFrom && buf[tentativeEnd - 2] == CR && buf[tentativeEnd - 1] == LF) {
+                    if (tentativeEnd - 2 >= bodyFrom && in.buf[tentativeEnd - 2] == CR && in.buf[tentativeEnd - 1] == LF) {
                         tentativeEnd -= 2;
                     }
-                    tentativeTime = timeAt(offsetOf(i));
-                    scan = i + 1;
+                    tentativeTime = in.timeAt(in.offsetOf(i));
+                    in.scan = i + 1;
                     bodyLineStart = i + 1;
                     state = State.CONFIRMING_BODY_END;
                     return true; // bytes already here after it may prove it a line of the body
@@ -568,26 +513,26 @@ final class Framer {
             }
             i++;
         }
-        scan = i;
-        int size = end - bodyFrom;
+        in.scan = i;
+        int size = in.end - bodyFrom;
         if (size > 4 * Math.max(options.maxPayloadBytes(), 1 << 16)) {
             // no final result in sight: give the bytes back as an unfinished payload
-            emitBody(end, "no final result after " + size + " bytes of body");
+            emitBody(in.end, "no final result after " + size + " bytes of body");
             state = State.LINE;
-            scan = start;
+            in.scan = in.start;
         }
         return false;
     }
 
     private boolean isBodyFinal(int from, int to) {
         int len = to - from;
-        if (len == 2 && buf[from] == 'O' && buf[from + 1] == 'K') {
+        if (len == 2 && in.buf[from] == 'O' && in.buf[from + 1] == 'K') {
             return true;
         }
-        if (len == 5 && new String(buf, from, 5, StandardCharsets.ISO_8859_1).equals("ERROR")) {
+        if (len == 5 && new String(in.buf, from, 5, StandardCharsets.ISO_8859_1).equals("ERROR")) {
             return true;
         }
-        return len > 11 && new String(buf, from, 11, StandardCharsets.ISO_8859_1).equals("+CME ERROR:");
+        return len > 11 && new String(in.buf, from, 11, StandardCharsets.ISO_8859_1).equals("+CME ERROR:");
     }
 
     /** The body ends at its tentative final result: emit both and go back to lines. */
@@ -599,32 +544,32 @@ final class Framer {
         int finalTo = tentativeFinalTo;
         PendingCommand owner = bodyOwner;
         emitBody(tentativeEnd, null);
-        long spanFrom = spanStart;
-        long spanTo = offsetOf(finalTo + 1);
-        Event fin = event(EventKind.FINAL, spanFrom, finalFrom, finalTo, spanTo, null);
-        spanStart = spanTo;
-        consume(finalTo + 1);
+        long spanFrom = in.spanStart;
+        long spanTo = in.offsetOf(finalTo + 1);
+        Event fin = in.event(EventKind.FINAL, spanFrom, finalFrom, finalTo, spanTo, null);
+        in.spanStart = spanTo;
+        in.consume(finalTo + 1);
         skipLf = true;
         state = State.LINE;
-        scan = start;
+        in.scan = in.start;
         tentativeEnd = -1;
         sink.bodyEnded(owner, fin);
         process();
     }
 
     private void emitBody(int bodyEnd, String note) {
-        byte[] data = Arrays.copyOfRange(buf, bodyFrom, Math.min(bodyEnd, bodyFrom + options.maxPayloadBytes()));
+        byte[] data = Arrays.copyOfRange(in.buf, bodyFrom, Math.min(bodyEnd, bodyFrom + options.maxPayloadBytes()));
         if (bodyEnd - bodyFrom > data.length && note == null) {
             note = "body of " + (bodyEnd - bodyFrom) + " bytes; only the first " + data.length + " kept";
         }
-        long spanFrom = spanStart;
-        long spanTo = offsetOf(bodyEnd);
-        long t0 = timeAt(offsetOf(bodyFrom));
-        long t1 = timeAt(Math.max(offsetOf(bodyFrom), spanTo - 1));
-        Event e = new Event(EventKind.PAYLOAD, direction, spanFrom, spanTo, t0, t1, lineAt(offsetOf(bodyFrom)),
+        long spanFrom = in.spanStart;
+        long spanTo = in.offsetOf(bodyEnd);
+        long t0 = in.timeAt(in.offsetOf(bodyFrom));
+        long t1 = in.timeAt(Math.max(in.offsetOf(bodyFrom), spanTo - 1));
+        Event e = new Event(EventKind.PAYLOAD, direction, spanFrom, spanTo, t0, t1, in.lineAt(in.offsetOf(bodyFrom)),
                 data, note);
-        spanStart = spanTo;
-        consume(bodyEnd);
+        in.spanStart = spanTo;
+        in.consume(bodyEnd);
         sink.body(bodyOwner, e);
     }
 
@@ -644,7 +589,7 @@ final class Framer {
             confirmBodyEnd();
         } else if (state == State.BODY) {
             PendingCommand owner = bodyOwner;
-            emitBody(end, "the trace ends inside the body");
+            emitBody(in.end, "the trace ends inside the body");
             state = State.LINE;
             sink.bodyCutShort(owner);
         }
@@ -652,17 +597,17 @@ final class Framer {
             endUpload("the trace ends inside the upload");
         }
         process();
-        int from = start;
-        while (from < end && (buf[from] == CR || buf[from] == LF)) {
+        int from = in.start;
+        while (from < in.end && (in.buf[from] == CR || in.buf[from] == LF)) {
             from++;
         }
-        if (from < end) {
-            long spanFrom = spanStart;
-            long spanTo = offsetOf(end);
-            spanStart = spanTo;
-            sink.halfLineAtEnd(this, spanFrom, from, end, spanTo);
+        if (from < in.end) {
+            long spanFrom = in.spanStart;
+            long spanTo = in.offsetOf(in.end);
+            in.spanStart = spanTo;
+            sink.halfLineAtEnd(this, spanFrom, from, in.end, spanTo);
         }
-        consume(end);
+        in.consume(in.end);
     }
 
     private static boolean endsWith(byte[] data, byte[] suffix) {

@@ -27,4 +27,44 @@ final class PendingCommand {
     AtCommand last() {
         return commands.get(commands.size() - 1);
     }
+
+    /**
+     * Whether a command is answering with a long list of lines: {@code AT+CLAC}, {@code AT&V}, or a
+     * {@code =?} test whose answer lines so far are command names.
+     */
+    boolean listsLines() {
+        AtCommand last = last();
+        if (last.name().equals("+CLAC") || last.name().equals("&V")) {
+            return true;
+        }
+        return last.form() == CommandForm.TEST && !responses.isEmpty()
+                && CommandLineParser.isCommandLine(responses.get(responses.size() - 1).text());
+    }
+
+    /** Whether an information line with this text belongs to {@code p}'s answer (its prefix); false for null. */
+    static boolean claims(PendingCommand p, String text) {
+        if (p == null) {
+            return false;
+        }
+        for (String prefix : p.shape.infoPrefixes()) {
+            if (text.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The byte count the command announced for its upload (AT+QHTTPURL's length), or -1. */
+    int announcedLength() {
+        int index = shape.lengthParam();
+        List<String> params = last().params();
+        if (index < 0 || index >= params.size()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(params.get(index).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

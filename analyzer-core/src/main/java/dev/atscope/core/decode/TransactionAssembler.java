@@ -117,7 +117,7 @@ final class TransactionAssembler implements FrameSink {
 
     @Override
     public void promptDataFollows(PendingCommand owner, PromptEcho echo) {
-        host.startPromptData(announcedLength(owner), echo);
+        host.startPromptData(owner.announcedLength(), echo);
         if (host.hasInput()) {
             host.process(); // the host did not wait for the prompt
         }
@@ -177,7 +177,7 @@ final class TransactionAssembler implements FrameSink {
     // ---------------------------------------------------------------- host side
 
     private void onHostLine(Framer lane, long spanStart, int from, int to, long spanEnd) {
-        int atIndex = indexOfAt(lane.bytes(), from, to);
+        int atIndex = LineText.indexOfAt(lane.bytes(), from, to);
         if (atIndex < 0) {
             emit(lane.event(EventKind.NOISE, spanStart, from, to, spanEnd, "host bytes that are not a command line"));
             return;
@@ -206,7 +206,7 @@ final class TransactionAssembler implements FrameSink {
                 complete(overlapped, null, Outcome.NO_RESPONSE, command.startMicros());
                 overlapped = null;
             }
-            if (!pending.responses.isEmpty() && listsLines(pending)) {
+            if (!pending.responses.isEmpty() && pending.listsLines()) {
                 // a long listing still streaming its answer: its tail may follow the next echo (any
                 // other command's missing result is missing: a log that printed only its first line)
                 overlapped = pending;
@@ -235,7 +235,7 @@ final class TransactionAssembler implements FrameSink {
     // ---------------------------------------------------------------- module side
 
     private void onModuleLine(Framer lane, long spanStart, int from, int to, long spanEnd) {
-        if (!isText(lane.bytes(), from, to)) {
+        if (!LineText.isText(lane.bytes(), from, to)) {
             emit(lane.event(EventKind.NOISE, spanStart, from, to, spanEnd, "bytes that are not text"));
             return;
         }
@@ -250,7 +250,7 @@ final class TransactionAssembler implements FrameSink {
         }
         PendingCommand target = overlapped != null ? overlapped : pending;
         UrcKind urc = model.urcKind(text);
-        if (urc != null && !claims(pending, text) && !claims(overlapped, text)) {
+        if (urc != null && !PendingCommand.claims(pending, text) && !PendingCommand.claims(overlapped, text)) {
             onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
             return;
         }
@@ -274,7 +274,7 @@ final class TransactionAssembler implements FrameSink {
                     Event e = lane.event(EventKind.INTERMEDIATE, spanStart, from, to, spanEnd, null);
                     target.responses.add(e);
                     emit(e);
-                    host.startUpload(announcedLength(target));
+                    host.startUpload(target.announcedLength());
                     return;
                 }
                 case BODY -> {
@@ -298,7 +298,7 @@ final class TransactionAssembler implements FrameSink {
         }
         // an information line: with two commands in flight, the newer one's prefix decides
         PendingCommand owner = target;
-        if (overlapped != null && pending != null && claims(pending, text)) {
+        if (overlapped != null && pending != null && PendingCommand.claims(pending, text)) {
             owner = pending;
         }
         Event e = lane.event(EventKind.RESPONSE, spanStart, from, to, spanEnd, null);
@@ -359,31 +359,6 @@ final class TransactionAssembler implements FrameSink {
         out.add(new Transaction(p.id, p.command, p.commands, p.echo, p.responses, result, outcome, waited, p.shape));
     }
 
-    /**
-     * Whether a command is answering with a long list of lines: {@code AT+CLAC}, {@code AT&V}, or a
-     * {@code =?} test whose answer lines so far are command names.
-     */
-    private static boolean listsLines(PendingCommand p) {
-        AtCommand last = p.last();
-        if (last.name().equals("+CLAC") || last.name().equals("&V")) {
-            return true;
-        }
-        return last.form() == CommandForm.TEST && !p.responses.isEmpty()
-                && CommandLineParser.isCommandLine(p.responses.get(p.responses.size() - 1).text());
-    }
-
-    private static boolean claims(PendingCommand p, String text) {
-        if (p == null) {
-            return false;
-        }
-        for (String prefix : p.shape.infoPrefixes()) {
-            if (text.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean isConnect(String text, PendingCommand target) {
         return model.connect(text, numeric(target));
     }
@@ -421,48 +396,5 @@ final class TransactionAssembler implements FrameSink {
             }
         }
         return null;
-    }
-
-    private static int announcedLength(PendingCommand p) {
-        int index = p.shape.lengthParam();
-        List<String> params = p.last().params();
-        if (index < 0 || index >= params.size()) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(params.get(index).strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static int indexOfAt(byte[] b, int from, int to) {
-        for (int i = from; i + 1 < to; i++) {
-            if ((b[i] | 0x20) == 'a' && (b[i + 1] | 0x20) == 't') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Printable ASCII, tab, or well-formed UTF-8 (operator names, bodies read in line mode). */
-    private static boolean isText(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int c = b[i] & 0xff;
-            if (c >= 0x20 && c < 0x7f || c == '\t') {
-                continue;
-            }
-            if (c < 0xc2 || c > 0xf4) {
-                return false;
-            }
-            int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
-            for (int k = 1; k <= more; k++) {
-                if (i + k >= to || (b[i + k] & 0xc0) != 0x80) {
-                    return false;
-                }
-            }
-            i += more;
-        }
-        return true;
     }
 }
