@@ -3,7 +3,6 @@ package dev.atscope.core.decode;
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -64,23 +63,7 @@ final class Framer {
     private ByteArrayOutputStream upload;
 
     // BODY and CONFIRMING_BODY_END (the module's data)
-    private PendingCommand bodyOwner;
-    /** Index in buf where the body's bytes begin. */
-    private int bodyFrom;
-    /** Index of the start of the body's line being scanned. */
-    private int bodyLineStart;
-    /** Tentative end: index in buf where the body ends (before the CR LF of the final line); -1 if none. */
-    private int tentativeEnd = -1;
-    private int tentativeFinalFrom;
-    private int tentativeFinalTo;
-    private long tentativeTime;
-    /**
-     * The last final result inside the body that more body followed soon after (so it was taken
-     * for a line of the body): at the end of the input it closes the body after all; -1 if none.
-     */
-    private int lateEnd = -1;
-    private int lateFinalFrom;
-    private int lateFinalTo;
+    private final BodyFraming body;
 
     // UPLOAD after a prompt: the data ends at Ctrl-Z or ESC rather than at a count
     private boolean uploadTerminated;
@@ -102,23 +85,13 @@ final class Framer {
         this.options = options;
         this.sink = sink;
         this.in = new FrameBuffer(direction, lastTime);
+        this.body = new BodyFraming(in, options, sink, direction);
     }
 
     void append(Chunk c) {
-        int shift = in.append(c, inBody() ? Math.min(in.start, bodyFrom) : in.start);
+        int shift = in.append(c, inBody() ? body.keepFrom() : in.start);
         if (shift != 0 && inBody()) {
-            bodyFrom -= shift;
-            bodyLineStart -= shift;
-            if (tentativeEnd >= 0) {
-                tentativeEnd -= shift;
-                tentativeFinalFrom -= shift;
-                tentativeFinalTo -= shift;
-            }
-            if (lateEnd >= 0) {
-                lateEnd -= shift;
-                lateFinalFrom -= shift;
-                lateFinalTo -= shift;
-            }
+            body.shift(shift);
         }
     }
 
@@ -252,9 +225,7 @@ final class Framer {
             in.consume(t + 1);
         }
         if (state == State.BODY) {
-            bodyFrom = in.start;
-            bodyLineStart = in.start;
-            in.scan = in.start;
+            body.beginHere();
         }
         return true;
     }
@@ -449,33 +420,7 @@ final class Framer {
 
     void startBody(PendingCommand owner) {
         state = State.BODY;
-        bodyOwner = owner;
-        tentativeEnd = -1;
-        lateEnd = -1;
-    }
-
-    /**
-     * Module bytes soon after a final result inside the body make it a line of the body (an {@code OK}
-     * in a page); later ones confirm it, as do the host's next bytes and the end of input.
-     */
-    private boolean processConfirmingBodyEnd() {
-        int k = tentativeFinalTo + 1;
-        while (k < in.end && (in.buf[k] == CR || in.buf[k] == LF)) {
-            k++;
-        }
-        if (k >= in.end) {
-            return false; // waiting for proof
-        }
-        if (in.timeAt(in.offsetOf(k)) - tentativeTime <= options.bodyQuietMicros()) {
-            lateEnd = tentativeEnd;
-            lateFinalFrom = tentativeFinalFrom;
-            lateFinalTo = tentativeFinalTo;
-            tentativeEnd = -1;
-            state = State.BODY;
-            return true;
-        }
-        confirmBodyEnd();
-        return false;
+        body.start(owner);
     }
 
     private boolean processBody() {
@@ -484,112 +429,72 @@ final class Framer {
                 return false; // the LF after CONNECT's CR may still come
             }
             skipLf = false;
-            if (in.buf[in.start] == LF && bodyFrom == in.start) {
+            if (in.buf[in.start] == LF && body.empty()) {
                 in.consume(in.start + 1);
-                bodyFrom = in.start;
-                bodyLineStart = in.start;
-                in.scan = in.start;
+                body.beginHere();
                 return true;
             }
         }
-        int i = Math.max(in.scan, bodyLineStart);
-        while (i < in.end) {
-            byte b = in.buf[i];
-            if (b == CR || b == LF) {
-                if (b == CR && isBodyFinal(bodyLineStart, i)) {
-                    tentativeFinalFrom = bodyLineStart;
-                    tentativeFinalTo = i;
-                    tentativeEnd = bodyLineStart;
-                    if (tentativeEnd - 2 >= bodyFrom && in.buf[tentativeEnd - 2] == CR && in.buf[tentativeEnd - 1] == LF) {
-                        tentativeEnd -= 2;
-                    }
-                    tentativeTime = in.timeAt(in.offsetOf(i));
-                    in.scan = i + 1;
-                    bodyLineStart = i + 1;
-                    state = State.CONFIRMING_BODY_END;
-                    return true; // bytes already here after it may prove it a line of the body
-                }
-                bodyLineStart = i + 1;
+        switch (body.scan()) {
+            case FINAL_FOUND -> {
+                state = State.CONFIRMING_BODY_END;
+                return true; // bytes already here after it may prove it a line of the body
             }
-            i++;
+            case GAVE_UP -> {
+                state = State.LINE;
+                return false;
+            }
+            default -> {
+                return false;
+            }
         }
-        in.scan = i;
-        int size = in.end - bodyFrom;
-        if (size > 4 * Math.max(options.maxPayloadBytes(), 1 << 16)) {
-            // no final result in sight: give the bytes back as an unfinished payload
-            emitBody(in.end, "no final result after " + size + " bytes of body");
-            state = State.LINE;
-            in.scan = in.start;
-        }
-        return false;
     }
 
-    private boolean isBodyFinal(int from, int to) {
-        int len = to - from;
-        if (len == 2 && in.buf[from] == 'O' && in.buf[from + 1] == 'K') {
-            return true;
+    /**
+     * Module bytes soon after a final result inside the body make it a line of the body (an {@code OK}
+     * in a page); later ones confirm it, as do the host's next bytes and the end of input.
+     */
+    private boolean processConfirmingBodyEnd() {
+        switch (body.proof()) {
+            case MORE_BODY -> {
+                state = State.BODY;
+                return true;
+            }
+            case CONFIRMED -> {
+                confirmBodyEnd();
+                return false;
+            }
+            default -> {
+                return false; // waiting for proof
+            }
         }
-        if (len == 5 && new String(in.buf, from, 5, StandardCharsets.ISO_8859_1).equals("ERROR")) {
-            return true;
-        }
-        return len > 11 && new String(in.buf, from, 11, StandardCharsets.ISO_8859_1).equals("+CME ERROR:");
     }
 
-    /** The body ends at its tentative final result: emit both and go back to lines. */
+    /** The body ends at its tentative final result: hand out both and go back to lines. */
     void confirmBodyEnd() {
         if (state != State.CONFIRMING_BODY_END) {
             return;
         }
-        int finalFrom = tentativeFinalFrom;
-        int finalTo = tentativeFinalTo;
-        PendingCommand owner = bodyOwner;
-        emitBody(tentativeEnd, null);
-        long spanFrom = in.spanStart;
-        long spanTo = in.offsetOf(finalTo + 1);
-        Event fin = in.event(EventKind.FINAL, spanFrom, finalFrom, finalTo, spanTo, null);
-        in.spanStart = spanTo;
-        in.consume(finalTo + 1);
+        PendingCommand owner = body.owner();
+        Event fin = body.end();
         skipLf = true;
         state = State.LINE;
-        in.scan = in.start;
-        tentativeEnd = -1;
         sink.bodyEnded(owner, fin);
         process();
-    }
-
-    private void emitBody(int bodyEnd, String note) {
-        byte[] data = Arrays.copyOfRange(in.buf, bodyFrom, Math.min(bodyEnd, bodyFrom + options.maxPayloadBytes()));
-        if (bodyEnd - bodyFrom > data.length && note == null) {
-            note = "body of " + (bodyEnd - bodyFrom) + " bytes; only the first " + data.length + " kept";
-        }
-        long spanFrom = in.spanStart;
-        long spanTo = in.offsetOf(bodyEnd);
-        long t0 = in.timeAt(in.offsetOf(bodyFrom));
-        long t1 = in.timeAt(Math.max(in.offsetOf(bodyFrom), spanTo - 1));
-        Event e = new Event(EventKind.PAYLOAD, direction, spanFrom, spanTo, t0, t1, in.lineAt(in.offsetOf(bodyFrom)),
-                data, note);
-        in.spanStart = spanTo;
-        in.consume(bodyEnd);
-        sink.body(bodyOwner, e);
     }
 
     /** The end of input: half units become flagged events. */
     void finishInput() {
         confirmPrompt();
         endEcho();
-        if (state == State.BODY && lateEnd >= 0) {
-            // the input ends with no final result after the body's last one: that one closed it,
-            // and what came soon after it (a URC, the next answer) is lines again
-            tentativeEnd = lateEnd;
-            tentativeFinalFrom = lateFinalFrom;
-            tentativeFinalTo = lateFinalTo;
+        if (state == State.BODY && body.reopenLastFinal()) {
             state = State.CONFIRMING_BODY_END;
         }
         if (state == State.CONFIRMING_BODY_END) {
             confirmBodyEnd();
         } else if (state == State.BODY) {
-            PendingCommand owner = bodyOwner;
-            emitBody(in.end, "the trace ends inside the body");
+            PendingCommand owner = body.owner();
+            body.emit(in.end, "the trace ends inside the body");
             state = State.LINE;
             sink.bodyCutShort(owner);
         }

@@ -97,6 +97,30 @@ class IncrementalContractTest {
     }
 
     @Test
+    void aBodyLongerThanTheBufferFedInSmallChunksComesOutWhole() {
+        StringBuilder page = new StringBuilder();
+        for (int i = 0; page.length() < 50_000; i++) {
+            page.append("<p>line ").append(i).append(i % 97 == 0 ? "</p>\r\nOK\r\n" : "</p>\r\n");
+        }
+        String body = page.toString().strip();
+        feed(HOST, "AT+QHTTPREAD=80\r");
+        feed(MODULE, "\r\nCONNECT\r\n");
+        byte[] all = (body + "\r\nOK\r\n").getBytes(StandardCharsets.US_ASCII);
+        for (int off = 0; off < all.length; off += 100) {
+            time += 10;
+            decoder.feed(new Chunk(time, MODULE, java.util.Arrays.copyOfRange(all, off, Math.min(all.length, off + 100))));
+            assertThat(drain()).isEmpty();
+        }
+        decoder.endOfInput();
+        List<Decoded> out = drain();
+        assertThat(transactions(out)).singleElement().satisfies(t -> {
+            assertThat(t.payloads()).singleElement().satisfies(
+                    p -> assertThat(new String(p.bytes(), StandardCharsets.US_ASCII)).isEqualTo(body));
+            assertThat(t.outcome()).isEqualTo(Outcome.OK);
+        });
+    }
+
+    @Test
     void anUploadSplitAtEveryByteComesOutWhenTheAnnouncedCountArrived() {
         feed(HOST, "AT+QHTTPURL=20,60\r");
         feed(MODULE, "\r\nCONNECT\r\n");
