@@ -3,7 +3,6 @@ package dev.atscope.core.decode;
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,11 +19,6 @@ final class Framer {
 
     private static final byte CR = '\r';
     private static final byte LF = '\n';
-    private static final byte[] ESCAPE = {'+', '+', '+'};
-    /** Ctrl-Z: sends the text typed after a prompt (3GPP TS 27.005 3.5.1). */
-    private static final byte CTRL_Z = 0x1a;
-    /** ESC: cancels the text typed after a prompt (3GPP TS 27.005 3.5.1). */
-    private static final byte ESC = 0x1b;
 
     /** What the framer reads now. */
     enum State {
@@ -54,21 +48,10 @@ final class Framer {
     private State state = State.LINE;
 
     // UPLOAD (the host's data)
-    private int uploadRemaining;
-    private int uploadAnnounced;
-    private long uploadSpanStart;
-    private long uploadStartTime;
-    private long uploadLine;
-    private long uploadCount;
-    private ByteArrayOutputStream upload;
+    private final UploadFraming upload;
 
     // BODY and CONFIRMING_BODY_END (the module's data)
     private final BodyFraming body;
-
-    // UPLOAD after a prompt: the data ends at Ctrl-Z or ESC rather than at a count
-    private boolean uploadTerminated;
-    /** For the host's framer after a prompt: what the module's echo is compared with. */
-    private PromptEcho promptEcho;
 
     // PROMPT_ECHO (the module echoing the data sent after its prompt)
     private PendingCommand echoOwner;
@@ -86,6 +69,7 @@ final class Framer {
         this.sink = sink;
         this.in = new FrameBuffer(direction, lastTime);
         this.body = new BodyFraming(in, options, sink, direction);
+        this.upload = new UploadFraming(in, options, sink, direction);
     }
 
     void append(Chunk c) {
@@ -234,13 +218,7 @@ final class Framer {
 
     void startUpload(int announced) {
         state = State.UPLOAD;
-        uploadTerminated = false;
-        promptEcho = null;
-        uploadAnnounced = announced;
-        uploadRemaining = announced < 0 ? Integer.MAX_VALUE : announced;
-        uploadSpanStart = -1;
-        uploadCount = 0;
-        upload = new ByteArrayOutputStream();
+        upload.start(announced);
     }
 
     private boolean processUpload() {
@@ -254,56 +232,22 @@ final class Framer {
         if (in.start >= in.end) {
             return false;
         }
-        if (uploadSpanStart < 0) {
-            uploadSpanStart = in.spanStart;
-            uploadStartTime = in.timeAt(in.offset);
-            uploadLine = in.lineAt(in.offset);
-        }
-        int n = Math.min(in.end - in.start, uploadRemaining);
-        byte stop = 0;
-        if (uploadTerminated) {
-            for (int i = in.start; i < in.start + n; i++) {
-                if (in.buf[i] == CTRL_Z || in.buf[i] == ESC) {
-                    stop = in.buf[i];
-                    n = i + 1 - in.start;
-                    break;
-                }
-            }
-        }
-        int data = stop == 0 ? n : n - 1;
-        int keep = (int) Math.max(0, Math.min(data, options.maxPayloadBytes() - uploadCount));
-        upload.write(in.buf, in.start, keep);
-        if (promptEcho != null) {
-            promptEcho.hostSent(in.buf, in.start, n);
-        }
-        uploadCount += data;
-        uploadRemaining -= n;
-        long lastByte = in.offsetOf(in.start + n) - 1;
-        uploadEndTime = in.timeAt(lastByte);
-        in.consume(in.start + n);
-        in.spanStart = in.offset;
-        if (stop != 0) {
-            emitUpload(stop == CTRL_Z ? "ended by Ctrl-Z after " + uploadCount + " bytes"
-                    : "cancelled with ESC after " + uploadCount + " bytes");
-        } else if (uploadRemaining == 0) {
-            emitUpload(null);
+        if (upload.read()) {
+            state = State.LINE;
         }
         return true;
     }
 
     /** The module's prompt has come: the host sends the announced count, or text up to Ctrl-Z or ESC. */
     void startPromptData(int announced, PromptEcho echo) {
-        startUpload(announced);
+        state = State.UPLOAD;
+        upload.startAfterPrompt(announced, echo);
         skipLf = false; // the host waited for the prompt: a LF now is data, not the end of its command line
-        uploadTerminated = announced < 0;
-        promptEcho = echo;
     }
-
-    private long uploadEndTime;
 
     /** Whether the upload after a prompt ends at Ctrl-Z or ESC rather than at a count. */
     boolean uploadEndsAtCtrlZ() {
-        return uploadTerminated;
+        return upload.endsAtCtrlZ();
     }
 
     /** Ends the upload early; what arrived is the payload. */
@@ -311,36 +255,8 @@ final class Framer {
         if (state != State.UPLOAD) {
             return;
         }
-        String note = why;
-        byte[] got = upload.toByteArray();
-        if (uploadCount >= 3 && got.length == uploadCount && endsWith(got, ESCAPE)) {
-            note = "ended by the +++ escape after " + (uploadCount - 3) + " bytes";
-        } else if (uploadAnnounced >= 0) {
-            note = why + ": " + uploadCount + " of " + uploadAnnounced + " bytes";
-        }
-        emitUpload(note);
-    }
-
-    private void emitUpload(String note) {
-        byte[] data = upload.toByteArray();
+        upload.end(why);
         state = State.LINE;
-        in.scan = in.start;
-        promptEcho = null;
-        if (uploadSpanStart < 0) {
-            upload = null;
-            return; // nothing arrived
-        }
-        if (note != null && note.startsWith("ended by the +++")) {
-            data = Arrays.copyOf(data, data.length - 3);
-        }
-        if (uploadCount > data.length && (note == null || uploadTerminated)) {
-            String kept = "payload of " + uploadCount + " bytes; only the first " + data.length + " kept";
-            note = note == null ? kept : note + "; " + kept;
-        }
-        Event e = new Event(EventKind.PAYLOAD, direction, uploadSpanStart, in.offset, uploadStartTime, uploadEndTime,
-                uploadLine, data, note);
-        upload = null;
-        sink.uploaded(e);
     }
 
     // ---- the > prompt and the module's echo of the data that follows it
@@ -513,12 +429,5 @@ final class Framer {
             sink.halfLineAtEnd(this, spanFrom, from, in.end, spanTo);
         }
         in.consume(in.end);
-    }
-
-    private static boolean endsWith(byte[] data, byte[] suffix) {
-        if (data.length < suffix.length) {
-            return false;
-        }
-        return Arrays.equals(data, data.length - suffix.length, data.length, suffix, 0, suffix.length);
     }
 }
