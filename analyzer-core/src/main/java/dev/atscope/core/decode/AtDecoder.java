@@ -183,7 +183,7 @@ public final class AtDecoder {
                 finals.addAll(s.extraFinals());
             }
             shape = new ResponseShape(finals, shape.bareLineIsFinal(), shape.dataMode(), shape.lengthParam(),
-                    prefixes, shape.maxResponseMillis());
+                    prefixes, shape.maxResponseMillis(), shape.dataStart());
         }
         pending = new Pending(nextId++, command, commands, shape);
         lastCommands = commands;
@@ -342,7 +342,7 @@ public final class AtDecoder {
     }
 
     private boolean isConnect(String text, Pending target) {
-        return model.connect(text, numeric(target));
+        return target.shape.startsData(text, model.connect(text, numeric(target)));
     }
 
     private boolean numeric(Pending target) {

@@ -159,7 +159,7 @@ final class TranscriptSides {
     }
 
     /** Where a command line starts right after a final result on the same line ({@code SEND OKAT+QIRD=0}), or 0. */
-    private static int gluedCommand(String s) {
+    static int gluedCommand(String s) {
         int r = 0;
         for (String result : new String[] {"SEND OK", "SEND FAIL", "OK", "ERROR"}) {
             if (s.startsWith(result)) {
