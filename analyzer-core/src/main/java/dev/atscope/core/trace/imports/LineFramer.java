@@ -38,6 +38,8 @@ final class LineFramer {
     }
 
     private final ResponseModel model;
+    /** The final results the grammar knows ({@link AtText#results}). */
+    private final java.util.Set<String> results;
     private State state = State.LINES;
     private ResponseShape shape = ResponseShape.PLAIN;
     private long remaining;
@@ -47,6 +49,7 @@ final class LineFramer {
 
     LineFramer(ResponseModel model) {
         this.model = model;
+        this.results = AtText.results(model);
     }
 
     /** Whether the next host text is data-mode payload rather than a command line. */
@@ -152,7 +155,7 @@ final class LineFramer {
         if (framed) {
             return text;
         }
-        if (line.length() < s.length() && !line.isEmpty() && AtText.resultLength(line, 0) == line.length()) {
+        if (line.length() < s.length() && !line.isEmpty() && AtText.resultLength(line, 0, results) == line.length()) {
             text = line.getBytes(StandardCharsets.ISO_8859_1); // "OK ": a module sends no blank around a result
         }
         byte[] out = new byte[text.length + 4];

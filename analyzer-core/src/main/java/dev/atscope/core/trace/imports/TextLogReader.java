@@ -61,6 +61,8 @@ final class TextLogReader extends LogTraceReader {
     private final PrintsSeen prints = new PrintsSeen();
     private final LineFramer framer;
     private final TranscriptSides transcript;
+    /** The final results the grammar knows ({@link AtText#results}). */
+    private final java.util.Set<String> results;
     private final TraceFormat format;
     private TextLayout layout;
     private boolean noMarkers;
@@ -80,6 +82,7 @@ final class TextLogReader extends LogTraceReader {
         this.format = format;
         this.framer = new LineFramer(options.model());
         this.transcript = new TranscriptSides(options.model());
+        this.results = AtText.results(options.model());
     }
 
     @Override
@@ -219,7 +222,7 @@ final class TextLogReader extends LogTraceReader {
             side = open.side();
             channel = open.name();
         } else {
-            AtText.Kind kind = AtText.kind(p.payload().strip());
+            AtText.Kind kind = AtText.kind(p.payload().strip(), results);
             side = null;
             if (layout.unmarked() == Direction.MODULE_TO_HOST
                     || layout.unmarked() == Direction.HOST_TO_MODULE && kind == AtText.Kind.COMMAND) {
@@ -316,7 +319,7 @@ final class TextLogReader extends LogTraceReader {
                 continue;
             }
             if (framer.awaitingHostData()) {
-                AtText.Kind kind = TranscriptSides.gluedCommand(s) > 0 ? AtText.Kind.RESULT : AtText.kind(s);
+                AtText.Kind kind = transcript.gluedCommand(s) > 0 ? AtText.Kind.RESULT : AtText.kind(s, results);
                 if (!kind.traffic()) {
                     emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
                     continue;
@@ -329,7 +332,7 @@ final class TextLogReader extends LogTraceReader {
                     framer.endUpload();
                 }
             }
-            if (framer.inModuleBody() && AtText.kind(s) != AtText.Kind.COMMAND) {
+            if (framer.inModuleBody() && AtText.kind(s, results) != AtText.Kind.COMMAND) {
                 emit(t, Direction.MODULE_TO_HOST, framer.frame(Direction.MODULE_TO_HOST, latin1(part)), number);
                 continue;
             }
