@@ -44,7 +44,7 @@ class FieldLogCorpusTest {
      * fails when any of them falls below; raise them as the readers get better (and the README's
      * score table with them), never lower them to let a change through.
      */
-    static final FieldLogScore.Totals FLOOR = new FieldLogScore.Totals(46, 369, 368);
+    static final FieldLogScore.Totals FLOOR = new FieldLogScore.Totals(47, 369, 369);
     /** Generous: the largest log decodes in well under a second; some readers have hung on odd input. */
     static final Duration DECODE_LIMIT = Duration.ofSeconds(60);
 
