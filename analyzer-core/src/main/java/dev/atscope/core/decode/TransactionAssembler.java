@@ -29,6 +29,14 @@ final class TransactionAssembler implements FrameSink {
     private PendingCommand pending;
     /** An older command whose answer was still streaming when the next command was sent. */
     private PendingCommand overlapped;
+    /**
+     * The last command that ended without a result because the host sent the next one, while no
+     * final result has come since: the module finishes one command before it answers the next, so
+     * an answer that names it and the result after that are still its ({@link #lateAnswer}).
+     */
+    private PendingCommand abandoned;
+    /** A late answer of {@link #abandoned} came: the final result that follows is its too. */
+    private boolean lateAnswer;
     /** The commands of the last command line, for {@code A/}. */
     private List<AtCommand> lastCommands;
     /** False after a successful ATV0: result codes come as digits. */
@@ -212,6 +220,9 @@ final class TransactionAssembler implements FrameSink {
                 overlapped = pending;
             } else {
                 complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
+                if (abandoned == null) {
+                    abandoned = pending; // the oldest: the module is still working on it
+                }
             }
         }
         module.endEcho(); // the host moved on, if the module was echoing its prompt data
@@ -226,7 +237,7 @@ final class TransactionAssembler implements FrameSink {
                 finals.addAll(s.extraFinals());
             }
             shape = new ResponseShape(finals, shape.bareLineIsFinal(), shape.dataMode(), shape.lengthParam(),
-                    prefixes, shape.maxResponseMillis());
+                    prefixes, shape.maxResponseMillis(), shape.dataStart());
         }
         pending = new PendingCommand(nextId++, command, commands, shape);
         lastCommands = commands;
@@ -252,6 +263,9 @@ final class TransactionAssembler implements FrameSink {
         UrcKind urc = model.urcKind(text);
         if (urc != null && !PendingCommand.claims(pending, text) && !PendingCommand.claims(overlapped, text)) {
             onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
+            return;
+        }
+        if (late(lane, text, target, spanStart, from, to, spanEnd)) {
             return;
         }
         if (host.inUpload()) {
@@ -312,6 +326,8 @@ final class TransactionAssembler implements FrameSink {
     private void onUrc(Event urc, UrcKind kind) {
         emit(urc);
         if (kind == UrcKind.RESTART || kind == UrcKind.POWER_DOWN) {
+            abandoned = null;
+            lateAnswer = false;
             if (host.inUpload()) {
                 host.endUpload("the module restarted during the upload");
             }
@@ -329,7 +345,45 @@ final class TransactionAssembler implements FrameSink {
         }
     }
 
+    /**
+     * A late answer: a line that names the command the host gave up on ({@link #abandoned}), which
+     * the command now waiting does not claim ({@code +CWJAP:4} while a probe {@code AT} waits), and
+     * the final result right after it. Both are handed out as lines of their own, with a note; the
+     * command waiting keeps waiting for its own answer.
+     */
+    private boolean late(Framer lane, String text, PendingCommand target, long spanStart, int from, int to,
+            long spanEnd) {
+        if (abandoned == null || target == abandoned) {
+            return false;
+        }
+        String what = abandoned.command.text();
+        if (lateAnswer && finalOutcome(text, abandoned) != null) {
+            emit(lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, "the late result of " + what
+                    + ", which the trace ended without one when the next command came"));
+            abandoned = null;
+            lateAnswer = false;
+            return true;
+        }
+        if (!claims(target, text) && claimsOwn(abandoned, text)) {
+            emit(lane.event(EventKind.URC, spanStart, from, to, spanEnd, "a late answer of " + what
+                    + ", which the trace ended without a result when the next command came"));
+            lateAnswer = true;
+            return true;
+        }
+        lateAnswer = false;
+        return false;
+    }
+
+    /** Whether a line starts with the command's own name and a colon ({@code +CWJAP:} of AT+CWJAP): its answer, not a shared prefix. */
+    private static boolean claimsOwn(PendingCommand p, String text) {
+        String name = p.commands.get(p.commands.size() - 1).name();
+        return name.startsWith("+") && text.length() > name.length() && text.charAt(name.length()) == ':'
+                && text.regionMatches(true, 0, name, 0, name.length());
+    }
+
     private void finishTransaction(PendingCommand p, Event result, Outcome outcome) {
+        abandoned = null; // the module answered a later command: it is done with the older one
+        lateAnswer = false;
         complete(p, result, outcome, result.endMicros());
         if (p == overlapped) {
             overlapped = null;
@@ -360,7 +414,7 @@ final class TransactionAssembler implements FrameSink {
     }
 
     private boolean isConnect(String text, PendingCommand target) {
-        return model.connect(text, numeric(target));
+        return target.shape.startsData(text, model.connect(text, numeric(target)));
     }
 
     private boolean numeric(PendingCommand target) {
