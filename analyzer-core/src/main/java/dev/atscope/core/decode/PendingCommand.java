@@ -67,4 +67,11 @@ final class PendingCommand {
             return -1;
         }
     }
+
+    /** Whether a line starts with the command's own name and a colon ({@code +CWJAP:} of AT+CWJAP): its answer, not a shared prefix. */
+    boolean claimsOwn(String text) {
+        String name = last().name();
+        return name.startsWith("+") && text.length() > name.length() && text.charAt(name.length()) == ':'
+                && text.regionMatches(true, 0, name, 0, name.length());
+    }
 }

@@ -364,7 +364,7 @@ final class TransactionAssembler implements FrameSink {
             lateAnswer = false;
             return true;
         }
-        if (!claims(target, text) && claimsOwn(abandoned, text)) {
+        if (!PendingCommand.claims(target, text) && abandoned.claimsOwn(text)) {
             emit(lane.event(EventKind.URC, spanStart, from, to, spanEnd, "a late answer of " + what
                     + ", which the trace ended without a result when the next command came"));
             lateAnswer = true;
@@ -372,13 +372,6 @@ final class TransactionAssembler implements FrameSink {
         }
         lateAnswer = false;
         return false;
-    }
-
-    /** Whether a line starts with the command's own name and a colon ({@code +CWJAP:} of AT+CWJAP): its answer, not a shared prefix. */
-    private static boolean claimsOwn(PendingCommand p, String text) {
-        String name = p.commands.get(p.commands.size() - 1).name();
-        return name.startsWith("+") && text.length() > name.length() && text.charAt(name.length()) == ':'
-                && text.regionMatches(true, 0, name, 0, name.length());
     }
 
     private void finishTransaction(PendingCommand p, Event result, Outcome outcome) {
