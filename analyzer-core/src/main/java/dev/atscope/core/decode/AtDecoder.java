@@ -1137,7 +1137,9 @@ public final class AtDecoder {
                 spanStart = spanTo;
                 Pending target = overlapped != null ? overlapped : pending;
                 String text = new String(buf, from, end - from, StandardCharsets.ISO_8859_1);
-                Outcome outcome = direction == Direction.MODULE_TO_HOST && target != null ? finalOutcome(text, target) : null;
+                // a line whose last byte came before the command was sent cannot be its answer
+                boolean after = target != null && timeAt(offsetOf(end) - 1) >= target.command.startMicros();
+                Outcome outcome = direction == Direction.MODULE_TO_HOST && after ? finalOutcome(text, target) : null;
                 if (outcome != null) {
                     // a log that stops right after the final result it waited for (chat's "-- got it")
                     Event fin = event(EventKind.FINAL, spanFrom, from, end, spanTo, "the trace ends before its line end");

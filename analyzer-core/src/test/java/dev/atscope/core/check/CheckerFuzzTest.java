@@ -5,7 +5,7 @@ import static dev.atscope.core.trace.FuzzProperty.expect;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.atscope.core.decode.AtDecoder;
 import dev.atscope.core.decode.Decoded;
-import dev.atscope.core.decode.ScriptedTraffic;
+import dev.atscope.core.decode.GrammarTraffic;
 import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.Grammar;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * Coverage-guided fuzzing of the checker on the decoding of any traffic ({@link FuzzedTraffic}):
  * every finding is whole (a rule, a severity, words for a person, a place in the trace that exists)
  * and there are no more of them than the trace has units to be about. {@link #eachLibrary} feeds
- * each protocol library's checks sessions of its own commands ({@link ScriptedTraffic}), checked
+ * each protocol library's checks sessions of its own commands ({@link GrammarTraffic}), checked
  * with that library as {@code --library} names it: each finding is of a rule the libraries define,
  * and the findings do not depend on how the traffic was cut into chunks.
  */
@@ -37,7 +37,7 @@ class CheckerFuzzTest {
     /** Every library {@code atscope libraries} lists, and the commands of each. */
     private static final List<ProtocolLibrary> LIBRARIES = MODEL.libraries();
     private static final List<List<Grammar.CommandSpec>> COMMANDS = LIBRARIES.stream()
-            .map(l -> ScriptedTraffic.commandsOf(List.of(l))).toList();
+            .map(l -> GrammarTraffic.commandsOf(List.of(l))).toList();
 
     static {
         FuzzWarmUp.run(CheckerFuzzTest.class, input -> {
@@ -71,7 +71,7 @@ class CheckerFuzzTest {
         }
         int which = (input[0] & 0xff) % LIBRARIES.size();
         ProtocolLibrary lib = LIBRARIES.get(which);
-        ScriptedTraffic.Script script = ScriptedTraffic.decode(Arrays.copyOfRange(input, 1, input.length),
+        GrammarTraffic.Script script = GrammarTraffic.decode(Arrays.copyOfRange(input, 1, input.length),
                 COMMANDS.get(which));
         // a vendor library is named as --library names it; the base ones always apply
         String forced = lib.base() ? null : lib.id();

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Timeout;
  * timing all chosen by the fuzzer). It must decode the same whatever the chunking (the chunks as
  * given, joined, one byte each), account for every byte in exactly one event, and hand out no more
  * than the input holds. {@link #dataMode} feeds it sessions of the libraries' commands
- * ({@link ScriptedTraffic}) with uploads after {@code CONNECT} or {@code >} and bodies of declared
+ * ({@link GrammarTraffic}) with uploads after {@code CONNECT} or {@code >} and bodies of declared
  * length, cut into chunks anywhere: a counted body is data, whatever bytes it holds.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DecoderFuzzTest {
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
-    private static final List<Grammar.CommandSpec> COMMANDS = ScriptedTraffic.commandsOf(MODEL.libraries());
+    private static final List<Grammar.CommandSpec> COMMANDS = GrammarTraffic.commandsOf(MODEL.libraries());
 
     static {
         FuzzWarmUp.run(DecoderFuzzTest.class, input -> {
@@ -46,7 +46,7 @@ class DecoderFuzzTest {
 
     @FuzzTest
     void dataMode(byte[] input) {
-        ScriptedTraffic.Script script = ScriptedTraffic.decode(input, COMMANDS);
+        GrammarTraffic.Script script = GrammarTraffic.decode(input, COMMANDS);
         List<Decoded> out = TraceDecoding.decode(script.entries(), MODEL);
         DecodedChecks.check(script.entries(), out);
         sameWhateverTheChunks(script.entries(), out);

@@ -3,7 +3,7 @@ package dev.atscope.core.origin;
 import static dev.atscope.core.trace.FuzzProperty.expect;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.atscope.core.decode.ScriptedTraffic;
+import dev.atscope.core.decode.GrammarTraffic;
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.replay.Recording;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Coverage-guided fuzzing of how a recording's own origin is judged ({@link RecordedExchanges},
- * {@link CellularConditions}): sessions of the libraries' commands ({@link ScriptedTraffic}: PDP
+ * {@link CellularConditions}): sessions of the libraries' commands ({@link GrammarTraffic}: PDP
  * contexts, SSL settings, URLs uploaded after {@code CONNECT}, requests answered {@code OK} or
  * {@code +CME ERROR}) are read as {@code replay --origin recorded} reads them, offline. Each request
  * is placed with its origin, in the order recorded, once; a request the module answered {@code OK}
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 class OriginFuzzTest {
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
-    private static final List<Grammar.CommandSpec> COMMANDS = ScriptedTraffic.commandsOf(MODEL.libraries());
+    private static final List<Grammar.CommandSpec> COMMANDS = GrammarTraffic.commandsOf(MODEL.libraries());
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/:A-Z]*:[0-9]{1,5}");
 
     static {
@@ -43,7 +43,7 @@ class OriginFuzzTest {
 
     @FuzzTest
     void judged(byte[] input) {
-        ScriptedTraffic.Script script = ScriptedTraffic.decode(input, COMMANDS);
+        GrammarTraffic.Script script = GrammarTraffic.decode(input, COMMANDS);
         Recording recording = Recording.of(new Trace(TraceMetadata.EMPTY, script.entries()), MODEL);
         Map<String, RecordedExchanges.Host> hosts = RecordedExchanges.read(recording, MODEL);
         List<String> judged = judged(hosts);

@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>The input is read as a string of choices, a byte each (past its end every choice is 0); the
  * first byte says whether the module echoes.
  */
-public final class ScriptedTraffic {
+public final class GrammarTraffic {
 
     /** Longest data-mode body, in bytes. */
     private static final int MAX_BODY = 700;
@@ -52,7 +52,7 @@ public final class ScriptedTraffic {
     private long hostOffset;
     private boolean free;
 
-    private ScriptedTraffic(byte[] in, List<Grammar.CommandSpec> commands) {
+    private GrammarTraffic(byte[] in, List<Grammar.CommandSpec> commands) {
         this.in = in;
         this.commands = commands;
     }
@@ -68,7 +68,7 @@ public final class ScriptedTraffic {
 
     /** The session an input stands for; every input stands for one. */
     public static Script decode(byte[] in, List<Grammar.CommandSpec> commands) {
-        ScriptedTraffic s = new ScriptedTraffic(in, commands);
+        GrammarTraffic s = new GrammarTraffic(in, commands);
         s.run();
         return new Script(List.copyOf(s.out), List.copyOf(s.bodies), s.free);
     }
