@@ -90,7 +90,8 @@ public final class AtDecoder {
         }
         Chunk c = (Chunk) entry;
         if (c.direction() == Direction.HOST_TO_MODULE) {
-            // the host speaking proves that a module body has ended at its final result
+            // the host speaking proves that a module body has ended at its (last) final result
+            module.takeLastFinal();
             module.confirmBodyEnd();
             module.confirmPrompt();
             host.append(c);
@@ -197,15 +198,22 @@ public final class AtDecoder {
             return;
         }
         String text = new String(lane.buf, from, to - from, StandardCharsets.ISO_8859_1);
+        // when its last byte came: a line that came before a command was sent cannot answer it (a
+        // line held back until a body's end was certain, the next command sent meanwhile)
+        long last = lane.timeAt(Math.max(lane.offsetOf(from), lane.offsetOf(to) - 1));
 
         // the echo of the pending command line
         if (pending != null && pending.echo == null && pending.responses.isEmpty()
+                && last >= pending.command.startMicros()
                 && Arrays.equals(lane.buf, from, to, pending.command.bytes(), 0, pending.command.bytes().length)) {
             pending.echo = lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, null);
             emit(pending.echo);
             return;
         }
         Pending target = overlapped != null ? overlapped : pending;
+        if (target != null && last < target.command.startMicros()) {
+            target = null;
+        }
         UrcKind urc = model.urcKind(text);
         if (urc != null && !claims(pending, text) && !claims(overlapped, text)) {
             onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
@@ -516,7 +524,8 @@ public final class AtDecoder {
         long tentativeTime;
         /**
          * The last final result inside the body that more body followed soon after (so it was taken
-         * for a line of the body): at the end of the input it closes the body after all; -1 if none.
+         * for a line of the body): when the host speaks or the input ends, it closes the body after
+         * all; -1 if none.
          */
         int lateEnd = -1;
         int lateFinalFrom;
@@ -1052,6 +1061,19 @@ public final class AtDecoder {
         }
 
         /** The body ends at its tentative final result: emit both and go back to lines. */
+        /**
+         * A body with no final result after its last one ends there, when something proves that it
+         * ended (the host speaking, the end of the input): what came soon after that final (a URC,
+         * the next command's echo) is lines again.
+         */
+        void takeLastFinal() {
+            if (mode == Mode.BODY && tentativeEnd < 0 && lateEnd >= 0) {
+                tentativeEnd = lateEnd;
+                tentativeFinalFrom = lateFinalFrom;
+                tentativeFinalTo = lateFinalTo;
+            }
+        }
+
         void confirmBodyEnd() {
             if (mode != Mode.BODY || tentativeEnd < 0) {
                 return;
@@ -1098,13 +1120,8 @@ public final class AtDecoder {
         void finishInput() {
             confirmPrompt();
             endEcho();
-            if (mode == Mode.BODY && tentativeEnd < 0 && lateEnd >= 0) {
-                // the input ends with no final result after the body's last one: that one closed it,
-                // and what came soon after it (a URC, the next answer) is lines again
-                tentativeEnd = lateEnd;
-                tentativeFinalFrom = lateFinalFrom;
-                tentativeFinalTo = lateFinalTo;
-            }
+            // the input ends with no final result after the body's last one: that one closed it
+            takeLastFinal();
             if (mode == Mode.BODY) {
                 if (tentativeEnd >= 0) {
                     confirmBodyEnd();
