@@ -103,6 +103,10 @@ public final class SearchServer implements AutoCloseable {
         http.createContext("/", exchange -> handle(exchange, () -> {
             String path = exchange.getRequestURI().getRawPath();
             Asset a = assets.get(path);
+            if (path.equals("/favicon.ico")) {
+                send(exchange, 204, new byte[0]); // no icon, and no error in the browser's console for it
+                return;
+            }
             if (a == null) {
                 throw new Problem(404, "no such page: " + path);
             }
