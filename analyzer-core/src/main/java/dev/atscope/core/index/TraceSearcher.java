@@ -46,6 +46,9 @@ import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
 import org.apache.lucene.queryparser.flexible.standard.config.StandardQueryConfigHandler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -235,9 +238,24 @@ public final class TraceSearcher implements TraceSearch {
             List<String> warnings = new ArrayList<>();
             Query q = parse(searcher, request, warnings);
             int limit = Math.max(0, request.limit());
-            TopDocs top = request.order() == Order.TIME
-                    ? searcher.search(q, Math.max(1, limit), new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG)))
-                    : searcher.search(q, Math.max(1, limit));
+            int n = Math.max(1, limit);
+            Sort byTime = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG));
+            TopDocs top;
+            Map<String, Map<String, Long>> facets = Map.of();
+            if (request.facets()) {
+                // one pass over the hits for both: the facets visit every hit anyway, so the total is exact too
+                CollectorManager<?, ? extends TopDocs> best;
+                if (request.order() == Order.TIME) {
+                    best = new TopFieldCollectorManager(byTime, n, null, Integer.MAX_VALUE);
+                } else {
+                    best = new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE);
+                }
+                Object[] both = searcher.search(q, new MultiCollectorManager(best, new FacetsCollectorManager()));
+                top = (TopDocs) both[0];
+                facets = facets(searcher, (FacetsCollector) both[1]);
+            } else {
+                top = request.order() == Order.TIME ? searcher.search(q, n, byTime) : searcher.search(q, n);
+            }
             List<Hit> hits = new ArrayList<>();
             Object[] snippets = snippets(searcher, q, top, limit);
             for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
@@ -260,7 +278,6 @@ public final class TraceSearcher implements TraceSearch {
                         snippets == null || snippets[i] == null ? null : (Snippet) snippets[i],
                         Float.isNaN(sd.score) ? 0 : sd.score));
             }
-            Map<String, Map<String, Long>> facets = request.facets() ? facets(searcher, q) : Map.of();
             // top-N search counts only the first thousand hits exactly; the total is counted on its own
             long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
                     ? top.totalHits.value
@@ -353,13 +370,12 @@ public final class TraceSearcher implements TraceSearch {
         }
     }
 
-    private static Map<String, Map<String, Long>> facets(ReaderSearcher searcher, Query q) throws IOException {
+    private static Map<String, Map<String, Long>> facets(ReaderSearcher searcher, FacetsCollector fc) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         DefaultSortedSetDocValuesReaderState state = searcher.facetState();
         if (state == null) {
             return out;
         }
-        FacetsCollector fc = searcher.search(q, new FacetsCollectorManager());
         Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
         for (String dim : FACETS) {
             Map<String, Long> m = new LinkedHashMap<>();

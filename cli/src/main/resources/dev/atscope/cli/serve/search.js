@@ -260,16 +260,16 @@
     document.title = (s.q ? s.q + ' \u2014 ' : '') + 'atscope search';
     var size = PAGE_SIZE;
     Promise.all([
-      api('/api/search', s, { page: String(s.page), size: String(size), explain: '1' }).then(lines),
-      api('/api/facets', s).then(JSON.parse),
+      // the hits with the facets (one pass over the index), and the histogram
+      api('/api/search', s, { page: String(s.page), size: String(size), explain: '1', facets: '1' }).then(lines),
       api('/api/histogram', s).then(JSON.parse).catch(function () { return { bucket: 'hour', bucket_ms: 0, buckets: [] }; })
     ]).then(function (r) {
       if (mine !== searches) return;
       var found = r[0];
       var summary = found.pop();
       drawHits(s, found);
-      drawFacets(s, r[1].facets || {});
-      drawHistogram(s, r[2]);
+      drawFacets(s, summary.facets || {});
+      drawHistogram(s, r[1]);
       drawPages(s, summary.total);
       drawWarnings(summary.warnings || []);
       $('status').textContent = summary.total + (s.sessions ? ' session' : ' hit') + (summary.total === 1 ? '' : 's')
