@@ -53,7 +53,8 @@ final class BodyFraming {
     private long tentativeTime;
     /**
      * The last final result inside the body that more body followed soon after (so it was taken
-     * for a line of the body): at the end of the input it closes the body after all; -1 if none.
+     * for a line of the body): when the host speaks or the input ends, it closes the body after
+     * all; -1 if none.
      */
     private int lateEnd = -1;
     private int lateFinalFrom;
@@ -163,8 +164,9 @@ final class BodyFraming {
     }
 
     /**
-     * At the end of input with no final result after the body's last one: that one closed it, and
-     * what came soon after it (a URC, the next answer) is lines again. Returns whether there was one.
+     * When the host speaks or the input ends with no final result after the body's last one: that
+     * one closed it, and what came soon after it (a URC, the next answer) is lines again. Returns
+     * whether there was one.
      */
     boolean reopenLastFinal() {
         if (lateEnd < 0) {

@@ -114,6 +114,11 @@ final class Framer {
         return in.offsetOf(index);
     }
 
+    /** When the last byte of {@code bytes()[from, to)} came. */
+    long lastByteTime(int from, int to) {
+        return in.timeAt(Math.max(in.offsetOf(from), in.offsetOf(to) - 1));
+    }
+
     /** An event for bytes()[from, to) whose span runs from {@code spanFrom} to {@code spanTo}. */
     Event event(EventKind kind, long spanFrom, int from, int to, long spanTo, String note) {
         return in.event(kind, spanFrom, from, to, spanTo, note);
@@ -386,6 +391,17 @@ final class Framer {
         }
     }
 
+    /**
+     * A body with no final result after its last one ends there, once something proves that it
+     * ended (the host speaking, the end of the input): what came soon after that final (a URC, the
+     * next command's echo) is lines again. Confirm with {@link #confirmBodyEnd()}.
+     */
+    void takeLastFinal() {
+        if (state == State.BODY && body.reopenLastFinal()) {
+            state = State.CONFIRMING_BODY_END;
+        }
+    }
+
     /** The body ends at its tentative final result: hand out both and go back to lines. */
     void confirmBodyEnd() {
         if (state != State.CONFIRMING_BODY_END) {
@@ -403,9 +419,8 @@ final class Framer {
     void finishInput() {
         confirmPrompt();
         endEcho();
-        if (state == State.BODY && body.reopenLastFinal()) {
-            state = State.CONFIRMING_BODY_END;
-        }
+        // the input ends with no final result after the body's last one: that one closed it
+        takeLastFinal();
         if (state == State.CONFIRMING_BODY_END) {
             confirmBodyEnd();
         } else if (state == State.BODY) {
