@@ -13,7 +13,6 @@ import dev.atscope.core.trace.ByteEscaper;
 import dev.atscope.core.trace.Direction;
 import java.io.PrintWriter;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,12 +29,12 @@ final class FindingPrinter {
     private final int width;
     private final Map<Severity, Integer> fileCounts = new EnumMap<>(Severity.class);
     private final Map<Severity, Integer> totalCounts = new EnumMap<>(Severity.class);
-    private final Map<Long, String> recent = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-            return size() > RECENT;
-        }
-    };
+    /**
+     * The last {@link #RECENT} command lines by transaction id (a ring: slot {@code id % RECENT}),
+     * escaped only when a finding shows one: every transaction passes here.
+     */
+    private final long[] recentIds = new long[RECENT];
+    private final byte[][] recentLines = new byte[RECENT][];
     private String file;
     private DiagnosticJson json;
     private Decoded current;
@@ -55,7 +54,7 @@ final class FindingPrinter {
         file = name;
         json = form;
         fileCounts.clear();
-        recent.clear();
+        java.util.Arrays.fill(recentLines, null);
         shownSession = 0;
         sessions = 0;
         files++;
@@ -65,7 +64,9 @@ final class FindingPrinter {
     void current(Decoded d) {
         current = d;
         if (d instanceof Transaction t) {
-            recent.put(t.id(), ByteEscaper.escape(t.command().bytes()));
+            int slot = (int) (t.id() & (RECENT - 1));
+            recentIds[slot] = t.id();
+            recentLines[slot] = t.command().bytes();
         }
     }
 
@@ -175,7 +176,11 @@ final class FindingPrinter {
             }
             return ByteEscaper.escape(t.command().bytes());
         }
-        return w.direction() == Direction.MODULE_TO_HOST ? null : recent.get(w.transactionId());
+        if (w.direction() == Direction.MODULE_TO_HOST) {
+            return null;
+        }
+        int slot = (int) (w.transactionId() & (RECENT - 1));
+        return recentLines[slot] != null && recentIds[slot] == w.transactionId() ? ByteEscaper.escape(recentLines[slot]) : null;
     }
 
     /** The file's summary line; with {@code --info}, first the vendor library it was checked with and what chose it. */

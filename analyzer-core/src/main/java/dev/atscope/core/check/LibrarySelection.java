@@ -96,6 +96,8 @@ public final class LibrarySelection implements ResponseModel {
     private Mix mix;
     private ProtocolRegistry view;
     private int version;
+    /** The command observed last, while nothing was taken since: observing it again changes nothing. */
+    private AtCommand lastObserved;
 
     /** A selection among the registry's libraries, decided from the traffic. */
     public LibrarySelection(ProtocolRegistry registry) {
@@ -248,8 +250,8 @@ public final class LibrarySelection implements ResponseModel {
 
     /** Takes a command: see the class comment for what it decides. */
     public void observe(AtCommand c) {
-        if (forced) {
-            return;
+        if (forced || c == lastObserved) {
+            return; // the decoder, the sessions and the checker each show the same command: once is enough
         }
         List<ProtocolLibrary> knownBy = vendorsByCommand.get(c.name());
         if (knownBy == null) {
@@ -267,6 +269,7 @@ public final class LibrarySelection implements ResponseModel {
         if (mix == null) {
             take(e);
         }
+        lastObserved = c;
     }
 
     private Evidence evidence(AtCommand c, List<ProtocolLibrary> knownBy) {
@@ -308,6 +311,7 @@ public final class LibrarySelection implements ResponseModel {
     }
 
     private void take(Evidence e) {
+        lastObserved = null; // what is taken may change what the next observation decides
         if (e.strength() == Strength.TENTATIVE) {
             if (!firm) {
                 ProtocolLibrary best = best(e.library());
