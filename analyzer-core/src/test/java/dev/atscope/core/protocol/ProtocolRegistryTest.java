@@ -22,9 +22,10 @@ class ProtocolRegistryTest {
     @Test
     void theLibrariesAreFoundWithTheServiceLoader() {
         assertThat(REGISTRY.libraries()).extracting(ProtocolLibrary::id)
-                .containsExactly("quectel-gsm-https", "3gpp-27007", "quectel-lte", "v250");
+                .containsExactly("quectel-gsm-https", "3gpp-27007", "quectel-lte", "simcom", "v250");
         assertThat(REGISTRY.libraryOf("+QSSLCFG")).isEqualTo("quectel-gsm-https");
         assertThat(REGISTRY.libraryOf("+QIOPEN")).isEqualTo("quectel-lte");
+        assertThat(REGISTRY.libraryOf("+CIPSHUT")).isEqualTo("simcom");
         assertThat(REGISTRY.libraryOf("+CGATT")).isEqualTo("3gpp-27007");
         assertThat(REGISTRY.libraryOf("E")).isEqualTo("v250");
     }
@@ -83,7 +84,7 @@ class ProtocolRegistryTest {
     @Test
     void theDecodersShapesStayAsTheyWere() {
         ResponseShape upload = REGISTRY.shape(command("AT+QSECWRITE=\"RAM:a\",10,100"));
-        assertThat(upload.dataMode()).isEqualTo(ResponseShape.DataMode.HOST_SENDS);
+        assertThat(upload.dataMode()).isEqualTo(ResponseShape.DataMode.UPLOAD);
         assertThat(upload.lengthParam()).isEqualTo(1);
         assertThat(REGISTRY.shape(command("AT+QSSLCFG=\"sslversion\",0")).infoPrefixes()).containsExactly("+QSSLCFG:");
         assertThat(REGISTRY.shape(command("AT+QIDEACT")).extraFinals()).containsExactly("DEACT OK");

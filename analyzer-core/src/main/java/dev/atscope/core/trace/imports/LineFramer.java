@@ -2,8 +2,8 @@ package dev.atscope.core.trace.imports;
 
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandLineParser;
-import dev.atscope.core.decode.ResponseShape;
 import dev.atscope.core.decode.ResponseModel;
+import dev.atscope.core.decode.ResponseShape;
 import dev.atscope.core.trace.Direction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,12 +32,14 @@ final class LineFramer {
         /** Lines are commands and responses. */
         LINES,
         /** The module said CONNECT and the host sends a counted upload. */
-        HOST_DATA,
+        UPLOAD,
         /** The module said CONNECT and sends a body until its final result. */
-        MODULE_BODY
+        BODY
     }
 
     private final ResponseModel model;
+    /** The final results the grammar knows ({@link AtText#results}). */
+    private final java.util.Set<String> results;
     private State state = State.LINES;
     private ResponseShape shape = ResponseShape.PLAIN;
     private long remaining;
@@ -47,16 +49,17 @@ final class LineFramer {
 
     LineFramer(ResponseModel model) {
         this.model = model;
+        this.results = AtText.results(model);
     }
 
-    /** Whether the next host text is data-mode payload rather than a command line. */
-    boolean awaitingHostData() {
-        return state == State.HOST_DATA;
+    /** Whether the next host text is an upload rather than a command line. */
+    boolean awaitingUpload() {
+        return state == State.UPLOAD;
     }
 
     /** Whether the module is sending a body, in which blank lines are bytes too. */
-    boolean inModuleBody() {
-        return state == State.MODULE_BODY;
+    boolean inBody() {
+        return state == State.BODY;
     }
 
     /**
@@ -65,7 +68,7 @@ final class LineFramer {
      * over; the caller marks the gap.
      */
     boolean uploadMissing(Direction dir, String text) {
-        if (state != State.HOST_DATA || uploaded > 0) {
+        if (state != State.UPLOAD || uploaded > 0) {
             return false;
         }
         if (dir == Direction.MODULE_TO_HOST || AtText.isCommand(text.strip(), 0)) {
@@ -75,9 +78,27 @@ final class LineFramer {
         return false;
     }
 
+    /**
+     * Whether the host's text, where the upload should be, is a placeholder the log printed in its
+     * place ({@code (binary)}, {@code <data>}, {@code [payload]}): the whole text in brackets and
+     * not the byte count the command announced. Data mode is then over, the upload not in the log.
+     */
+    boolean placeholder(Direction dir, String text) {
+        if (state != State.UPLOAD || uploaded > 0 || dir != Direction.HOST_TO_MODULE) {
+            return false;
+        }
+        String t = text.strip();
+        if (t.length() < 3 || t.length() == lengthAnnounced || "([<{".indexOf(t.charAt(0)) < 0
+                || t.charAt(t.length() - 1) != ")]>}".charAt("([<{".indexOf(t.charAt(0)))) {
+            return false;
+        }
+        state = State.LINES;
+        return true;
+    }
+
     /** Ends data mode: the upload is over (the module answered, or the host went on with a command). */
     void endUpload() {
-        if (state == State.HOST_DATA) {
+        if (state == State.UPLOAD) {
             state = State.LINES;
         }
     }
@@ -93,10 +114,10 @@ final class LineFramer {
         }
         String s = new String(text, StandardCharsets.ISO_8859_1);
         if (dir == Direction.HOST_TO_MODULE) {
-            if (state == State.HOST_DATA && uploaded > 0 && AtText.isCommand(s.strip(), 0)) {
+            if (state == State.UPLOAD && uploaded > 0 && AtText.isCommand(s.strip(), 0)) {
                 state = State.LINES; // a command line after part of the upload: the upload ended short
             }
-            if (state == State.HOST_DATA) {
+            if (state == State.UPLOAD) {
                 remaining -= text.length;
                 uploaded += text.length;
                 if (remaining <= 0) {
@@ -110,10 +131,10 @@ final class LineFramer {
             }
             return framed ? text : concat(text, "\r");
         }
-        if (state == State.MODULE_BODY) {
+        if (state == State.BODY) {
             return framed ? text : concat(text, "\r\n");
         }
-        if (state == State.HOST_DATA) {
+        if (state == State.UPLOAD) {
             state = State.LINES; // the module answered before the announced count: the upload ended short
         }
         String line = s.strip();
@@ -124,15 +145,18 @@ final class LineFramer {
         if (CommandLineParser.isCommandLine(line) && !framed) {
             return concat(line.getBytes(StandardCharsets.ISO_8859_1), "\r"); // the module's echo
         }
-        if (line.equals("CONNECT") || line.startsWith("CONNECT ")) {
-            if (shape.dataMode() == ResponseShape.DataMode.HOST_SENDS) {
+        if (shape.startsData(line, line.equals("CONNECT") || line.startsWith("CONNECT "))) {
+            if (shape.dataMode() == ResponseShape.DataMode.UPLOAD) {
                 startUpload();
-            } else if (shape.dataMode() == ResponseShape.DataMode.MODULE_SENDS) {
-                state = State.MODULE_BODY;
+            } else if (shape.dataMode() == ResponseShape.DataMode.BODY) {
+                state = State.BODY;
             }
         }
         if (framed) {
             return text;
+        }
+        if (line.length() < s.length() && !line.isEmpty() && AtText.resultLength(line, 0, results) == line.length()) {
+            text = line.getBytes(StandardCharsets.ISO_8859_1); // "OK ": a module sends no blank around a result
         }
         byte[] out = new byte[text.length + 4];
         out[0] = '\r';
@@ -144,7 +168,7 @@ final class LineFramer {
     }
 
     private void startUpload() {
-        state = State.HOST_DATA;
+        state = State.UPLOAD;
         remaining = lengthAnnounced > 0 ? lengthAnnounced : Long.MAX_VALUE;
         uploaded = 0;
     }
