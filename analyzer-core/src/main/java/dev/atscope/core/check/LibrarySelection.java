@@ -222,7 +222,7 @@ public final class LibrarySelection implements ResponseModel {
         for (AtCommand c : t.commands()) {
             observe(c);
         }
-        if (forced || firm && mix != null || t.commands().stream().anyMatch(c -> vendorsByCommand.containsKey(c.name()))) {
+        if (forced || firm && mix != null || anyVendorCommand(t)) {
             return;
         }
         for (Event r : t.informationLines()) {
@@ -233,6 +233,16 @@ public final class LibrarySelection implements ResponseModel {
                 return;
             }
         }
+    }
+
+    /** Whether a vendor library knows one of the transaction's commands (a loop: this runs for every transaction). */
+    private boolean anyVendorCommand(Transaction t) {
+        for (AtCommand c : t.commands()) {
+            if (vendorsByCommand.containsKey(c.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes a URC: one that only one vendor library knows chooses it. */
