@@ -28,6 +28,7 @@ public final class Main {
             ImportCommand.class,
             ExportCommand.class,
             SearchCommand.class,
+            ServeCommand.class,
             GenerateCommand.class,
             ReportCommand.class,
             EmulateCommand.class,

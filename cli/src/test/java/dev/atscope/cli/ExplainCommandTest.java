@@ -41,6 +41,25 @@ class ExplainCommandTest {
     }
 
     @Test
+    void explainsAnUploadThatTheLogShowsOnlyAsAPlaceholder() throws Exception {
+        CliRun r = CliRun.of("import", "--explain", CORPUS.resolve("wiolte-34-ec21-qisend-binary.log").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("  side: <- is the host (")
+                .contains("  left out: 1 placeholders the log shows in place of an upload, e.g. line 13: '<- (binary)'\n")
+                .contains("  time: none: made-up times 1 ms apart keep only the order\n");
+    }
+
+    @Test
+    void explainsATimeGivenOnALineOfItsOwnAndUnmarkedModuleLines() throws Exception {
+        CliRun r = CliRun.of("import", "--explain", CORPUS.resolve("esp-at-388-python-bytes-chinese.log").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("  time: a time on a line of its own before what was received, carried to the lines"
+                + " after it\n")
+                .contains("  side: (no marker) is the module (")
+                .containsPattern("  left out: 20 lines that give the time of the lines after them, e\\.g\\. line 2: '");
+    }
+
+    @Test
     void explainsAToolsFormatToo() throws Exception {
         CliRun r = CliRun.of("import", "--explain", CORPUS.resolve("ppp-347-chat-syslog-priority.log").toString());
         assertThat(r.code()).isZero();

@@ -15,7 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -91,10 +95,11 @@ public final class TraceIndexWriter implements AutoCloseable {
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
                     file != null ? Files.getLastModifiedTime(file).toMillis() : System.currentTimeMillis())).toEpochMilli();
             String device = device(meta, file != null ? file : Path.of(key));
+            String firmware = meta.tags().get("firmware");
             // each file is read with the libraries its own traffic shows
             LibrarySelection selection = new LibrarySelection(registry);
             SessionTracker sessions = new SessionTracker(selection, s -> {
-                add(documents.of(s, key, device, startMillis));
+                add(tagged(documents.of(s, key, device, startMillis), device, firmware));
                 counts[1]++;
             });
             // the checker reports a transaction's findings while it accepts it: they go on its document
@@ -105,7 +110,8 @@ public final class TraceIndexWriter implements AutoCloseable {
                 rules.clear();
                 checker.accept(d);
                 if (d instanceof Transaction t) {
-                    add(documents.of(t, key, device, startMillis, sessions.currentIndex(), rules));
+                    add(tagged(documents.of(t, key, device, startMillis, sessions.currentIndex(), rules), device,
+                            firmware));
                     counts[0]++;
                 }
             });
@@ -116,6 +122,18 @@ public final class TraceIndexWriter implements AutoCloseable {
             throw e;
         }
         return new Indexed(file, counts[0], counts[1], file != null && Files.isRegularFile(file) ? Files.size(file) : -1);
+    }
+
+    /** The trace's tags every document of it carries, to count hits by device and firmware. */
+    private static Document tagged(Document d, String device, String firmware) {
+        if (!device.isEmpty()) {
+            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DEVICE, device));
+        }
+        if (firmware != null && !firmware.isBlank()) {
+            d.add(new StringField(IndexFields.FIRMWARE, firmware.toLowerCase(Locale.ROOT), Field.Store.NO));
+            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_FIRMWARE, firmware));
+        }
+        return d;
     }
 
     private void add(Document doc) {

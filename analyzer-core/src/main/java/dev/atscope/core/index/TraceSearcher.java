@@ -45,6 +45,20 @@ import org.apache.lucene.queryparser.flexible.standard.StandardQueryParser;
 import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
 import org.apache.lucene.queryparser.flexible.standard.config.StandardQueryConfigHandler;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -56,19 +70,18 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Answers queries over a local trace index with Lucene, with snippets and facet counts. Queries are
  * read as {@link SearchQueryProcessor} says (bare command names, dates as days, warnings for what
- * finds nothing), with AND as the default operator.
+ * finds nothing), with AND as the default operator. Thread-safe; each search first looks whether
+ * another process (an {@code atscope index} while {@code atscope serve} runs) committed to the
+ * index, and if so searches the new documents, with the vocabulary read anew.
  */
 public final class TraceSearcher implements TraceSearch {
 
     /** Facet dimensions, as the result names them. */
     private static final String[] FACETS = {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND,
-        IndexFields.FACET_ERROR, IndexFields.FACET_RULE};
+        IndexFields.FACET_ERROR, IndexFields.FACET_RULE, IndexFields.FACET_DEVICE, IndexFields.FACET_FIRMWARE};
 
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final Analyzer analyzer = AtAnalyzer.perField();
-    private final StandardQueryParser parser;
-    private final SearchQueryProcessor understanding;
+    private final SearcherManager manager;
 
     /**
      * Opens an index for searching.
@@ -79,24 +92,75 @@ public final class TraceSearcher implements TraceSearch {
         if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(FSDirectory.open(dir))) {
             throw new NoSuchFileException(dir.toString(), null, "no atscope index here; create one with atscope index");
         }
-        this.reader = DirectoryReader.open(FSDirectory.open(dir));
-        this.searcher = new IndexSearcher(reader);
-        this.parser = new StandardQueryParser(analyzer);
-        parser.setDefaultOperator(StandardQueryConfigHandler.Operator.AND);
-        parser.setAllowLeadingWildcard(true);
-        Map<String, PointsConfig> points = new LinkedHashMap<>();
-        NumberFormat integer = NumberFormat.getIntegerInstance(Locale.ROOT);
-        integer.setGroupingUsed(false);
-        points.put(IndexFields.TIME, new PointsConfig(new InstantFormat(), Long.class));
-        points.put(IndexFields.DURATION, new PointsConfig(integer, Long.class));
-        points.put(IndexFields.ERROR, new PointsConfig(integer, Long.class));
-        parser.setPointsConfigMap(points);
-        this.understanding = new SearchQueryProcessor(vocabulary());
-        ((QueryNodeProcessorPipeline) parser.getQueryNodeProcessor()).add(0, understanding);
+        this.manager = new SearcherManager(FSDirectory.open(dir), new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                return new ReaderSearcher(reader, analyzer);
+            }
+        });
+    }
+
+    /**
+     * One reader of the index with what was read from it: the parser with the vocabulary of its
+     * documents (fields, closed values, commands) and, once asked, the facets' ordinals.
+     */
+    private static final class ReaderSearcher extends IndexSearcher {
+        private final StandardQueryParser parser;
+        private final SearchQueryProcessor understanding;
+        private volatile DefaultSortedSetDocValuesReaderState facetState;
+        private volatile boolean noFacets;
+
+        ReaderSearcher(IndexReader reader, Analyzer analyzer) throws IOException {
+            super(reader);
+            this.parser = new StandardQueryParser(analyzer);
+            parser.setDefaultOperator(StandardQueryConfigHandler.Operator.AND);
+            parser.setAllowLeadingWildcard(true);
+            Map<String, PointsConfig> points = new LinkedHashMap<>();
+            NumberFormat integer = NumberFormat.getIntegerInstance(Locale.ROOT);
+            integer.setGroupingUsed(false);
+            points.put(IndexFields.TIME, new PointsConfig(new InstantFormat(), Long.class));
+            points.put(IndexFields.DURATION, new PointsConfig(integer, Long.class));
+            points.put(IndexFields.ERROR, new PointsConfig(integer, Long.class));
+            parser.setPointsConfigMap(points);
+            this.understanding = new SearchQueryProcessor(vocabulary(reader));
+            ((QueryNodeProcessorPipeline) parser.getQueryNodeProcessor()).add(0, understanding);
+        }
+
+        /** The query as {@code atscope search} reads it, with its warnings; one query at a time. */
+        synchronized Query parse(String query, Scope scope, List<String> warnings) throws QueryNodeException {
+            understanding.reset();
+            Query q = parser.parse(SearchQueryProcessor.escapePlus(query), IndexFields.RAW);
+            warnings.addAll(understanding.warnings());
+            if (scope != null && !understanding.namedType()) {
+                q = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.TYPE, scope.type())), BooleanClause.Occur.FILTER)
+                        .add(q, BooleanClause.Occur.MUST).build();
+            }
+            return q;
+        }
+
+        /** The facets' ordinals, read once per reader; null while no document has a facet. */
+        DefaultSortedSetDocValuesReaderState facetState() throws IOException {
+            DefaultSortedSetDocValuesReaderState s = facetState;
+            if (s == null && !noFacets) {
+                synchronized (this) {
+                    s = facetState;
+                    if (s == null && !noFacets) {
+                        try {
+                            s = new DefaultSortedSetDocValuesReaderState(getIndexReader(), new FacetsConfig());
+                            facetState = s;
+                        } catch (IllegalArgumentException e) {
+                            noFacets = true; // no facet field in the index yet
+                        }
+                    }
+                }
+            }
+            return s;
+        }
     }
 
     /** The fields, closed values and commands this index holds, for reading queries and warning. */
-    private SearchQueryProcessor.Vocabulary vocabulary() throws IOException {
+    private static SearchQueryProcessor.Vocabulary vocabulary(IndexReader reader) throws IOException {
         Set<String> fields = new TreeSet<>(List.of(IndexFields.TYPE, IndexFields.FILE, IndexFields.DEVICE,
                 IndexFields.SESSION, IndexFields.TIME, IndexFields.DURATION, IndexFields.COMMAND, IndexFields.SUBCOMMAND,
                 IndexFields.RESULT, IndexFields.OUTCOME, IndexFields.ERROR, IndexFields.ERROR_MEANING, IndexFields.RULE,
@@ -107,21 +171,21 @@ public final class TraceSearcher implements TraceSearch {
                 fields.add(fi.name);
             }
         }
-        Set<String> outcomes = terms(IndexFields.OUTCOME);
+        Set<String> outcomes = terms(reader, IndexFields.OUTCOME);
         Arrays.stream(Outcome.values()).map(Outcome::word).forEach(outcomes::add);
         SessionOutcome.vocabulary().stream().map(SessionOutcome::word).forEach(outcomes::add);
-        Set<String> types = terms(IndexFields.TYPE);
+        Set<String> types = terms(reader, IndexFields.TYPE);
         types.addAll(List.of("transaction", "session"));
         Map<String, Set<String>> closed = Map.of(IndexFields.OUTCOME, outcomes, IndexFields.RULE,
-                terms(IndexFields.RULE), IndexFields.TYPE, types);
+                terms(reader, IndexFields.RULE), IndexFields.TYPE, types);
         Set<String> commands = new TreeSet<>();
-        for (String c : terms(IndexFields.COMMAND)) {
+        for (String c : terms(reader, IndexFields.COMMAND)) {
             commands.add(c.startsWith("+") ? c.substring(1) : c);
         }
         return new SearchQueryProcessor.Vocabulary(fields, closed, commands);
     }
 
-    private Set<String> terms(String field) throws IOException {
+    private static Set<String> terms(IndexReader reader, String field) throws IOException {
         Set<String> out = new TreeSet<>();
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms != null) {
@@ -133,10 +197,24 @@ public final class TraceSearcher implements TraceSearch {
         return out;
     }
 
+    /** The searcher of the index's last commit; release it with {@link #release}. */
+    private ReaderSearcher acquire() throws IOException {
+        manager.maybeRefresh();
+        return (ReaderSearcher) manager.acquire();
+    }
+
+    private void release(ReaderSearcher s) throws IOException {
+        manager.release(s);
+    }
+
     /** Parses a query as {@code atscope search} reads it; the default field is the raw text. */
-    public synchronized Query parse(String query) throws QueryNodeException {
-        understanding.reset();
-        return parser.parse(SearchQueryProcessor.escapePlus(query), IndexFields.RAW);
+    public Query parse(String query) throws QueryNodeException, IOException {
+        ReaderSearcher s = acquire();
+        try {
+            return s.parse(query, null, new ArrayList<>());
+        } finally {
+            release(s);
+        }
     }
 
     /** Runs a query over every document, transactions and sessions alike unless it names a type. */
@@ -144,59 +222,130 @@ public final class TraceSearcher implements TraceSearch {
         return search(new Request(query, limit, order, withFacets, null));
     }
 
+    private static Query parse(ReaderSearcher searcher, Request request, List<String> warnings) {
+        try {
+            return searcher.parse(request.query(), request.scope(), warnings);
+        } catch (QueryNodeException e) {
+            throw new BadQueryException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public Result search(Request request) throws IOException {
         long t0 = System.nanoTime();
-        Query q;
-        List<String> warnings;
-        synchronized (this) {
-            try {
-                q = parse(request.query());
-            } catch (QueryNodeException e) {
-                throw new BadQueryException(e.getMessage(), e);
+        ReaderSearcher searcher = acquire();
+        try {
+            List<String> warnings = new ArrayList<>();
+            Query q = parse(searcher, request, warnings);
+            int limit = Math.max(0, request.limit());
+            int n = Math.max(1, limit);
+            Sort byTime = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG));
+            TopDocs top;
+            Map<String, Map<String, Long>> facets = Map.of();
+            if (request.facets()) {
+                // one pass over the hits for both: the facets visit every hit anyway, so the total is exact too
+                CollectorManager<?, ? extends TopDocs> best;
+                if (request.order() == Order.TIME) {
+                    best = new TopFieldCollectorManager(byTime, n, null, Integer.MAX_VALUE);
+                } else {
+                    best = new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE);
+                }
+                Object[] both = searcher.search(q, new MultiCollectorManager(best, new FacetsCollectorManager()));
+                top = (TopDocs) both[0];
+                facets = facets(searcher, (FacetsCollector) both[1]);
+            } else {
+                top = request.order() == Order.TIME ? searcher.search(q, n, byTime) : searcher.search(q, n);
             }
-            warnings = understanding.warnings();
-            if (request.scope() != null && !understanding.namedType()) {
-                q = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexFields.TYPE, request.scope().type())), BooleanClause.Occur.FILTER)
-                        .add(q, BooleanClause.Occur.MUST).build();
+            List<Hit> hits = new ArrayList<>();
+            Object[] snippets = snippets(searcher, q, top, limit);
+            for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                Document d = searcher.storedFields().document(sd.doc);
+                long timeMicros = number(d, IndexFields.TIME_US);
+                long durationMicros = number(d, IndexFields.DURATION_US);
+                String session = d.get(IndexFields.SESSION);
+                hits.add(new Hit(
+                        d.get(IndexFields.TYPE),
+                        d.get(IndexFields.FILE),
+                        d.get(IndexFields.DEVICE),
+                        Instant.EPOCH.plus(timeMicros >= 0 ? timeMicros : number(d, IndexFields.TIME) * 1000, ChronoUnit.MICROS),
+                        number(d, IndexFields.TX_ID),
+                        session == null ? -1 : Integer.parseInt(session),
+                        d.get(IndexFields.COMMAND_TEXT),
+                        d.get(IndexFields.OUTCOME),
+                        d.get(IndexFields.RESULT),
+                        durationMicros >= 0 ? durationMicros : number(d, IndexFields.DURATION) * 1000,
+                        snippets == null || snippets[i] == null ? null : (Snippet) snippets[i],
+                        Float.isNaN(sd.score) ? 0 : sd.score));
             }
+            // top-N search counts only the first thousand hits exactly; the total is counted on its own
+            long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                    ? top.totalHits.value
+                    : searcher.count(q);
+            return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000, warnings);
+        } finally {
+            release(searcher);
         }
-        int limit = Math.max(0, request.limit());
-        TopDocs top = request.order() == Order.TIME
-                ? searcher.search(q, Math.max(1, limit), new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG)))
-                : searcher.search(q, Math.max(1, limit));
-        List<Hit> hits = new ArrayList<>();
-        Object[] snippets = snippets(q, top, limit);
-        for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            Document d = searcher.storedFields().document(sd.doc);
-            long timeMicros = number(d, IndexFields.TIME_US);
-            long durationMicros = number(d, IndexFields.DURATION_US);
-            String session = d.get(IndexFields.SESSION);
-            hits.add(new Hit(
-                    d.get(IndexFields.TYPE),
-                    d.get(IndexFields.FILE),
-                    d.get(IndexFields.DEVICE),
-                    Instant.EPOCH.plus(timeMicros >= 0 ? timeMicros : number(d, IndexFields.TIME) * 1000, ChronoUnit.MICROS),
-                    number(d, IndexFields.TX_ID),
-                    session == null ? -1 : Integer.parseInt(session),
-                    d.get(IndexFields.COMMAND_TEXT),
-                    d.get(IndexFields.OUTCOME),
-                    d.get(IndexFields.RESULT),
-                    durationMicros >= 0 ? durationMicros : number(d, IndexFields.DURATION) * 1000,
-                    snippets == null || snippets[i] == null ? null : (Snippet) snippets[i],
-                    Float.isNaN(sd.score) ? 0 : sd.score));
-        }
-        Map<String, Map<String, Long>> facets = request.facets() ? facets(q) : Map.of();
-        // top-N search counts only the first thousand hits exactly; the total is counted on its own
-        long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                ? top.totalHits.value
-                : searcher.count(q);
-        return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000, warnings);
     }
 
-    private Object[] snippets(Query q, TopDocs top, int limit) throws IOException {
+    @Override
+    public SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException {
+        if (bucketMillis <= 0) {
+            throw new IllegalArgumentException("a bucket is at least a millisecond wide: " + bucketMillis);
+        }
+        ReaderSearcher searcher = acquire();
+        try {
+            Query q = parse(searcher, request, new ArrayList<>());
+            return searcher.search(q, new CollectorManager<TimeCounter, SortedMap<Long, Long>>() {
+                @Override
+                public TimeCounter newCollector() {
+                    return new TimeCounter(bucketMillis);
+                }
+
+                @Override
+                public SortedMap<Long, Long> reduce(java.util.Collection<TimeCounter> collectors) {
+                    SortedMap<Long, Long> out = new TreeMap<>();
+                    for (TimeCounter c : collectors) {
+                        c.counts.forEach((bucket, n) -> out.merge(bucket, n[0], Long::sum));
+                    }
+                    return out;
+                }
+            });
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Counts the hits of one slice of the index by the bucket their time falls into. */
+    private static final class TimeCounter extends SimpleCollector {
+        private final long bucketMillis;
+        private final Map<Long, long[]> counts = new java.util.HashMap<>();
+        private NumericDocValues times;
+
+        TimeCounter(long bucketMillis) {
+            this.bucketMillis = bucketMillis;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            times = DocValues.getNumeric(context.reader(), IndexFields.TIME);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (times.advanceExact(doc)) {
+                long bucket = Math.floorDiv(times.longValue(), bucketMillis) * bucketMillis;
+                counts.computeIfAbsent(bucket, b -> new long[1])[0]++;
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    private Object[] snippets(IndexSearcher searcher, Query q, TopDocs top, int limit) throws IOException {
         int n = Math.min(limit, top.scoreDocs.length);
         if (n == 0) {
             return null;
@@ -221,15 +370,12 @@ public final class TraceSearcher implements TraceSearch {
         }
     }
 
-    private Map<String, Map<String, Long>> facets(Query q) throws IOException {
+    private static Map<String, Map<String, Long>> facets(ReaderSearcher searcher, FacetsCollector fc) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        DefaultSortedSetDocValuesReaderState state;
-        try {
-            state = new DefaultSortedSetDocValuesReaderState(reader, new FacetsConfig());
-        } catch (IllegalArgumentException e) {
-            return out; // no facet field in the index yet
+        DefaultSortedSetDocValuesReaderState state = searcher.facetState();
+        if (state == null) {
+            return out;
         }
-        FacetsCollector fc = searcher.search(q, new FacetsCollectorManager());
         Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
         for (String dim : FACETS) {
             Map<String, Long> m = new LinkedHashMap<>();
@@ -254,13 +400,18 @@ public final class TraceSearcher implements TraceSearch {
         return f == null || f.numericValue() == null ? -1 : f.numericValue().longValue();
     }
 
-    /** Documents in the index. */
-    public int documents() {
-        return reader.numDocs();
+    /** Documents in the index, as of its last commit. */
+    public int documents() throws IOException {
+        ReaderSearcher s = acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            release(s);
+        }
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        manager.close();
     }
 }

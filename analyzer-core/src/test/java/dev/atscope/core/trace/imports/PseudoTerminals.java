@@ -59,9 +59,26 @@ final class PseudoTerminals implements AutoCloseable {
         });
     }
 
-    /** Opens a pseudo-terminal for reading and writing. */
+    /**
+     * Opens a pseudo-terminal for reading and writing, raw and without echo. socat makes the link
+     * before it has set the terminal's modes, so on a busy machine the first bytes could meet the
+     * default line discipline (LF written as CR LF); the modes are set here as well, before use.
+     */
     RandomAccessFile open(Path link) throws IOException {
-        RandomAccessFile f = new RandomAccessFile(link.toRealPath().toFile(), "rw");
+        Path real = link.toRealPath();
+        Process stty = new ProcessBuilder("stty", "-F", real.toString(), "raw", "-echo")
+                .redirectErrorStream(true).start();
+        try {
+            if (!stty.waitFor(20, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+                stty.destroyForcibly();
+                throw new IOException("stty could not make " + real + " raw: "
+                        + new String(stty.getInputStream().readNBytes(4096)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making " + real + " raw", e);
+        }
+        RandomAccessFile f = new RandomAccessFile(real.toFile(), "rw");
         files.add(f);
         return f;
     }
