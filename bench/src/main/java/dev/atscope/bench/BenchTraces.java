@@ -17,15 +17,21 @@ final class BenchTraces {
 
     /** A native trace with at least {@code megabytes} MB of wire traffic for the seed, generated if missing. */
     static Path trace(int megabytes, long seed) throws IOException {
+        return trace(megabytes, seed, TraceGenerator.Profile.SESSIONS);
+    }
+
+    /** The same in a profile: {@code DENSE} is command-dense traffic (a fleet polling), generated if missing. */
+    static Path trace(int megabytes, long seed, TraceGenerator.Profile profile) throws IOException {
         Path dir = Path.of(System.getProperty("atscope.bench.data", "target/bench-data"));
         Files.createDirectories(dir);
-        Path file = dir.resolve("trace-" + megabytes + "MB-seed" + seed + ".csv");
+        Path file = dir.resolve("trace-" + (profile == TraceGenerator.Profile.SESSIONS ? "" : "dense-") + megabytes
+                + "MB-seed" + seed + ".csv");
         if (!Files.exists(file)) {
             Path tmp = dir.resolve(file.getFileName() + ".part");
             TraceMetadata meta = TraceMetadata.EMPTY.withStart(Instant.parse("2026-11-01T00:00:00Z"))
                     .withTag("generator", "atscope TraceGenerator seed " + seed);
             try (TraceWriter w = Traces.create(tmp, meta)) {
-                new TraceGenerator(seed).write(w, megabytes * 1_000_000L);
+                new TraceGenerator(seed, profile).write(w, megabytes * 1_000_000L);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }

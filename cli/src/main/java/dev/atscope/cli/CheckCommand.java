@@ -58,10 +58,12 @@ final class CheckCommand extends AbstractCommand {
         List<TraceSource> sources = input.sources(traces);
         FindingPrinter printer = new FindingPrinter(out(), info, style.width());
         library.selection(registry); // an unknown --library is a usage error before any file is read
-        int read = input.forEach(sources, err(), s -> {
-            try (ProgressDisplay progress = style.progress("check " + s.name(), s.size(), ProgressDisplay.Unit.BYTES);
-                    TraceReader reader = s.open(options, progress::advance)) {
-                checkTrace(reader, s.name(), library.selection(registry), printer, json, !style.quiet, err());
+        boolean one = sources.size() == 1;
+        int read = input.forEach(sources, out(), err(), (s, out, err) -> {
+            // a folder's files are checked side by side: a progress bar each would fight over the line
+            try (ProgressDisplay progress = one ? style.progress("check " + s.name(), s.size(), ProgressDisplay.Unit.BYTES)
+                    : ProgressDisplay.NONE; TraceReader reader = s.open(options, progress::advance)) {
+                checkTrace(reader, s.name(), library.selection(registry), printer.into(out), json, !style.quiet, err);
             }
             return OK;
         });

@@ -44,7 +44,7 @@ public final class CommandPages {
 
     /** File name to content: {@code README.md} (the index) and {@code NAME.md} for each subcommand. */
     public static Map<String, String> pages() {
-        CommandLine root = new CommandLine(Main.class);
+        CommandLine root = Main.commandLine();
         Map<String, String> pages = new LinkedHashMap<>();
         StringBuilder index = new StringBuilder();
         index.append(GENERATED).append("\n\n# atscope commands\n\n");

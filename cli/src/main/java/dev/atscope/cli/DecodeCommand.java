@@ -49,13 +49,15 @@ final class DecodeCommand extends AbstractCommand {
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         ImportOptions options = input.options();
         List<TraceSource> sources = input.sources(traces);
-        return input.forEach(sources, err(), s -> decode(s, options, registry));
+        boolean one = sources.size() == 1;
+        return input.forEach(sources, out(), err(), (s, out, err) -> decode(s, options, registry, out, err, one));
     }
 
-    private int decode(TraceSource source, ImportOptions options, ProtocolRegistry registry) throws IOException {
-        PrintWriter out = out();
-        try (ProgressDisplay progress = style.progress("decode " + source.name(), source.size(),
-                ProgressDisplay.Unit.BYTES); TraceReader reader = source.open(options, progress::advance)) {
+    private int decode(TraceSource source, ImportOptions options, ProtocolRegistry registry, PrintWriter out,
+            PrintWriter err, boolean one) throws IOException {
+        // a folder's files are decoded side by side: a progress bar each would fight over the line
+        try (ProgressDisplay progress = one ? style.progress("decode " + source.name(), source.size(),
+                ProgressDisplay.Unit.BYTES) : ProgressDisplay.NONE; TraceReader reader = source.open(options, progress::advance)) {
             DecodedJson jsonForm = new DecodedJson(registry, reader.metadata().start(), reader.metadata().source());
             TransactionTable table = new TransactionTable(out, reader.metadata(), style.width());
             if (!json) {
@@ -77,7 +79,7 @@ final class DecodeCommand extends AbstractCommand {
             }
             out.flush();
             for (String w : reader.warnings()) {
-                err().println("atscope: warning: " + w);
+                err.println("atscope: warning: " + w);
             }
         }
         return OK;

@@ -13,7 +13,6 @@ import dev.atscope.core.trace.ByteEscaper;
 import dev.atscope.core.trace.Direction;
 import java.io.PrintWriter;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,43 +28,74 @@ final class FindingPrinter {
     /** Messages are broken into lines of at most this many columns. */
     private final int width;
     private final Map<Severity, Integer> fileCounts = new EnumMap<>(Severity.class);
-    private final Map<Severity, Integer> totalCounts = new EnumMap<>(Severity.class);
-    private final Map<Long, String> recent = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-            return size() > RECENT;
-        }
-    };
+    /** What all files found, shared by the printers of a folder's files (each file's printer in its own thread). */
+    private final Totals totals;
+    /**
+     * The last {@link #RECENT} command lines by transaction id (a ring: slot {@code id % RECENT}),
+     * escaped only when a finding shows one: every transaction passes here.
+     */
+    private final long[] recentIds = new long[RECENT];
+    private final byte[][] recentLines = new byte[RECENT][];
     private String file;
     private DiagnosticJson json;
     private Decoded current;
     private int shownSession;
     private int sessions;
-    private int files;
-    private Severity worst;
 
     /** @param width the columns messages are wrapped at */
     FindingPrinter(PrintWriter out, boolean info, int width) {
+        this(out, info, width, new Totals());
+    }
+
+    private FindingPrinter(PrintWriter out, boolean info, int width, Totals totals) {
         this.out = out;
         this.info = info;
         this.width = Math.max(40, width);
+        this.totals = totals;
+    }
+
+    /** A printer with the same settings into another output, adding to the same totals. */
+    FindingPrinter into(PrintWriter other) {
+        return new FindingPrinter(other, info, width, totals);
+    }
+
+    /** The files, the findings by severity and the worst finding of every file. */
+    private static final class Totals {
+        private final Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        private int files;
+        private Severity worst;
+
+        synchronized void file() {
+            files++;
+        }
+
+        synchronized void finding(Severity s, boolean counted) {
+            if (worst == null || s.compareTo(worst) < 0) {
+                worst = s;
+            }
+            if (counted) {
+                counts.merge(s, 1, Integer::sum);
+            }
+        }
     }
 
     void startFile(String name, DiagnosticJson form) {
         file = name;
         json = form;
         fileCounts.clear();
-        recent.clear();
+        java.util.Arrays.fill(recentLines, null);
         shownSession = 0;
         sessions = 0;
-        files++;
+        totals.file();
     }
 
     /** The item the checker is about to judge: findings about it come next. */
     void current(Decoded d) {
         current = d;
         if (d instanceof Transaction t) {
-            recent.put(t.id(), ByteEscaper.escape(t.command().bytes()));
+            int slot = (int) (t.id() & (RECENT - 1));
+            recentIds[slot] = t.id();
+            recentLines[slot] = t.command().bytes();
         }
     }
 
@@ -74,14 +104,12 @@ final class FindingPrinter {
     }
 
     void finding(Diagnostic d, int session, boolean asJson) {
-        if (worst == null || d.severity().compareTo(worst) < 0) {
-            worst = d.severity();
-        }
-        if (d.severity() == Severity.INFO && !info) {
+        boolean shown = d.severity() != Severity.INFO || info;
+        totals.finding(d.severity(), shown);
+        if (!shown) {
             return;
         }
         fileCounts.merge(d.severity(), 1, Integer::sum);
-        totalCounts.merge(d.severity(), 1, Integer::sum);
         String text = text(d.where());
         if (asJson) {
             out.println(json.diagnostic(d, session, text).toString());
@@ -175,7 +203,11 @@ final class FindingPrinter {
             }
             return ByteEscaper.escape(t.command().bytes());
         }
-        return w.direction() == Direction.MODULE_TO_HOST ? null : recent.get(w.transactionId());
+        if (w.direction() == Direction.MODULE_TO_HOST) {
+            return null;
+        }
+        int slot = (int) (w.transactionId() & (RECENT - 1));
+        return recentLines[slot] != null && recentIds[slot] == w.transactionId() ? ByteEscaper.escape(recentLines[slot]) : null;
     }
 
     /** The file's summary line; with {@code --info}, first the vendor library it was checked with and what chose it. */
@@ -191,7 +223,9 @@ final class FindingPrinter {
     }
 
     void total() {
-        out.println(Plural.of(files, "file") + ": " + counts(totalCounts));
+        synchronized (totals) {
+            out.println(Plural.of(totals.files, "file") + ": " + counts(totals.counts));
+        }
     }
 
     private String counts(Map<Severity, Integer> c) {
@@ -207,6 +241,8 @@ final class FindingPrinter {
 
     /** The most severe finding of all files, or null. */
     Severity worst() {
-        return worst;
+        synchronized (totals) {
+            return totals.worst;
+        }
     }
 }

@@ -41,6 +41,11 @@ final class GenerateCommand extends AbstractCommand {
             + " (whichever comes first)")
     long maxTransactions = Long.MAX_VALUE;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "sessions (the default: device sessions"
+            + " whose certificate uploads and HTTP bodies carry most bytes) or dense (a fleet polling registration,"
+            + " signal and small requests: short commands and answers, the cost per transaction dominates)")
+    String profile = "sessions";
+
     @Option(names = "--seed", paramLabel = "N", description = "the same seed writes the same bytes (default 1)")
     long seed = 1;
 
@@ -75,9 +80,10 @@ final class GenerateCommand extends AbstractCommand {
             throw new UsageException("--start " + start + ": expected an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
         TraceMetadata meta = TraceMetadata.EMPTY.withStart(t0)
-                .withSource("atscope generate --seed " + seed)
+                .withSource("atscope generate --seed " + seed + (profile().equals(TraceGenerator.Profile.SESSIONS) ? ""
+                        : " --profile " + profile.toLowerCase(Locale.ROOT)))
                 .withTag("generator", "atscope TraceGenerator seed " + seed);
-        TraceGenerator generator = new TraceGenerator(seed);
+        TraceGenerator generator = new TraceGenerator(seed, profile());
         long began = System.nanoTime();
         long written;
         long fileBytes;
@@ -125,6 +131,14 @@ final class GenerateCommand extends AbstractCommand {
                     Durations.format((long) (secs * 1e6)));
         }
         return OK;
+    }
+
+    private TraceGenerator.Profile profile() {
+        return switch (profile.toLowerCase(Locale.ROOT)) {
+            case "sessions" -> TraceGenerator.Profile.SESSIONS;
+            case "dense" -> TraceGenerator.Profile.DENSE;
+            default -> throw new UsageException("--profile " + profile + ": expected sessions or dense");
+        };
     }
 
     /** Parses {@code 500KB}, {@code 1.5GB}, {@code 1000B}; decimal units, as disks are sold. A unit is required. */

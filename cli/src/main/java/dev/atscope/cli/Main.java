@@ -1,6 +1,7 @@
 package dev.atscope.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,16 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Records, decodes, checks, searches, replays and draws AT-command traffic between a host and a"
                 + " cellular module.",
-        subcommands = {
+        // the subcommands are COMMANDS below, added in run: only the one asked for when it is named first
+        footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})
+public final class Main {
+
+    /**
+     * Every subcommand, in the order help lists them. Building a subcommand's picocli model reads
+     * its annotations by reflection, which took a third of a second for all of them at start-up:
+     * a command line that names its subcommand first gets only that one.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
             DecodeCommand.class,
             CheckCommand.class,
             IndexCommand.class,
@@ -28,16 +38,13 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             MockCommand.class,
             LibrariesCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footer = {"", "Exit codes: 0 ok, 1 findings (with --fail-on), 2 bad input or usage, 3 internal error."})
-public final class Main {
+            CommandLine.HelpCommand.class);
 
     private Main() {}
 
     /** Runs atscope with the given streams and returns the exit code; used by tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args.length > 0 ? named(args[0]) : null);
         cl.setOut(out);
         cl.setErr(err);
         // --sort time, --color NEVER: enum values in any case, on every command
@@ -55,6 +62,35 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command with every subcommand, as help shows it. */
+    static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    private static CommandLine commandLine(Class<?> only) {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(new CommandLine(c));
+            }
+        }
+        return cl;
+    }
+
+    /** The subcommand class of that name, or null (an option, help, a mistake: then all are added). */
+    private static Class<?> named(String arg) {
+        if (arg.equals("help")) {
+            return null;
+        }
+        for (Class<?> c : COMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            if (a != null && a.name().equals(arg)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     public static void main(String[] args) {

@@ -20,11 +20,17 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Option;
 
 /**
@@ -196,6 +202,99 @@ final class TraceInputOptions {
             worst = Math.max(worst, code);
         }
         return worst;
+    }
+
+    /** Work on one trace that prints to the streams it is given; returns an exit code (0 ok, 1 findings). */
+    @FunctionalInterface
+    interface PrintingWork {
+        int run(TraceSource source, PrintWriter out, PrintWriter err) throws IOException;
+    }
+
+    /**
+     * Runs the work on each trace using every processor, one trace a thread, and prints what each
+     * printed in the order of the traces, as {@link #forEach(List, PrintWriter, TraceWork)} would: a
+     * trace's output is spooled (in memory, then a temporary file) until the traces before it are
+     * shown. One trace, or one processor, runs in this thread and prints as it goes.
+     *
+     * @return the worst exit code seen: 2 when a trace could not be read, else the work's worst
+     */
+    int forEach(List<TraceSource> sources, PrintWriter out, PrintWriter err, PrintingWork work) throws IOException {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
+        if (threads <= 1) {
+            return forEach(sources, err, s -> work.run(s, out, err));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "atscope-trace");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<Spooled>> running = new ArrayDeque<>();
+        Iterator<TraceSource> next = sources.iterator();
+        int worst = AbstractCommand.OK;
+        try {
+            while (next.hasNext() || !running.isEmpty()) {
+                // one more than the threads: a trace is under way while the first one's output is copied
+                while (next.hasNext() && running.size() <= threads) {
+                    TraceSource s = next.next();
+                    running.add(pool.submit(() -> spooled(s, work)));
+                }
+                Spooled done = result(running.poll());
+                done.out.drainTo(out);
+                done.err.drainTo(err);
+                worst = Math.max(worst, done.code);
+            }
+        } finally {
+            pool.shutdownNow();
+            for (Future<Spooled> f : running) {
+                if (f.isDone() && !f.isCancelled()) {
+                    try {
+                        Spooled s = f.get();
+                        s.out.close();
+                        s.err.close();
+                    } catch (InterruptedException | ExecutionException e) {
+                        // nothing spooled to free
+                    }
+                }
+            }
+        }
+        return worst;
+    }
+
+    private record Spooled(Spool out, Spool err, int code) {}
+
+    private Spooled spooled(TraceSource s, PrintingWork work) {
+        Spool out = new Spool();
+        Spool err = new Spool();
+        PrintWriter o = out.printer();
+        PrintWriter e = err.printer();
+        int code;
+        try {
+            code = work.run(s, o, e);
+        } catch (IOException | UncheckedIOException x) {
+            e.println("atscope: " + message(x, verbose));
+            code = AbstractCommand.BAD_INPUT;
+        }
+        o.flush();
+        e.flush();
+        return new Spooled(out, err, code);
+    }
+
+    private static Spooled result(Future<Spooled> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while traces were read");
+        } catch (ExecutionException e) {
+            // anything but a trace that cannot be read is a bug or memory running out: as it would be in one thread
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -38,6 +38,24 @@ class GenerateCommandTest {
     }
 
     @Test
+    void theDenseProfileIsAFleetPollingWithShortCommandsEveryOneAnswered() throws Exception {
+        Path dense = dir.resolve("dense.csv");
+        Path sessions = dir.resolve("sessions.csv");
+        CliRun r = CliRun.of("generate", "--profile", "dense", "--size", "100KB", "-o", dense.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(CliRun.of("generate", "--size", "100KB", "-o", sessions.toString()).code()).isZero();
+        List<Transaction> tx = TraceDecoding.transactions(Trace.read(dense).entries(), ProtocolRegistry.loadDefault());
+        List<Transaction> bulk = TraceDecoding.transactions(Trace.read(sessions).entries(), ProtocolRegistry.loadDefault());
+        // about 25 bytes of traffic a transaction, against hundreds when bodies and certificates carry the bytes
+        assertThat(tx.size()).isBetween(3_000, 5_000).isGreaterThan(10 * bulk.size());
+        assertThat(tx).allSatisfy(t -> assertThat(t.outcome()).isEqualTo(dev.atscope.core.decode.Outcome.OK));
+        assertThat(tx).extracting(x -> x.first().name()).contains("+CGREG", "+CSQ", "+QSSLCFG", "+QHTTPGET");
+        assertThat(Files.readString(dense)).contains("--profile dense");
+        assertThat(CliRun.of("generate", "--profile", "sparse", "-o", dir.resolve("x.csv").toString()).err())
+                .contains("--profile sparse: expected sessions or dense");
+    }
+
+    @Test
     void theSameSeedWritesTheSameBytesAndAnotherSeedOthers() throws Exception {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");

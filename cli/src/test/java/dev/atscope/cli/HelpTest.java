@@ -19,7 +19,7 @@ class HelpTest {
     void theOverviewShowsEverySubcommandsSummaryWholeAsASentence() {
         CliRun r = CliRun.of("--help");
         assertThat(r.code()).isZero();
-        Map<String, CommandLine> subcommands = new CommandLine(Main.class).getSubcommands();
+        Map<String, CommandLine> subcommands = Main.commandLine().getSubcommands();
         assertThat(subcommands).containsKeys("decode", "check", "index", "search", "generate", "report", "replay", "mock");
         subcommands.forEach((name, cl) -> {
             String[] description = cl.getCommandSpec().usageMessage().description();

@@ -96,6 +96,8 @@ public final class LibrarySelection implements ResponseModel {
     private Mix mix;
     private ProtocolRegistry view;
     private int version;
+    /** The command observed last, while nothing was taken since: observing it again changes nothing. */
+    private AtCommand lastObserved;
 
     /** A selection among the registry's libraries, decided from the traffic. */
     public LibrarySelection(ProtocolRegistry registry) {
@@ -220,7 +222,7 @@ public final class LibrarySelection implements ResponseModel {
         for (AtCommand c : t.commands()) {
             observe(c);
         }
-        if (forced || firm && mix != null || t.commands().stream().anyMatch(c -> vendorsByCommand.containsKey(c.name()))) {
+        if (forced || firm && mix != null || anyVendorCommand(t)) {
             return;
         }
         for (Event r : t.informationLines()) {
@@ -231,6 +233,16 @@ public final class LibrarySelection implements ResponseModel {
                 return;
             }
         }
+    }
+
+    /** Whether a vendor library knows one of the transaction's commands (a loop: this runs for every transaction). */
+    private boolean anyVendorCommand(Transaction t) {
+        for (AtCommand c : t.commands()) {
+            if (vendorsByCommand.containsKey(c.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes a URC: one that only one vendor library knows chooses it. */
@@ -254,8 +266,8 @@ public final class LibrarySelection implements ResponseModel {
 
     /** Takes a command: see the class comment for what it decides. */
     public void observe(AtCommand c) {
-        if (forced) {
-            return;
+        if (forced || c == lastObserved) {
+            return; // the decoder, the sessions and the checker each show the same command: once is enough
         }
         List<ProtocolLibrary> knownBy = vendorsByCommand.get(c.name());
         if (knownBy == null) {
@@ -273,6 +285,7 @@ public final class LibrarySelection implements ResponseModel {
         if (mix == null) {
             take(e);
         }
+        lastObserved = c;
     }
 
     private Evidence evidence(AtCommand c, List<ProtocolLibrary> knownBy) {
@@ -314,6 +327,7 @@ public final class LibrarySelection implements ResponseModel {
     }
 
     private void take(Evidence e) {
+        lastObserved = null; // what is taken may change what the next observation decides
         if (e.strength() == Strength.TENTATIVE) {
             if (!firm) {
                 ProtocolLibrary best = best(e.library());

@@ -66,12 +66,26 @@ public record Transaction(
 
     /** The information lines (not CONNECT, not payloads). */
     public List<Event> informationLines() {
-        return responses.stream().filter(e -> e.kind() == EventKind.RESPONSE).toList();
+        return responsesOf(EventKind.RESPONSE);
     }
 
     /** The data-mode payloads. */
     public List<Event> payloads() {
-        return responses.stream().filter(e -> e.kind() == EventKind.PAYLOAD).toList();
+        return responsesOf(EventKind.PAYLOAD);
+    }
+
+    /** The responses of one kind; asked for every transaction by the checker, so without a stream or a copy when none. */
+    private List<Event> responsesOf(EventKind kind) {
+        List<Event> out = null;
+        for (Event e : responses) {
+            if (e.kind() == kind) {
+                if (out == null) {
+                    out = new java.util.ArrayList<>(responses.size());
+                }
+                out.add(e);
+            }
+        }
+        return out == null ? List.of() : java.util.Collections.unmodifiableList(out);
     }
 
     /** The number of {@code +CME ERROR: n} or {@code +CMS ERROR: n}, or -1 (none, or verbose text). */

@@ -7,6 +7,7 @@ import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -17,7 +18,28 @@ import java.util.Random;
  */
 public final class TraceGenerator {
 
+    /** The shape of the traffic. */
+    public enum Profile {
+        /** Device sessions where bulk payloads (certificates, HTTP bodies) carry most bytes. */
+        SESSIONS,
+        /**
+         * Command-dense traffic: a fleet polling registration and signal and sending small requests,
+         * short commands and short answers without echo, where the cost per transaction dominates.
+         */
+        DENSE
+    }
+
+    /** One poll of the dense profile: each command with its answer, as a fleet's firmware sends them. */
+    private static final String[][] POLL = {
+        {"AT+QIFGCNT=0", "OK"}, {"AT+QICSGP=1,\"CMNET\"", "OK"}, {"AT+QIREGAPP", "OK"}, {"AT+QIACT", "OK"},
+        {"AT+QILOCIP", "10.1.83.188"}, {"AT+QSSLCFG=\"sslversion\",0,2", "OK"}, {"AT+QSSLCFG=\"secllevel\",0,0", "OK"},
+        {"AT+QSSLCFG=\"ciphersuite\",0,\"0XFFFF\"", "OK"}, {"AT+QSSLCFG=\"https\",1", "OK"},
+        {"AT+CGREG?", "+CGREG: 0,1", "OK"}, {"AT+CSQ", "+CSQ: 24,0", "OK"}, {"AT+QHTTPGET=60", "OK"},
+        {"AT+QIDEACT", "DEACT OK"},
+    };
+
     private final Random random;
+    private final Profile profile;
     private long now;
     private long sessions;
     private long transactions;
@@ -25,7 +47,12 @@ public final class TraceGenerator {
     private long limit = Long.MAX_VALUE;
 
     public TraceGenerator(long seed) {
+        this(seed, Profile.SESSIONS);
+    }
+
+    public TraceGenerator(long seed, Profile profile) {
         this.random = new Random(seed);
+        this.profile = profile;
     }
 
     /** Sessions written so far. */
@@ -59,14 +86,18 @@ public final class TraceGenerator {
         limit = maxTransactions;
         while (written < bytesOfTraffic && transactions < maxTransactions) {
             ScriptedTraffic t = new ScriptedTraffic().pause(now);
-            session(t);
+            if (profile == Profile.DENSE) {
+                poll(t.echo(false));
+            } else {
+                session(t);
+            }
             for (TraceEntry e : t.entries()) {
                 out.write(e);
                 if (e instanceof dev.atscope.core.trace.Chunk c) {
                     written += c.data().length;
                 }
             }
-            now = t.now() + seconds(5, 600);
+            now = t.now() + (profile == Profile.DENSE ? ms(1, 20) : seconds(5, 600));
             sessions++;
         }
         return written;
@@ -129,6 +160,21 @@ public final class TraceGenerator {
             transactions++;
         }
         step(t, "AT+QIDEACT", ms(300, 1_500), "DEACT OK");
+    }
+
+    /** One poll of a fleet's device, echo off: every answer a line or two, one chunk each way. */
+    private void poll(ScriptedTraffic t) {
+        for (String[] step : POLL) {
+            if (full()) {
+                return;
+            }
+            String[] answer = Arrays.copyOfRange(step, 1, step.length);
+            if (step[0].equals("AT+CSQ")) {
+                answer[0] = "+CSQ: " + (10 + random.nextInt(22)) + ",0";
+            }
+            t.pause(ms(1, 3)).command(step[0]).answer(ms(1, 30), answer);
+            transactions++;
+        }
     }
 
     private byte[] body(int size) {

@@ -46,6 +46,12 @@ public final class ProtocolRegistry implements ResponseModel {
     /** Per command with subcommands: each subcommand's whole parameter list, selector first, aliases resolved. */
     private final Map<String, Map<String, Sub>> subcommands = new HashMap<>();
     private final Map<String, ResponseShape> shapes = new ConcurrentHashMap<>();
+    /**
+     * The command asked about last, resolved: the session tracker, the module states and the rules
+     * each ask about the same command in turn, and resolving it (splitting its arguments, naming
+     * them, finding their meanings) was a fifth of checking a command-dense trace.
+     */
+    private volatile Resolved lastResolved;
     /** {@link #finalTexts()}, made once. */
     private volatile java.util.Set<String> finalTexts;
     /** {@link #select} views, by their sorted library ids. */
@@ -363,6 +369,10 @@ public final class ProtocolRegistry implements ResponseModel {
      * empty when the command has no subcommands or the value names none.
      */
     public Optional<Sub> subcommand(AtCommand command) {
+        return resolved(command).sub;
+    }
+
+    private Optional<Sub> findSubcommand(AtCommand command) {
         if (!hasSubcommands(command)) {
             return Optional.empty();
         }
@@ -406,12 +416,43 @@ public final class ProtocolRegistry implements ResponseModel {
      * sslversion=2} (TLS 1.1). Values the grammar has no place for are named {@code pN}.
      */
     public List<NamedParam> parameters(AtCommand command) {
+        Resolved r = resolved(command);
+        List<NamedParam> p = r.parameters;
+        if (p == null) {
+            p = List.copyOf(nameParameters(command, r.sub));
+            r.parameters = p;
+        }
+        return p;
+    }
+
+    /** The command's subcommand and parameters, from the last time it was asked about or found now. */
+    private Resolved resolved(AtCommand command) {
+        Resolved r = lastResolved;
+        if (r == null || r.command != command) {
+            r = new Resolved(command, findSubcommand(command));
+            lastResolved = r;
+        }
+        return r;
+    }
+
+    /** One command resolved; its parameters are named when first asked for (an immutable list, safe to share). */
+    private static final class Resolved {
+        final AtCommand command;
+        final Optional<Sub> sub;
+        List<NamedParam> parameters;
+
+        Resolved(AtCommand command, Optional<Sub> sub) {
+            this.command = command;
+            this.sub = sub;
+        }
+    }
+
+    private List<NamedParam> nameParameters(AtCommand command, Optional<Sub> sub) {
         List<String> raws = command.params();
         if (raws.isEmpty()) {
             return List.of();
         }
-        List<Grammar.ParamSpec> specs = paramSpecs(command);
-        Optional<Sub> sub = subcommand(command);
+        List<Grammar.ParamSpec> specs = sub.isPresent() ? sub.get().params() : paramSpecs(command);
         List<NamedParam> out = new ArrayList<>(raws.size());
         for (int i = 0; i < raws.size(); i++) {
             String raw = raws.get(i);
