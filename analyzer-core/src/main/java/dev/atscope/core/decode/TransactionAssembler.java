@@ -171,7 +171,9 @@ final class TransactionAssembler implements FrameSink {
     public void halfLineAtEnd(Framer framer, long spanStart, int from, int to, long spanEnd) {
         PendingCommand target = overlapped != null ? overlapped : pending;
         String text = new String(framer.bytes(), from, to - from, StandardCharsets.ISO_8859_1);
-        Outcome outcome = framer == module && target != null ? finalOutcome(text, target) : null;
+        // a line whose last byte came before the command was sent cannot be its answer
+        boolean after = target != null && framer.lastByteTime(from, to) >= target.command.startMicros();
+        Outcome outcome = framer == module && after ? finalOutcome(text, target) : null;
         if (outcome != null) {
             // a log that stops right after the final result it waited for (chat's "-- got it")
             Event fin = framer.event(EventKind.FINAL, spanStart, from, to, spanEnd, "the trace ends before its line end");
@@ -251,15 +253,22 @@ final class TransactionAssembler implements FrameSink {
             return;
         }
         String text = new String(lane.bytes(), from, to - from, StandardCharsets.ISO_8859_1);
+        // when its last byte came: a line that came before a command was sent cannot answer it (a
+        // line held back until a body's end was certain, the next command sent meanwhile)
+        long last = lane.lastByteTime(from, to);
 
         // the echo of the pending command line
         if (pending != null && pending.echo == null && pending.responses.isEmpty()
+                && last >= pending.command.startMicros()
                 && Arrays.equals(lane.bytes(), from, to, pending.command.bytes(), 0, pending.command.bytes().length)) {
             pending.echo = lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, null);
             emit(pending.echo);
             return;
         }
         PendingCommand target = overlapped != null ? overlapped : pending;
+        if (target != null && last < target.command.startMicros()) {
+            target = null;
+        }
         UrcKind urc = model.urcKind(text);
         if (urc != null && !claims(pending, text) && !claims(overlapped, text)) {
             onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
