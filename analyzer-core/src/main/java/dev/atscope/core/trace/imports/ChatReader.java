@@ -126,6 +126,12 @@ final class ChatReader extends LogTraceReader {
         releaseSend();
     }
 
+    @Override
+    void beforeGap() {
+        // a broken line ends what came before it, as the end of the log does
+        finish();
+    }
+
     /**
      * A send string without chat's escapes that stand for no byte: {@code \\d} (a delay), {@code
      * \\p} (a pause) and {@code \\K} (a break), which chat logs as written.

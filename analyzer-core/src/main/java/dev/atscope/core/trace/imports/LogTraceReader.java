@@ -117,6 +117,12 @@ abstract class LogTraceReader implements TraceReader {
     /** Called at the end of the input; may hand out a last unit or fail on one cut short. */
     void finish() throws IOException {}
 
+    /**
+     * Called before a broken line is skipped with keep-going: hands out what the reader holds back
+     * waiting for lines after it, so that nothing is handed out after the gap it came before.
+     */
+    void beforeGap() throws IOException {}
+
     /** What the format looks like, for the message when a file holds none of it. */
     abstract String expected();
 
@@ -329,6 +335,7 @@ abstract class LogTraceReader implements TraceReader {
             if (!options.keepGoing() || probe) {
                 throw e;
             }
+            beforeGap();
             gap(e, line);
             return;
         }

@@ -73,6 +73,24 @@ class HostileInputTest {
     }
 
     @Test
+    void aBrokenLineAfterAHeldSendIsAGapAfterTheSend() throws IOException {
+        // found by fuzzing: chat holds a send back until the line it matched is logged; a broken
+        // line under --keep-going put its gap before the send, and the trace went back in time
+        byte[] log = "chat[1]: send (AT^M)\nNov 46 10:00:00 \n".getBytes(StandardCharsets.ISO_8859_1);
+        ImportOptions chat = ImportOptions.defaults().withFormat(TraceFormat.CHAT);
+        assertThatThrownBy(() -> readAll(log, chat)).isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith("log.txt:2: 'Nov 46 10:00:00' is no syslog time");
+        List<TraceEntry> e = readAll(log, chat.withKeepGoing(true));
+        assertThat(e).hasSize(2);
+        assertThat(e.get(0)).isInstanceOfSatisfying(Chunk.class,
+                c -> assertThat(new String(c.data(), StandardCharsets.ISO_8859_1)).isEqualTo("AT\r"));
+        assertThat(e.get(1)).isInstanceOfSatisfying(Marker.class, m -> {
+            assertThat(m.kind()).isEqualTo(Marker.Kind.GAP);
+            assertThat(m.timeMicros()).isGreaterThanOrEqualTo(e.get(0).timeMicros());
+        });
+    }
+
+    @Test
     void aLineOverTheLimitIsRefusedAndKeepGoingGoesOnAtTheNextLine() throws IOException {
         String log = "w 0 AT^M\n" + "r 5 " + "x".repeat(LineSource.MAX_LINE + 10) + "\nr 5 ^M^JOK^M^J\n";
         byte[] bytes = log.getBytes(StandardCharsets.ISO_8859_1);
