@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.text.NumberFormat;
-import dev.atscope.core.decode.Outcome;
-import dev.atscope.core.session.SessionOutcome;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -32,18 +27,10 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queryparser.flexible.core.processors.QueryNodeProcessorPipeline;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
-import org.apache.lucene.queryparser.flexible.standard.StandardQueryParser;
-import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
-import org.apache.lucene.queryparser.flexible.standard.config.StandardQueryConfigHandler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -66,9 +53,8 @@ public final class TraceSearcher implements TraceSearch {
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer analyzer = AtAnalyzer.perField();
-    private final StandardQueryParser parser;
-    private final SearchQueryProcessor understanding;
+    private final TraceQueries queries;
+    private final Analyzer analyzer;
 
     /**
      * Opens an index for searching.
@@ -81,44 +67,20 @@ public final class TraceSearcher implements TraceSearch {
         }
         this.reader = DirectoryReader.open(FSDirectory.open(dir));
         this.searcher = new IndexSearcher(reader);
-        this.parser = new StandardQueryParser(analyzer);
-        parser.setDefaultOperator(StandardQueryConfigHandler.Operator.AND);
-        parser.setAllowLeadingWildcard(true);
-        Map<String, PointsConfig> points = new LinkedHashMap<>();
-        NumberFormat integer = NumberFormat.getIntegerInstance(Locale.ROOT);
-        integer.setGroupingUsed(false);
-        points.put(IndexFields.TIME, new PointsConfig(new InstantFormat(), Long.class));
-        points.put(IndexFields.DURATION, new PointsConfig(integer, Long.class));
-        points.put(IndexFields.ERROR, new PointsConfig(integer, Long.class));
-        parser.setPointsConfigMap(points);
-        this.understanding = new SearchQueryProcessor(vocabulary());
-        ((QueryNodeProcessorPipeline) parser.getQueryNodeProcessor()).add(0, understanding);
+        this.queries = vocabulary();
+        this.analyzer = queries.analyzer();
     }
 
     /** The fields, closed values and commands this index holds, for reading queries and warning. */
-    private SearchQueryProcessor.Vocabulary vocabulary() throws IOException {
-        Set<String> fields = new TreeSet<>(List.of(IndexFields.TYPE, IndexFields.FILE, IndexFields.DEVICE,
-                IndexFields.SESSION, IndexFields.TIME, IndexFields.DURATION, IndexFields.COMMAND, IndexFields.SUBCOMMAND,
-                IndexFields.RESULT, IndexFields.OUTCOME, IndexFields.ERROR, IndexFields.ERROR_MEANING, IndexFields.RULE,
-                IndexFields.RAW));
+    private TraceQueries vocabulary() throws IOException {
+        List<String> fields = new ArrayList<>();
         for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
-            boolean searchable = fi.getIndexOptions() != IndexOptions.NONE || fi.getPointDimensionCount() > 0;
-            if (searchable && !fi.name.startsWith("$") && !fi.name.startsWith("f_") && !fi.name.equals(IndexFields.KEY)) {
+            if (fi.getIndexOptions() != IndexOptions.NONE || fi.getPointDimensionCount() > 0) {
                 fields.add(fi.name);
             }
         }
-        Set<String> outcomes = terms(IndexFields.OUTCOME);
-        Arrays.stream(Outcome.values()).map(Outcome::word).forEach(outcomes::add);
-        SessionOutcome.vocabulary().stream().map(SessionOutcome::word).forEach(outcomes::add);
-        Set<String> types = terms(IndexFields.TYPE);
-        types.addAll(List.of("transaction", "session"));
-        Map<String, Set<String>> closed = Map.of(IndexFields.OUTCOME, outcomes, IndexFields.RULE,
-                terms(IndexFields.RULE), IndexFields.TYPE, types);
-        Set<String> commands = new TreeSet<>();
-        for (String c : terms(IndexFields.COMMAND)) {
-            commands.add(c.startsWith("+") ? c.substring(1) : c);
-        }
-        return new SearchQueryProcessor.Vocabulary(fields, closed, commands);
+        return TraceQueries.over(fields, terms(IndexFields.OUTCOME), terms(IndexFields.RULE), terms(IndexFields.TYPE),
+                terms(IndexFields.COMMAND));
     }
 
     private Set<String> terms(String field) throws IOException {
@@ -134,9 +96,8 @@ public final class TraceSearcher implements TraceSearch {
     }
 
     /** Parses a query as {@code atscope search} reads it; the default field is the raw text. */
-    public synchronized Query parse(String query) throws QueryNodeException {
-        understanding.reset();
-        return parser.parse(SearchQueryProcessor.escapePlus(query), IndexFields.RAW);
+    public Query parse(String query) throws QueryNodeException {
+        return queries.parse(query);
     }
 
     /** Runs a query over every document, transactions and sessions alike unless it names a type. */
@@ -147,21 +108,9 @@ public final class TraceSearcher implements TraceSearch {
     @Override
     public Result search(Request request) throws IOException {
         long t0 = System.nanoTime();
-        Query q;
-        List<String> warnings;
-        synchronized (this) {
-            try {
-                q = parse(request.query());
-            } catch (QueryNodeException e) {
-                throw new BadQueryException(e.getMessage(), e);
-            }
-            warnings = understanding.warnings();
-            if (request.scope() != null && !understanding.namedType()) {
-                q = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexFields.TYPE, request.scope().type())), BooleanClause.Occur.FILTER)
-                        .add(q, BooleanClause.Occur.MUST).build();
-            }
-        }
+        TraceQueries.Parsed parsed = queries.read(request);
+        Query q = parsed.query();
+        List<String> warnings = parsed.warnings();
         int limit = Math.max(0, request.limit());
         TopDocs top = request.order() == Order.TIME
                 ? searcher.search(q, Math.max(1, limit), new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG)))
