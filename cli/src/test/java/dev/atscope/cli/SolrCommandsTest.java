@@ -125,13 +125,13 @@ class SolrCommandsTest {
 
     @Test
     void aCollectionWithAnotherSchemaIsRefusedBeforeAnythingIsWritten() throws Exception {
-        // a collection made with another schema: the same fields, but time is text
+        // a collection made with another schema: the same fields, but time is a string
         Path conf = tmp.resolve("other-conf");
         Files.createDirectories(conf);
         Files.write(conf.resolve("solrconfig.xml"), SolrCollection.configsetFile("solrconfig.xml"));
         String schema = new String(SolrCollection.configsetFile("schema.xml"), java.nio.charset.StandardCharsets.UTF_8);
         Files.writeString(conf.resolve("schema.xml"), schema.replace(
-                "<field name=\"time\" type=\"plong\"", "<field name=\"time\" type=\"keyword\""));
+                "<field name=\"time\" type=\"plong\"", "<field name=\"time\" type=\"string\""));
         cluster.uploadConfigSet(conf, "other");
         CollectionAdminRequest.createCollection("other", "other", 1, 1).process(cluster.getSolrClient());
         cluster.waitForActiveCollection("other", 1, 1);
@@ -139,7 +139,7 @@ class SolrCommandsTest {
         CliRun index = CliRun.of("index", fleet.toString(), "--solr", other);
         assertThat(index.code()).isEqualTo(2);
         assertThat(index.err()).isEqualTo("atscope: the collection 'other' at " + other + " has the field 'time' of the"
-                + " type keyword, not LongPointField; atscope needs its configset atscope-traces-1 (see docs/solr.md,"
+                + " type StrField, not LongPointField; atscope needs its configset atscope-traces-1 (see docs/solr.md,"
                 + " upgrading the configset)\n");
         assertThat(index.out()).isEmpty();
         var count = cluster.getSolrClient().query("other", new org.apache.solr.client.solrj.SolrQuery("*:*"));

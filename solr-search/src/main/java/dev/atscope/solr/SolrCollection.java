@@ -223,7 +223,7 @@ public final class SolrCollection implements AutoCloseable {
             if (type == null || !wantClass.equals(simple(remoteTypes.get(type)))) {
                 throw new SolrSetupException("the collection '" + spec.collection() + "' at " + spec
                         + (type == null ? " has no field '" + f.getKey() + "'"
-                                : " has the field '" + f.getKey() + "' of the type " + remoteTypes.get(type)
+                                : " has the field '" + f.getKey() + "' of the type " + simple(remoteTypes.get(type))
                                         + ", not " + wantClass) + fix);
             }
         }

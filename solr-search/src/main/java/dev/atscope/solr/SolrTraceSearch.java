@@ -102,9 +102,10 @@ public final class SolrTraceSearch implements TraceSearch {
         q.set("q.op", "OR"); // every clause carries its operator
         q.setRows(limit);
         q.setFields(FIELDS);
-        if (request.order() == Order.TIME) {
-            q.addSort(IndexFields.TIME, SolrQuery.ORDER.asc);
+        if (request.order() != Order.TIME) {
+            q.addSort("score", SolrQuery.ORDER.desc); // equal scores in time order, as locally
         }
+        q.addSort(IndexFields.TIME, SolrQuery.ORDER.asc);
         if (limit > 0) {
             q.setHighlight(true);
             q.set("hl.method", "unified");

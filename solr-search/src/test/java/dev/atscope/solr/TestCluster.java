@@ -25,9 +25,9 @@ final class TestCluster implements AutoCloseable {
         return "zk:" + cluster.getZkServer().getZkAddress() + "/" + collection;
     }
 
-    /** {@code http://127.0.0.1:PORT/solr/COLLECTION}, through the first node. */
-    String urlSpec(String collection) {
-        return cluster.getJettySolrRunner(0).getBaseUrl() + "/" + collection;
+    /** {@code http://127.0.0.1:PORT/solr/COLLECTION}, through one node. */
+    String urlSpec(String collection, int node) {
+        return cluster.getJettySolrRunner(node).getBaseUrl() + "/" + collection;
     }
 
     @Override

@@ -112,9 +112,11 @@ public final class TraceSearcher implements TraceSearch {
         Query q = parsed.query();
         List<String> warnings = parsed.warnings();
         int limit = Math.max(0, request.limit());
+        // equal scores (a keyword matched alone) in time order, as every back end orders them
         TopDocs top = request.order() == Order.TIME
                 ? searcher.search(q, Math.max(1, limit), new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG)))
-                : searcher.search(q, Math.max(1, limit));
+                : searcher.search(q, Math.max(1, limit), new Sort(SortField.FIELD_SCORE,
+                        new SortField(IndexFields.TIME, SortField.Type.LONG)), true);
         List<Hit> hits = new ArrayList<>();
         Object[] snippets = snippets(q, top, limit);
         for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
