@@ -3,7 +3,7 @@ package dev.atscope.bench;
 import dev.atscope.core.emulator.AtHost;
 import dev.atscope.core.emulator.EmulatorConfig;
 import dev.atscope.core.emulator.EmulatorServer;
-import dev.atscope.core.emulator.Timing;
+import dev.atscope.core.emulator.ModulePace;
 import dev.atscope.core.link.TcpLink;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.protocol.quectel.NoteExamples;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while it waits for work (signal, registration, SSL configuration, the local IP, the stored
  * certificate's checksum), with a think time between commands. Reports how many sessions stayed up
  * and the latency of each command's answer (p50, p99). The module's own answer delays are off
- * ({@link Timing#FAST}): the figure is the emulator's cost, not the module's pace.
+ * ({@link ModulePace#FAST}): the figure is the emulator's cost, not the module's pace.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.atscope.bench.EmulatorLoad [sessions...] [--seconds S] [--think MS]}
  */
@@ -55,7 +55,7 @@ public final class EmulatorLoad {
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         byte[] ca = NoteExamples.pem("CERTIFICATE", 1614, 1);
         try (EmulatorServer server = EmulatorServer.start("127.0.0.1", 0,
-                EmulatorConfig.defaults().withTiming(Timing.FAST), registry)) {
+                EmulatorConfig.defaults().withTiming(ModulePace.FAST), registry)) {
             long[][] latencies = new long[sessions][];
             int[] counts = new int[sessions];
             AtomicInteger failed = new AtomicInteger();

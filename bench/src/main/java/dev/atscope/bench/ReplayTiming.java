@@ -13,7 +13,7 @@ import dev.atscope.core.replay.Pacing;
 import dev.atscope.core.replay.Recording;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
-import dev.atscope.core.replay.Timing;
+import dev.atscope.core.replay.SendTiming;
 import dev.atscope.core.trace.ByteEscaper;
 import dev.atscope.core.trace.ScriptedTraffic;
 import dev.atscope.core.trace.Trace;
@@ -39,7 +39,7 @@ import java.util.Map;
 import java.util.function.IntToLongFunction;
 
 /**
- * Timing fidelity of {@code atscope replay --timing original} over a pseudo-terminal pair: the
+ * SendTiming fidelity of {@code atscope replay --timing original} over a pseudo-terminal pair: the
  * note's three procedures are replayed from one end (opened through jSerialComm, as a serial
  * target is) against the mock of the same recording on the other end; the mock's side stamps
  * when the first byte of each host piece arrives, and the figure is |replayed gap - recorded gap|
@@ -141,7 +141,7 @@ public final class ReplayTiming {
                 }
             }, "bench-mock");
             mock.start();
-            ReplayResult r = new HostReplay(rec, registry, ReplayOptions.DEFAULTS.withTiming(Timing.ORIGINAL))
+            ReplayResult r = new HostReplay(rec, registry, ReplayOptions.DEFAULTS.withTiming(SendTiming.ORIGINAL))
                     .run(host, l -> TraceRecorder.to(new TraceCsvWriter(new StringWriter(), TraceMetadata.EMPTY),
                             Duration.ofMillis(200), l));
             mock.join();

@@ -25,14 +25,14 @@ import java.util.stream.Stream;
  * Index and search figures against the grep baseline, in one run:
  * {@code java -cp bench/target/benchmarks.jar dev.atscope.bench.SearchFigures [TRANSACTIONS] [DEVICES]}.
  * Generates a fleet of device traces (native files for the index, plain text logs of the same
- * traffic for grep), indexes them, then times the README's example queries and the closest grep
+ * traffic for grep), indexes them, then times the example queries of docs/search.md and the closest grep
  * over the text logs.
  */
 public final class SearchFigures {
 
     private SearchFigures() {}
 
-    /** A README question: the Lucene query and the nearest grep over the text logs. */
+    /** A question of docs/search.md: the Lucene query and the nearest grep over the text logs. */
     record Question(String name, String query, String[] grep) {}
 
     static final List<Question> QUESTIONS = List.of(

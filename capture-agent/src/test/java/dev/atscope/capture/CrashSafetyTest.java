@@ -2,6 +2,7 @@ package dev.atscope.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atscope.core.testing.Await;
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceEntry;
@@ -151,15 +152,9 @@ class CrashSafetyTest {
         return best;
     }
 
-    private static void awaitRecorded(Path file, int bytes) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            if (Files.exists(file) && readBack(file).hostBytes().length >= bytes) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("recorded bytes reach the file while recording").isLessThan(deadline);
-            PtyPair.pause(10);
-        }
+    private static void awaitRecorded(Path file, int bytes) {
+        Await.until(bytes + " recorded bytes in the file while recording",
+                () -> Files.exists(file) && readBack(file).hostBytes().length >= bytes);
     }
 
     record Read(byte[] hostBytes, List<String> warnings) {}

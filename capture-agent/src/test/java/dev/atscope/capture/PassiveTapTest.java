@@ -6,15 +6,14 @@ import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.TraceDecoding;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.testing.Await;
 import dev.atscope.core.trace.Chunk;
-import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,10 +81,6 @@ class PassiveTapTest {
     }
 
     static void awaitAtLeast(long wanted, LongSupplier have) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (have.getAsLong() < wanted) {
-            assertThat(System.nanoTime()).as("waiting for %d bytes", wanted).isLessThan(deadline);
-            PtyPair.pause(2);
-        }
+        Await.until(wanted + " bytes", () -> have.getAsLong() >= wanted);
     }
 }

@@ -1,5 +1,6 @@
 package dev.atscope.capture;
 
+import dev.atscope.core.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,16 +46,12 @@ public final class PtyPair implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("socat", "-d", "-d",
                 "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b));
         socat = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(a) && Files.exists(b))) {
+        Await.until("socat's links " + a + " and " + b, () -> {
             if (!socat.isAlive()) {
                 throw new IOException("socat ended: " + Files.readString(log));
             }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("socat made no links in 10 s: " + Files.readString(log));
-            }
-            pause(5);
-        }
+            return Files.exists(a) && Files.exists(b);
+        });
     }
 
     /** Kills socat: both ends vanish. Waits until it is gone. */

@@ -1,9 +1,9 @@
 package dev.atscope.cli;
 
+import dev.atscope.capture.CaptureDecoder;
 import dev.atscope.capture.CaptureOptions;
 import dev.atscope.capture.CaptureSession;
 import dev.atscope.capture.InlineProxy;
-import dev.atscope.capture.LiveDecoding;
 import dev.atscope.capture.PassiveTap;
 import dev.atscope.capture.PortSpec;
 import dev.atscope.capture.SerialLink;
@@ -116,11 +116,11 @@ final class CaptureCommand extends AbstractCommand {
         CaptureOptions options = options();
         OutputFile.check(output.toString(), "-o", false, force, java.util.List.of());
         PrintWriter out = out();
-        LiveDecoding decoding = null;
+        CaptureDecoder decoding = null;
         LiveTable table = null;
         if (live) {
             table = new LiveTable(out, style.color(), output, style.width());
-            decoding = new LiveDecoding(ProtocolRegistry.loadDefault(), table::print);
+            decoding = new CaptureDecoder(ProtocolRegistry.loadDefault(), table::print);
             options = options.withListener(decoding);
             table.header(); // before any entry can arrive, so that no line comes before it
         }

@@ -3,16 +3,16 @@ package dev.atscope.cli;
 import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
-import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.TraceDecoding;
+import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.emulator.DemoScenario;
-import dev.atscope.core.emulator.Timing;
+import dev.atscope.core.emulator.ModulePace;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.TraceReader;
-import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.imports.ImportOptions;
+import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.report.ReportOptions;
 import dev.atscope.report.TimelineReport;
 import java.io.IOException;
@@ -63,7 +63,7 @@ final class DemoCommand extends AbstractCommand {
                         "yyyyMMdd-HHmmss")));
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         PrintWriter out = out();
-        DemoScenario.Result r = DemoScenario.run(dir, registry, fast ? Timing.FAST : Timing.REALISTIC, line -> {
+        DemoScenario.Result r = DemoScenario.run(dir, registry, fast ? ModulePace.FAST : ModulePace.REALISTIC, line -> {
             out.println(line);
             out.flush();
         });

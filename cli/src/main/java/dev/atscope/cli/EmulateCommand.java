@@ -7,7 +7,7 @@ import dev.atscope.core.emulator.EmulatedModule;
 import dev.atscope.core.emulator.EmulatorConfig;
 import dev.atscope.core.emulator.EmulatorServer;
 import dev.atscope.core.emulator.FaultProfile;
-import dev.atscope.core.emulator.Timing;
+import dev.atscope.core.emulator.ModulePace;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.PrintWriter;
 import java.time.LocalTime;
@@ -108,7 +108,7 @@ final class EmulateCommand extends AbstractCommand {
         FaultProfile faults = profile == null ? FaultProfile.NONE : FaultProfile.load(profile);
         PrintWriter out = out();
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-        EmulatorConfig config = EmulatorConfig.defaults().withTiming(fast ? Timing.FAST : Timing.REALISTIC)
+        EmulatorConfig config = EmulatorConfig.defaults().withTiming(fast ? ModulePace.FAST : ModulePace.REALISTIC)
                 .withFaults(faults).withSystemDns(systemDns).withLocalIp(localIp)
                 .withLog(quiet ? line -> { } : line -> {
                     synchronized (out) {

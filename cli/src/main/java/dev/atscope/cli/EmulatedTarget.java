@@ -5,8 +5,8 @@ import dev.atscope.core.emulator.AtHost;
 import dev.atscope.core.emulator.EmulatedModule;
 import dev.atscope.core.emulator.EmulatorConfig;
 import dev.atscope.core.emulator.FaultProfile;
+import dev.atscope.core.emulator.ModulePace;
 import dev.atscope.core.emulator.Network;
-import dev.atscope.core.emulator.Timing;
 import dev.atscope.core.link.Link;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,7 @@ final class EmulatedTarget {
     /** A module in these surroundings; a fault profile named takes the place of their cellular network. */
     static Link open(String profile, Surroundings around) throws IOException {
         FaultProfile faults = profile.isEmpty() ? around.cellular() : FaultProfile.load(profile);
-        EmulatorConfig config = EmulatorConfig.defaults().withTiming(Timing.FAST).withFaults(faults)
+        EmulatorConfig config = EmulatorConfig.defaults().withTiming(ModulePace.FAST).withFaults(faults)
                 .withNetwork(around.network()).withLog(around.log());
         return new EmulatedModule(config, ProtocolRegistry.loadDefault(), "emulated-m66").startOnPipe(around.boot());
     }

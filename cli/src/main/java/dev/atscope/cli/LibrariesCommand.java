@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "libraries", description = {"Lists the protocol libraries atscope loaded: whether each applies to every"
         + " trace (base) or is chosen from a trace's traffic (vendor), its commands, rules, outcomes, the module models"
         + " that choose it, and the documents its grammar comes from.",
-    "With --rules: every rule and session outcome, as the Markdown tables of the README."})
+    "With --rules: every rule and session outcome, as the Markdown tables of docs/rules.md."})
 final class LibrariesCommand extends AbstractCommand {
 
     @Option(names = "--rules", description = "print the rules and outcomes tables (Markdown) instead")
@@ -52,7 +52,7 @@ final class LibrariesCommand extends AbstractCommand {
         }
     }
 
-    /** The rules table and the outcomes table, as the README holds them: generated, never written by hand. */
+    /** The rules table and the outcomes table, as docs/rules.md holds them: generated, never written by hand. */
     static String markdown(ProtocolRegistry registry) {
         StringBuilder sb = new StringBuilder();
         sb.append("| rule | library | severity | section | what |\n|---|---|---|---|---|\n");

@@ -11,16 +11,14 @@ import dev.atscope.core.replay.ReplayDiffJson;
 import dev.atscope.core.replay.ReplayNote;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
-import dev.atscope.core.replay.Timing;
+import dev.atscope.core.replay.SendTiming;
 import dev.atscope.core.replay.TransactionDiff;
+import dev.atscope.core.trace.Chunk;
+import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.Trace;
-import dev.atscope.core.trace.imports.ImportOptions;
-import dev.atscope.core.trace.imports.Traces;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
 import dev.atscope.report.ReplayPage;
-import dev.atscope.core.trace.Chunk;
-import dev.atscope.core.trace.Direction;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -125,7 +123,7 @@ final class ReplayCommand extends AbstractCommand {
 
     @Override
     int execute() throws Exception {
-        Timing t = Timing.parse(timing);
+        SendTiming t = SendTiming.parse(timing);
         if (t == null) {
             throw new UsageException("--timing " + timing + ": expected original, lockstep, fast or scaled:FACTOR"
                     + " with a positive factor");

@@ -45,7 +45,7 @@ final class TraceInputOptions {
     boolean keepGoing;
 
     @Option(names = "--patterns", paramLabel = "FILE", description = "extra line patterns for home-grown logs"
-            + " (JSON, see the README); default ~/.config/atscope/patterns.json when present")
+            + " (JSON, see docs/field-logs.md); default ~/.config/atscope/patterns.json when present")
     Path patterns;
 
     @Option(names = "--host-marker", paramLabel = "MARKER", description = "in a home-grown log, the marker of the"

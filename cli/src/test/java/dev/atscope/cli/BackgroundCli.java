@@ -1,7 +1,9 @@
 package dev.atscope.cli;
 
+import dev.atscope.core.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,17 +24,17 @@ final class BackgroundCli implements AutoCloseable {
     }
 
     /** Waits until it says which port it listens on. */
-    int port() throws InterruptedException {
-        while (true) {
+    int port() {
+        return Await.value("the port it listens on", () -> {
             Matcher m = LISTENING.matcher(out.toString());
             if (m.find()) {
-                return Integer.parseInt(m.group(1));
+                return Optional.of(Integer.parseInt(m.group(1)));
             }
             if (!thread.isAlive()) {
                 throw new AssertionError("ended before listening: " + out + err);
             }
-            Thread.sleep(5);
-        }
+            return Optional.empty();
+        });
     }
 
     /** Waits for the end and returns what it printed and its exit code. */

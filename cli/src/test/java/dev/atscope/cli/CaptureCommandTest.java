@@ -6,6 +6,7 @@ import dev.atscope.capture.PortInfo;
 import dev.atscope.capture.PtyPair;
 import dev.atscope.capture.SerialLink;
 import dev.atscope.capture.SerialSettings;
+import dev.atscope.core.testing.Await;
 import dev.atscope.core.trace.Trace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,7 +45,7 @@ class CaptureCommandTest {
             exchange(host, module, "AT+QIFGCNT=0\r", "AT+QIFGCNT=0\r\r\nOK\r\n");
             exchange(host, module, "AT+QHTTPGET=60\r", "AT+QHTTPGET=60\r\r\n+CME ERROR: 3815\r\n");
             // printed while still recording: the second transaction ends with its result
-            await(() -> out.toString().contains("+CME ERROR: 3815"));
+            Await.until("the live table's failed transaction", () -> out.toString().contains("+CME ERROR: 3815"));
             command.stop();
             assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
 
@@ -167,13 +167,5 @@ class CaptureCommandTest {
             }
         }
         throw new AssertionError("no line for " + command + " in " + String.join("\n", lines));
-    }
-
-    static void await(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as("condition met in time").isLessThan(deadline);
-            PtyPair.pause(5);
-        }
     }
 }

@@ -8,13 +8,13 @@ import dev.atscope.capture.SerialSettings;
 import dev.atscope.core.emulator.AtHost;
 import dev.atscope.core.link.TcpLink;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.testing.Await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +34,8 @@ class EmulateCommandTest {
                 "2")), "test-emulate");
         cli.start();
         Pattern where = Pattern.compile("on tcp:127\\.0\\.0\\.1:(\\d+)");
-        Matcher m = where.matcher("");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!(m = where.matcher(out.toString())).find() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        int port = Integer.parseInt(m.group(1));
+        int port = Await.value("the emulator's port", () -> where.matcher(out.toString()).results().findFirst()
+                .map(m -> Integer.parseInt(m.group(1))));
         try (AtHost host = new AtHost(TcpLink.connect("127.0.0.1", port, 2000), ProtocolRegistry.loadDefault(),
                 Duration.ofSeconds(5), Duration.ofMillis(30))) {
             host.awaitUrc("SMS Ready", Duration.ofSeconds(5));
@@ -60,12 +56,9 @@ class EmulateCommandTest {
             Thread cli = new Thread(() -> code.set(Main.run(new PrintWriter(out, true),
                     new PrintWriter(new StringWriter()), "emulate", "--listen", "serial:" + pty.pathA() + "@115200",
                     "--fast", "--exit-after", "3")), "test-emulate-serial");
-            long deadline = System.nanoTime() + 10_000_000_000L;
             try (SerialLink hostEnd = SerialLink.open(pty.pathB(), SerialSettings.DEFAULT)) {
                 cli.start();
-                while (!out.toString().contains("emulating an M66 module on") && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                Await.until("the emulator on the serial port", () -> out.toString().contains("emulating an M66 module on"));
                 try (AtHost host = new AtHost(hostEnd, ProtocolRegistry.loadDefault(), Duration.ofSeconds(5),
                         Duration.ofMillis(30))) {
                     host.awaitUrc("SMS Ready", Duration.ofSeconds(5));

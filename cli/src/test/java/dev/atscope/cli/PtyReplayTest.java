@@ -15,7 +15,7 @@ import dev.atscope.core.replay.ModuleMock;
 import dev.atscope.core.replay.Recording;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
-import dev.atscope.core.replay.Timing;
+import dev.atscope.core.replay.SendTiming;
 import dev.atscope.core.replay.TransactionDiff;
 import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceMetadata;
@@ -47,7 +47,7 @@ class PtyReplayTest {
             }, "test-mock");
             mock.start();
             Path out = dir.resolve("replay.csv");
-            ReplayResult r = new HostReplay(recording, registry, ReplayOptions.DEFAULTS.withTiming(Timing.FAST))
+            ReplayResult r = new HostReplay(recording, registry, ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST))
                     .run(host, l -> TraceRecorder.create(out, TraceMetadata.EMPTY, Duration.ofMillis(100),
                             Duration.ofSeconds(1), l));
             mock.join();

@@ -22,14 +22,14 @@ import java.util.stream.Stream;
  * generated fleet, in one run: {@code scripts/solr-figures [TRANSACTIONS] [DEVICES]} (docs/solr.md).
  * Starts a 2-node test cluster (MiniSolrCloudCluster, embedded ZooKeeper, all on this machine),
  * indexes the fleet locally and into collections of 1, 2 and 4 shards with 2 replicas each, then
- * times the README's questions on the local index and on the 2 x 2 collection. Not a test: the
+ * times the questions of docs/search.md on the local index and on the 2 x 2 collection. Not a test: the
  * figures depend on the machine and its load.
  */
 public final class SolrFigures {
 
     private SolrFigures() {}
 
-    /** The README's questions, as SearchFigures asks them. */
+    /** The questions of docs/search.md, as SearchFigures asks them. */
     static final List<String> QUESTIONS = List.of("error:3815", "command:QSSLCFG AND sslversion:0",
             "command:QIACT AND duration:[10000 TO *]", "error:[3815 TO 3822] AND time:[2026-11-16 TO 2026-11-23]",
             "QHTTPGET outcome:error", "cmnet");

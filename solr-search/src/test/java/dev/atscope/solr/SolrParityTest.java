@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Given the fleet corpus (devices recorded against the emulator with its fault profiles) indexed
  * both into the local index and into a real 2-node SolrCloud (2 shards x 2 replicas), every
- * question of the README's search section gets the same answer from both: the same hits with the
+ * question of the search page (docs/search.md) gets the same answer from both: the same hits with the
  * same fields and snippets, the same totals, facet counts and warnings. Then a node stops: every
  * question still gets all its hits from the replicas; traces indexed while it is down are all
  * there, once, on every replica when it is back.
@@ -44,7 +44,7 @@ class SolrParityTest {
     static Path local;
     static String spec;
 
-    /** The README's questions, and the fleet tests' ones. */
+    /** The questions of docs/search.md, and the fleet tests' ones. */
     static final List<String> QUESTIONS = List.of("error:3815", "error:\"http socket connect error\"",
             "QSSLCFG sslversion:0", "QIACT duration:[10000 TO *]",
             "QHTTPGET outcome:error time:[2026-11-16 TO 2026-11-23]", "time:2026-11-23", "cmnet", "\"at+qhttpget=60\"",

@@ -9,7 +9,7 @@ import dev.atscope.core.replay.ModuleMock;
 import dev.atscope.core.replay.Recording;
 import dev.atscope.core.replay.ReplayOptions;
 import dev.atscope.core.replay.ReplayResult;
-import dev.atscope.core.replay.Timing;
+import dev.atscope.core.replay.SendTiming;
 import dev.atscope.core.trace.ScriptedTraffic;
 import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceCsvWriter;
@@ -24,7 +24,7 @@ final class ReplayRuns {
 
     static final ProtocolRegistry REGISTRY = ProtocolRegistry.loadDefault();
     /** Fast timing, the built-in masks. */
-    static final ReplayOptions OPTIONS = ReplayOptions.DEFAULTS.withTiming(Timing.FAST);
+    static final ReplayOptions OPTIONS = ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST);
     /** A version string that runs script and closes the data block if any view puts it into the page as HTML. */
     static final String HOSTILE_ANSWER = "</script><script>window.pwned=1</script>"
             + "<img src=x onerror=\"window.pwned=2\"><!-- &amp;";

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param bareLineIsFinal the first response line ends the command, with no {@code OK} after it
  *     ({@code AT+QILOCIP} answers the bare IP address)
  * @param dataMode whether {@code CONNECT} or the {@code >} prompt leads into data mode, and who sends
- * @param lengthParam for host data mode, the index of the parameter that gives the byte count
+ * @param lengthParam for an upload, the index of the parameter that gives the byte count
  * @param infoPrefixes the prefixes of its information responses ({@code +QSSLCFG:}), which win over
  *     a URC with the same prefix while the command is pending
  * @param maxResponseMillis the longest the module may take to answer, or 0 when unknown
@@ -24,16 +24,19 @@ public record ResponseShape(
         List<String> infoPrefixes,
         long maxResponseMillis) {
 
-    /** Who sends in data mode after {@code CONNECT}. */
+    /**
+     * The data mode a command leads into: the host's <em>upload</em> or the module's <em>body</em> (the
+     * grammar's {@code "sender": "host"} and {@code "module"}), after {@code CONNECT} or the prompt.
+     */
     public enum DataMode {
         /** {@code CONNECT} is a final result here (a dial), or never comes. */
         NONE,
-        /** The host sends a counted number of bytes, or the {@code +++} escape (uploads, URLs). */
-        HOST_SENDS,
-        /** The module sends bytes of unknown length until its final result (a response body). */
-        MODULE_SENDS,
+        /** An upload after {@code CONNECT}: the host sends a counted number of bytes, or the {@code +++} escape (files, URLs). */
+        UPLOAD,
+        /** A body: the module sends bytes of unknown length until its final result (a response body). */
+        BODY,
         /**
-         * The host sends after the module's {@code >} prompt: a counted number of bytes when the
+         * An upload after the module's {@code >} prompt: a counted number of bytes when the
          * command gave the count (AT+QISEND=0,5), else text ended by Ctrl-Z (sent) or ESC (cancelled)
          * (AT+CMGS, 3GPP TS 27.005 3.5.1).
          */

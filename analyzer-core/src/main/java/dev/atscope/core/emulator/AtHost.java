@@ -134,7 +134,7 @@ public final class AtHost implements Closeable {
             }
             if (registry.connect(l, false) && shape.dataMode() != ResponseShape.DataMode.NONE) {
                 lines.add(l);
-                if (shape.dataMode() == ResponseShape.DataMode.MODULE_SENDS) {
+                if (shape.dataMode() == ResponseShape.DataMode.BODY) {
                     return new Reply(line, lines, readBody(deadline), "OK", urcs, false);
                 }
                 if (data == null) {

@@ -35,7 +35,7 @@ public final class DemoScenario {
     public static final String LOG = "emulator.log";
 
     private final ProtocolRegistry registry;
-    private final Timing timing;
+    private final ModulePace timing;
     private final Consumer<String> progress;
     private AtHost host;
     private int failures;
@@ -50,7 +50,7 @@ public final class DemoScenario {
      */
     public record Result(Path trace, Path log, int commands, int failed) {}
 
-    private DemoScenario(ProtocolRegistry registry, Timing timing, Consumer<String> progress) {
+    private DemoScenario(ProtocolRegistry registry, ModulePace timing, Consumer<String> progress) {
         this.registry = registry;
         this.timing = timing;
         this.progress = progress;
@@ -59,9 +59,9 @@ public final class DemoScenario {
     /**
      * Runs the demo into {@code dir} (created if missing), reporting each step to {@code progress}.
      *
-     * @param timing the module's pace ({@link Timing#REALISTIC} for the demo, faster for tests)
+     * @param timing the module's pace ({@link ModulePace#REALISTIC} for the demo, faster for tests)
      */
-    public static Result run(Path dir, ProtocolRegistry registry, Timing timing, Consumer<String> progress)
+    public static Result run(Path dir, ProtocolRegistry registry, ModulePace timing, Consumer<String> progress)
             throws IOException {
         Files.createDirectories(dir);
         return new DemoScenario(registry, timing, progress).run(dir);

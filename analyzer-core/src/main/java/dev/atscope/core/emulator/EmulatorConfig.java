@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * @param network where the module's requests go; null for the {@link LocalNetwork} of {@code hosts} and
  *     {@code systemDns}
  */
-public record EmulatorConfig(String localIp, Map<String, String> hosts, boolean systemDns, Timing timing,
+public record EmulatorConfig(String localIp, Map<String, String> hosts, boolean systemDns, ModulePace timing,
         FaultProfile faults, int cmeeAtBoot, Clock rtc, Consumer<String> log, Network network) {
 
     public EmulatorConfig {
@@ -36,7 +36,7 @@ public record EmulatorConfig(String localIp, Map<String, String> hosts, boolean 
 
     /** On 127.0.0.1, no names known, realistic timing, no faults, the system clock, no log. */
     public static EmulatorConfig defaults() {
-        return new EmulatorConfig("127.0.0.1", Map.of(), false, Timing.REALISTIC, FaultProfile.NONE, 1,
+        return new EmulatorConfig("127.0.0.1", Map.of(), false, ModulePace.REALISTIC, FaultProfile.NONE, 1,
                 Clock.systemUTC(), line -> { }, null);
     }
 
@@ -53,7 +53,7 @@ public record EmulatorConfig(String localIp, Map<String, String> hosts, boolean 
     }
 
     /** The same with other timing. */
-    public EmulatorConfig withTiming(Timing t) {
+    public EmulatorConfig withTiming(ModulePace t) {
         return new EmulatorConfig(localIp, hosts, systemDns, t, faults, cmeeAtBoot, rtc, log, network);
     }
 

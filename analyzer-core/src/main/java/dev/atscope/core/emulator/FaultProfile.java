@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the emulated module does wrong on purpose, read from JSON (schema and example in the
- * README, "Fault profiles"). Every field is optional; the empty profile is a healthy module.
+ * What the emulated module does wrong on purpose, read from JSON (schema and example in
+ * docs/emulator.md, "Fault profiles"). Every field is optional; the empty profile is a healthy module.
  *
  * @param description what the profile is for
  * @param seed seeds the random choices (latencies), so that a run can be repeated

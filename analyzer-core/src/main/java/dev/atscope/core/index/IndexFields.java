@@ -2,7 +2,7 @@ package dev.atscope.core.index;
 
 /**
  * Every field name of the trace index, in one place, shared by the writer and the searcher. The
- * README's search section lists them for users.
+ * page docs/search.md lists them for users.
  */
 public final class IndexFields {
 

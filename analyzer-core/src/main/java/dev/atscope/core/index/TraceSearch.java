@@ -41,7 +41,7 @@ public interface TraceSearch extends AutoCloseable {
     /**
      * A search.
      *
-     * @param query the user's query (see the README: fields, bare command names, dates)
+     * @param query the user's query (see docs/search.md: fields, bare command names, dates)
      * @param limit hits to return
      * @param facets whether to count hits by outcome, command, error and rule
      * @param scope the documents searched when the query names no {@code type}; null for all

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The grammar of one protocol library, read from JSON (schema in the README, section "Grammar
- * files"). Every list and map is non-null after loading.
+ * The grammar of one protocol library, read from JSON (the format is in
+ * docs/grammar-and-libraries.md, "The grammar format"). Every list and map is non-null after loading.
  *
  * @param id the library's id
  * @param title a human title

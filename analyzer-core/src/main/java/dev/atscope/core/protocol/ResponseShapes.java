@@ -45,8 +45,8 @@ final class ResponseShapes {
             }
             Grammar.DataModeSpec dm = form.dataMode();
             if (dm != null) {
-                mode = "module".equals(dm.sender()) ? ResponseShape.DataMode.MODULE_SENDS
-                        : dm.prompt() ? ResponseShape.DataMode.PROMPT : ResponseShape.DataMode.HOST_SENDS;
+                mode = "module".equals(dm.sender()) ? ResponseShape.DataMode.BODY
+                        : dm.prompt() ? ResponseShape.DataMode.PROMPT : ResponseShape.DataMode.UPLOAD;
                 if (dm.lengthParam() != null) {
                     for (int i = 0; i < form.params().size(); i++) {
                         if (form.params().get(i).name().equals(dm.lengthParam())) {

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 /**
  * Host-side replay: sends what a recorded host sent (command lines and uploads) to a module over a
  * {@link Link}, waiting where the recorded host waited (final results, {@code CONNECT}, awaited
- * URCs) and for as long as the {@link Timing} says; records the module's answers as a new trace and
+ * URCs) and for as long as the {@link SendTiming} says; records the module's answers as a new trace and
  * compares them with the recording.
  */
 public final class HostReplay {
@@ -61,7 +61,7 @@ public final class HostReplay {
      */
     public ReplayResult run(Link link, RecorderOpener opener) throws IOException, InterruptedException {
         List<TraceEntry> entries = Collections.synchronizedList(new ArrayList<>());
-        LiveDecoding[] live = new LiveDecoding[1];
+        AnswerTracker[] live = new AnswerTracker[1];
         TraceRecorder recorder = opener.open(e -> {
             entries.add(e);
             if (live[0] != null) {
@@ -71,7 +71,7 @@ public final class HostReplay {
         List<String> waits = new ArrayList<>();
         long[] sends;
         try {
-            live[0] = new LiveDecoding(model, options.masks(), recorder::nowMicros);
+            live[0] = new AnswerTracker(model, options.masks(), recorder::nowMicros);
             WriteGate writing = new WriteGate();
             Thread reader = startReader(link, recorder, live[0], writing);
             try {
@@ -102,7 +102,7 @@ public final class HostReplay {
         return new ReplayResult(recorded, transactions, urcs, diffs, waits, sends);
     }
 
-    private static Thread startReader(Link link, TraceRecorder recorder, LiveDecoding live, WriteGate writing) {
+    private static Thread startReader(Link link, TraceRecorder recorder, AnswerTracker live, WriteGate writing) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[4096];
             try {
@@ -126,12 +126,12 @@ public final class HostReplay {
         return t;
     }
 
-    private long[] send(OutputStream out, TraceRecorder recorder, LiveDecoding live, List<String> waits,
+    private long[] send(OutputStream out, TraceRecorder recorder, AnswerTracker live, List<String> waits,
             WriteGate writing)
             throws IOException, InterruptedException {
         List<Recording.HostPiece> pieces = recording.hostPieces();
         long[] sends = new long[pieces.size()];
-        Timing timing = options.timing();
+        SendTiming timing = options.timing();
         double f = timing.factor();
         long anchor = recorder.nowMicros(); // the recording's time 0
         long prevSend = anchor;
@@ -186,7 +186,7 @@ public final class HostReplay {
     }
 
     /** Waits for the last answer and the URCs the recording has after it, then for a short quiet. */
-    private void finish(LiveDecoding live, List<String> waits) throws InterruptedException {
+    private void finish(AnswerTracker live, List<String> waits) throws InterruptedException {
         List<Transaction> ts = recording.transactions();
         if (!ts.isEmpty()) {
             Transaction last = ts.get(ts.size() - 1);
@@ -203,7 +203,7 @@ public final class HostReplay {
     }
 
     /** Waits for everything the gate names; the time the last of it came (now for what never came). */
-    private long awaitGate(Recording.Gate gate, LiveDecoding live, List<String> waits) throws InterruptedException {
+    private long awaitGate(Recording.Gate gate, AnswerTracker live, List<String> waits) throws InterruptedException {
         long arrived = -1;
         if (gate.resultOf() >= 0) {
             Transaction t = byId(gate.resultOf());
@@ -237,7 +237,7 @@ public final class HostReplay {
         return arrived < 0 ? live.now() : arrived;
     }
 
-    private long awaitUrc(Event u, long afterCommand, LiveDecoding live, List<String> waits, long deadline)
+    private long awaitUrc(Event u, long afterCommand, AnswerTracker live, List<String> waits, long deadline)
             throws InterruptedException {
         long at = live.awaitUrc(u.text(), afterCommand, Math.max(0, deadline - live.now()));
         if (at < 0) {

@@ -16,12 +16,12 @@ import java.util.Objects;
  *     starts with a boot, the module is already up)
  * @param edits changes to the recorded command lines, made in order (a what-if replay); none for a replay
  */
-public record ReplayOptions(Timing timing, Masks masks, long responseTimeoutMillis, long urcTimeoutMillis,
+public record ReplayOptions(SendTiming timing, Masks masks, long responseTimeoutMillis, long urcTimeoutMillis,
         boolean skipBoot, List<CommandEdit> edits) {
 
     /** Lockstep, the built-in masks, 10 s for answers, 5 s for URCs, the boot compared, no edits. */
     public static final ReplayOptions DEFAULTS =
-            new ReplayOptions(Timing.LOCKSTEP, Masks.BUILT_IN, 10_000, 5_000, false);
+            new ReplayOptions(SendTiming.LOCKSTEP, Masks.BUILT_IN, 10_000, 5_000, false);
 
     public ReplayOptions {
         Objects.requireNonNull(timing, "timing");
@@ -33,13 +33,13 @@ public record ReplayOptions(Timing timing, Masks masks, long responseTimeoutMill
     }
 
     /** Options without edits. */
-    public ReplayOptions(Timing timing, Masks masks, long responseTimeoutMillis, long urcTimeoutMillis,
+    public ReplayOptions(SendTiming timing, Masks masks, long responseTimeoutMillis, long urcTimeoutMillis,
             boolean skipBoot) {
         this(timing, masks, responseTimeoutMillis, urcTimeoutMillis, skipBoot, List.of());
     }
 
     /** The same options with another timing. */
-    public ReplayOptions withTiming(Timing t) {
+    public ReplayOptions withTiming(SendTiming t) {
         return new ReplayOptions(t, masks, responseTimeoutMillis, urcTimeoutMillis, skipBoot, edits);
     }
 

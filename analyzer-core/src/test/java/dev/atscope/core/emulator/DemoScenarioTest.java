@@ -3,8 +3,8 @@ package dev.atscope.core.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atscope.core.decode.Decoded;
-import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.TraceDecoding;
+import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.session.SessionOutcome;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
@@ -25,7 +25,7 @@ class DemoScenarioTest {
     @Test
     void theDemoRecordsThreeSessionsTheLastOneAHandshakeFailure() throws Exception {
         List<String> progress = new ArrayList<>();
-        DemoScenario.Result r = DemoScenario.run(dir, ModuleBench.REGISTRY, Timing.FAST, progress::add);
+        DemoScenario.Result r = DemoScenario.run(dir, ModuleBench.REGISTRY, ModulePace.FAST, progress::add);
         assertThat(r.failed()).as(String.join("\n", progress)).isZero();
         assertThat(r.trace()).isEqualTo(dir.resolve("trace.csv"));
 

@@ -6,6 +6,7 @@ import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.quectel.NoteExamples;
 import dev.atscope.core.protocol.quectel.UploadChecksum;
+import dev.atscope.core.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,10 +48,7 @@ class EmulatedModuleTest {
         try (ModuleBench b = ModuleBench.fast()) {
             b.send("ATE0");
             b.host.write("ATV0\r".getBytes(StandardCharsets.US_ASCII));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!moduleText(b).endsWith("0\r") && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until("the digit result of ATV0", () -> moduleText(b).endsWith("0\r"));
             // the OK of ATE0 in words, then the OK of ATV0 itself as the digit 0 with a CR
             assertThat(moduleText(b)).endsWith("\r\nOK\r\n0\r");
         }
@@ -165,7 +163,7 @@ class EmulatedModuleTest {
 
     @Test
     void anUploadEndsEarlyAtTheEscapeOrAtItsTimeout() throws Exception {
-        Timing timing = new Timing(0, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(30),
+        ModulePace timing = new ModulePace(0, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(30),
                 java.time.Duration.ZERO);
         try (ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(timing))) {
             byte[] part = "-----BEGIN CERTIFICATE-----\nMIIB".getBytes(StandardCharsets.US_ASCII);

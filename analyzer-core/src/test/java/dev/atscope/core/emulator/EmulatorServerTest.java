@@ -24,7 +24,7 @@ class EmulatorServerTest {
 
     @Test
     void everyConnectionIsAModuleOfItsOwn() throws Exception {
-        EmulatorConfig config = EmulatorConfig.defaults().withTiming(Timing.FAST);
+        EmulatorConfig config = EmulatorConfig.defaults().withTiming(ModulePace.FAST);
         try (EmulatorServer server = EmulatorServer.start("127.0.0.1", 0, config, ModuleBench.REGISTRY)) {
             assertThat(server.describe()).isEqualTo("tcp:127.0.0.1:" + server.port());
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -57,7 +57,7 @@ class EmulatorServerTest {
 
     @Test
     void closingTheServerEndsItsSessions() throws Exception {
-        EmulatorConfig config = EmulatorConfig.defaults().withTiming(Timing.FAST);
+        EmulatorConfig config = EmulatorConfig.defaults().withTiming(ModulePace.FAST);
         EmulatorServer server = EmulatorServer.start("127.0.0.1", 0, config, ModuleBench.REGISTRY);
         try (AtHost h = connect(server)) {
             assertThat(server.sessions()).isEqualTo(1);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class FaultInjectionTest {
 
     static ModuleBench bench(String profile) throws Exception {
-        return new ModuleBench(EmulatorConfig.defaults().withTiming(Timing.FAST)
+        return new ModuleBench(EmulatorConfig.defaults().withTiming(ModulePace.FAST)
                 .withFaults(FaultProfile.builtIn(profile)).withHost("server.test", "127.0.0.1"));
     }
 
@@ -151,7 +151,7 @@ class FaultInjectionTest {
     void bytesDroppedDuringAnUpload() throws Exception {
         byte[] ca = NoteExamples.pem("CERTIFICATE", 1614, 1);
         // a module second of 200 ms: the whole upload arrives well within the timeout of 3, however busy the machine
-        Timing timing = new Timing(0, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(30),
+        ModulePace timing = new ModulePace(0, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(30),
                 java.time.Duration.ZERO);
         try (ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(timing)
                 .withFaults(FaultProfile.builtIn("upload-drops-bytes")))) {

@@ -1,8 +1,8 @@
 package dev.atscope.core.emulator;
 
 import dev.atscope.core.decode.Decoded;
-import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.TraceDecoding;
+import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.link.PipeLink;
 import dev.atscope.core.link.RecordingLink;
 import dev.atscope.core.protocol.ProtocolRegistry;
@@ -75,7 +75,7 @@ final class ModuleBench implements AutoCloseable {
 
     /** A bench with fast timing and the given faults. */
     static ModuleBench fast(FaultProfile faults) {
-        return new ModuleBench(EmulatorConfig.defaults().withTiming(Timing.FAST).withFaults(faults));
+        return new ModuleBench(EmulatorConfig.defaults().withTiming(ModulePace.FAST).withFaults(faults));
     }
 
     static ModuleBench fast() {

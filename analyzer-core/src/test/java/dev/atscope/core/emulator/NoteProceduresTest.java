@@ -80,7 +80,7 @@ class NoteProceduresTest {
     void section33HttpsGet() throws Exception {
         try (LoopbackHttpsServer s = LoopbackHttpsServer.https(TestCertificates.SERVER, List.of("TLSv1.2"),
                 LoopbackHttpsServer.ClientAuth.NONE, null, NoteExamples.page());
-                ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(Timing.FAST)
+                ModuleBench b = new ModuleBench(EmulatorConfig.defaults().withTiming(ModulePace.FAST)
                         .withHost("note.test", "127.0.0.1"))) {
             String url = s.url("note.test", "/test/testfiles/test2000.html");
             for (String c : List.of("AT+QIFGCNT=0", "AT+QICSGP=1,\"CMNET\"", "AT+QIREGAPP", "AT+QIACT", "AT+QILOCIP",

@@ -25,7 +25,7 @@ class TlsTest {
     static final Pki.Issued client = TestCertificates.CLIENT;
 
     static ModuleBench bench() {
-        return new ModuleBench(EmulatorConfig.defaults().withTiming(Timing.FAST).withHost(HOST, "127.0.0.1"));
+        return new ModuleBench(EmulatorConfig.defaults().withTiming(ModulePace.FAST).withHost(HOST, "127.0.0.1"));
     }
 
     /** Uploads the CA, client certificate and key to RAM as in §3.1, activates, configures and GETs. */

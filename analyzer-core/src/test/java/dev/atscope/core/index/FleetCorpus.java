@@ -5,8 +5,8 @@ import dev.atscope.core.emulator.EmulatedModule;
 import dev.atscope.core.emulator.EmulatorConfig;
 import dev.atscope.core.emulator.FaultProfile;
 import dev.atscope.core.emulator.LoopbackHttpsServer;
+import dev.atscope.core.emulator.ModulePace;
 import dev.atscope.core.emulator.Pki;
-import dev.atscope.core.emulator.Timing;
 import dev.atscope.core.link.Link;
 import dev.atscope.core.link.RecordingLink;
 import dev.atscope.core.protocol.ProtocolRegistry;
@@ -95,7 +95,7 @@ public final class FleetCorpus {
     public static Trace session(String profile, String url, Pki.Issued ca, List<String> sslSettings, Path scratch)
             throws Exception {
         FaultProfile faults = profile == null ? FaultProfile.NONE : FaultProfile.builtIn(profile);
-        EmulatorConfig config = EmulatorConfig.defaults().withTiming(Timing.FAST).withFaults(faults)
+        EmulatorConfig config = EmulatorConfig.defaults().withTiming(ModulePace.FAST).withFaults(faults)
                 .withHost(HOST, "127.0.0.1").withLog(line -> { });
         Link module = new EmulatedModule(config, REGISTRY, "fleet-module").startOnPipe(true);
         try (TraceRecorder recorder = TraceRecorder.create(scratch, TraceMetadata.EMPTY, Duration.ofMillis(100),

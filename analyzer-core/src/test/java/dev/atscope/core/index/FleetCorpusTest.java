@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Given a fleet whose traces were recorded against the emulator, each device with one of its fault
- * profiles, when the folder is indexed, then the README's questions return exactly the devices
+ * profiles, when the folder is indexed, then the questions of docs/search.md return exactly the devices
  * whose profile makes that failure: the index finds what the emulator broke.
  */
 class FleetCorpusTest {

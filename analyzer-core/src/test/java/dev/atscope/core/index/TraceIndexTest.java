@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Given a small fleet of traces, when indexed, the README's example queries find exactly the right ones. */
+/** Given a small fleet of traces, when indexed, the example queries of docs/search.md find exactly the right ones. */
 class TraceIndexTest {
 
     @TempDir

@@ -2,8 +2,8 @@ package dev.atscope.core.origin;
 
 import dev.atscope.core.emulator.EmulatedModule;
 import dev.atscope.core.emulator.EmulatorConfig;
+import dev.atscope.core.emulator.ModulePace;
 import dev.atscope.core.emulator.Network;
-import dev.atscope.core.emulator.Timing;
 import dev.atscope.core.link.Link;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.replay.HostReplay;
@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
 public final class OriginReplays {
 
     public static final ProtocolRegistry REGISTRY = ProtocolRegistry.loadDefault();
-    public static final ReplayOptions FAST = ReplayOptions.DEFAULTS.withTiming(dev.atscope.core.replay.Timing.FAST);
+    public static final ReplayOptions FAST = ReplayOptions.DEFAULTS.withTiming(dev.atscope.core.replay.SendTiming.FAST);
 
     private OriginReplays() {}
 
@@ -47,7 +47,7 @@ public final class OriginReplays {
         Recording recording = Recording.of(trace, REGISTRY);
         List<String> log = new CopyOnWriteArrayList<>();
         try (RecordedOrigin origin = RecordedOrigin.of(recording, REGISTRY)) {
-            EmulatorConfig config = EmulatorConfig.defaults().withTiming(Timing.FAST)
+            EmulatorConfig config = EmulatorConfig.defaults().withTiming(ModulePace.FAST)
                     .withFaults(origin.cellularNetwork()).withNetwork(wrap.apply(origin)).withLog(log::add);
             Link module = new EmulatedModule(config, REGISTRY, "emulated-m66").startOnPipe(!recording.preamble().isEmpty());
             ReplayResult r = new HostReplay(recording, REGISTRY, options).run(module,

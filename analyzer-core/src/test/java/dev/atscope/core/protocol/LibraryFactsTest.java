@@ -212,7 +212,7 @@ class LibraryFactsTest {
         assertThat(counted.lengthParam()).isEqualTo(1);
         assertThat(counted.extraFinals()).containsExactlyInAnyOrder("SEND OK", "SEND FAIL");
         assertThat(REGISTRY.shape(command("AT+CMGS=\"+123\"")).dataMode()).isEqualTo(ResponseShape.DataMode.PROMPT);
-        assertThat(REGISTRY.shape(command("AT+QFUPL=\"a.pem\",10")).dataMode()).isEqualTo(ResponseShape.DataMode.HOST_SENDS);
+        assertThat(REGISTRY.shape(command("AT+QFUPL=\"a.pem\",10")).dataMode()).isEqualTo(ResponseShape.DataMode.UPLOAD);
     }
 
     @Test

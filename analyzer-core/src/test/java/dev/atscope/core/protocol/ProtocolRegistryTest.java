@@ -83,7 +83,7 @@ class ProtocolRegistryTest {
     @Test
     void theDecodersShapesStayAsTheyWere() {
         ResponseShape upload = REGISTRY.shape(command("AT+QSECWRITE=\"RAM:a\",10,100"));
-        assertThat(upload.dataMode()).isEqualTo(ResponseShape.DataMode.HOST_SENDS);
+        assertThat(upload.dataMode()).isEqualTo(ResponseShape.DataMode.UPLOAD);
         assertThat(upload.lengthParam()).isEqualTo(1);
         assertThat(REGISTRY.shape(command("AT+QSSLCFG=\"sslversion\",0")).infoPrefixes()).containsExactly("+QSSLCFG:");
         assertThat(REGISTRY.shape(command("AT+QIDEACT")).extraFinals()).containsExactly("DEACT OK");

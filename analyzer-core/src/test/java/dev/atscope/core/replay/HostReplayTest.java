@@ -44,7 +44,7 @@ class HostReplayTest {
     @Test
     void aSessionReplayedAgainstAMockOfItselfMatchesExactly() throws Exception {
         ReplayResult r = replay(FieldTraces.healthy(), FieldTraces.healthy(),
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withMasks(Masks.NONE), pipes());
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST).withMasks(Masks.NONE), pipes());
         assertThat(r.waits()).isEmpty();
         assertThat(r.transactions()).hasSize(13);
         assertThat(r.diffs()).extracting(TransactionDiff::status).containsOnly(DiffStatus.SAME);
@@ -60,7 +60,7 @@ class HostReplayTest {
     @Test
     void againstAMockOfTheFieldFailureExactlyTheFailedTransactionsDiffer() throws Exception {
         ReplayResult r = replay(FieldTraces.healthy(), FieldTraces.failing(),
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST), pipes());
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST), pipes());
         List<Integer> differing = r.diffs().stream().filter(d -> d.status() != DiffStatus.SAME)
                 .map(TransactionDiff::index).toList();
         assertThat(differing).containsExactly(11, 12);
@@ -78,7 +78,7 @@ class HostReplayTest {
     @Test
     void sideBySideEveryLineOfBothAnswersIsAlignedAndMasked() throws Exception {
         ReplayResult r = replay(FieldTraces.healthy(), FieldTraces.failing(),
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST), pipes());
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST), pipes());
         ResponseDiffer differ = new ResponseDiffer(Masks.BUILT_IN);
         TransactionDiff get = r.diffs().stream().filter(d -> d.index() == 11).findFirst().orElseThrow();
         assertThat(differ.sideBySide(get.recorded(), get.replayed())).containsExactly(
@@ -97,7 +97,7 @@ class HostReplayTest {
     void theFieldRecordingReplayedAgainstAHealthyModuleReportsExactlyTheTransactionsThatFailedInTheField()
             throws Exception {
         ReplayResult r = replay(FieldTraces.failing(), FieldTraces.healthy(),
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST), pipes());
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST), pipes());
         assertThat(r.diffs()).filteredOn(d -> d.status() != DiffStatus.SAME).extracting(TransactionDiff::command)
                 .containsExactly("AT+QHTTPGET=60", "AT+QHTTPREAD=30");
         TransactionDiff read = r.diffs().stream().filter(d -> d.index() == 12).findFirst().orElseThrow();
@@ -111,7 +111,7 @@ class HostReplayTest {
     @Test
     void withoutMasksTheOtherLocalAddressDiffersToo() throws Exception {
         ReplayResult r = replay(FieldTraces.healthy(), FieldTraces.failing(),
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withMasks(Masks.NONE), pipes());
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST).withMasks(Masks.NONE), pipes());
         TransactionDiff ip = r.diffs().stream().filter(d -> d.index() == 5).findFirst().orElseThrow();
         assertThat(ip.status()).isEqualTo(DiffStatus.DIFFERS);
         assertThat(ip.lines()).containsExactly(new LineDiff(LineDiff.Op.CHANGED, "10.1.83.188", "10.7.14.3"));
@@ -123,7 +123,7 @@ class HostReplayTest {
             Link host = TcpLink.connect("127.0.0.1", server.getLocalPort(), 2000);
             Socket accepted = server.accept();
             ReplayResult r = replay(FieldTraces.healthy(), FieldTraces.healthy(),
-                    ReplayOptions.DEFAULTS.withTiming(Timing.scaled(0.01)), new Link[] {host, new TcpLink(accepted)});
+                    ReplayOptions.DEFAULTS.withTiming(SendTiming.scaled(0.01)), new Link[] {host, new TcpLink(accepted)});
             assertThat(r.differs()).isFalse();
             assertThat(r.summary().same()).isEqualTo(13);
         }
@@ -158,7 +158,7 @@ class HostReplayTest {
         }, "instant-module");
         module.start();
         ReplayResult r = new HostReplay(Recording.of(new Trace(TraceMetadata.EMPTY, t.entries()), REGISTRY), REGISTRY,
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withTimeouts(200, 200)).run(ends[0], l -> TraceRecorder.to(
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST).withTimeouts(200, 200)).run(ends[0], l -> TraceRecorder.to(
                         new TraceCsvWriter(new StringWriter(), TraceMetadata.EMPTY), Duration.ofMillis(50), l));
         ends[1].close();
         module.join();

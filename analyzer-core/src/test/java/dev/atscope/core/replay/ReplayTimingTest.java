@@ -31,7 +31,7 @@ class ReplayTimingTest {
     @Test
     void aCommandThatWaitedForAUrcWaitsForItAgainEvenInFastMode() throws Exception {
         ReplayResult r = HostReplayTest.replay(waitsForRegistration(), waitsForRegistration(),
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST), HostReplayTest.pipes());
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST), HostReplayTest.pipes());
         assertThat(r.differs()).isFalse();
         long urcAt = timeOf(r.entries(), Direction.MODULE_TO_HOST, "+CGREG: 1");
         long activateAt = timeOf(r.entries(), Direction.HOST_TO_MODULE, "AT+QIACT");
@@ -41,7 +41,7 @@ class ReplayTimingTest {
     @Test
     void aUrcThatNeverComesEndsItsWaitAndIsReportedMissing() throws Exception {
         ReplayResult r = HostReplayTest.replay(waitsForRegistration(), neverRegisters(),
-                ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withTimeouts(10_000, 50), HostReplayTest.pipes());
+                ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST).withTimeouts(10_000, 50), HostReplayTest.pipes());
         assertThat(r.waits()).containsExactly("URC +CGREG: 1 (recorded at 2050 ms): did not come within 50 ms");
         TransactionDiff after = r.diffs().get(0);
         assertThat(after.index()).isEqualTo(1);
@@ -59,7 +59,7 @@ class ReplayTimingTest {
             firstHost++;
         }
         Trace booted = new Trace(TraceMetadata.EMPTY, all.subList(firstHost, all.size()));
-        ReplayOptions quick = ReplayOptions.DEFAULTS.withTiming(Timing.FAST).withTimeouts(10_000, 50);
+        ReplayOptions quick = ReplayOptions.DEFAULTS.withTiming(SendTiming.FAST).withTimeouts(10_000, 50);
 
         ReplayResult waited = HostReplayTest.replay(FieldTraces.healthy(), booted, quick, HostReplayTest.pipes());
         assertThat(waited.waits()).hasSize(5).allMatch(w -> w.endsWith("did not come within 50 ms"));
@@ -88,7 +88,7 @@ class ReplayTimingTest {
     void originalAndScaledTimingSendNoPieceBeforeItsRecordedTime() throws Exception {
         Trace session = ModuleMockTest.shortSession();
         Recording rec = Recording.of(session, HostReplayTest.REGISTRY);
-        for (Timing timing : List.of(Timing.ORIGINAL, Timing.scaled(0.05))) {
+        for (SendTiming timing : List.of(SendTiming.ORIGINAL, SendTiming.scaled(0.05))) {
             ReplayResult r = HostReplayTest.replay(session, session, ReplayOptions.DEFAULTS.withTiming(timing),
                     HostReplayTest.pipes());
             assertThat(r.differs()).isFalse();
@@ -101,11 +101,11 @@ class ReplayTimingTest {
 
     @Test
     void timingModesParseFromTheirWords() {
-        assertThat(Timing.parse("lockstep")).isEqualTo(Timing.LOCKSTEP);
-        assertThat(Timing.parse("ORIGINAL")).isEqualTo(Timing.ORIGINAL);
-        assertThat(Timing.parse("scaled:0.25")).isEqualTo(Timing.scaled(0.25));
-        assertThat(Timing.parse("scaled:-1")).isNull();
-        assertThat(Timing.parse("slow")).isNull();
+        assertThat(SendTiming.parse("lockstep")).isEqualTo(SendTiming.LOCKSTEP);
+        assertThat(SendTiming.parse("ORIGINAL")).isEqualTo(SendTiming.ORIGINAL);
+        assertThat(SendTiming.parse("scaled:0.25")).isEqualTo(SendTiming.scaled(0.25));
+        assertThat(SendTiming.parse("scaled:-1")).isNull();
+        assertThat(SendTiming.parse("slow")).isNull();
     }
 
     private static long timeOf(List<TraceEntry> entries, Direction dir, String text) {

@@ -2,8 +2,8 @@ package dev.atscope.core.trace.imports;
 
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandLineParser;
-import dev.atscope.core.decode.ResponseShape;
 import dev.atscope.core.decode.ResponseModel;
+import dev.atscope.core.decode.ResponseShape;
 import dev.atscope.core.trace.Direction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,9 +32,9 @@ final class LineFramer {
         /** Lines are commands and responses. */
         LINES,
         /** The module said CONNECT and the host sends a counted upload. */
-        HOST_DATA,
+        UPLOAD,
         /** The module said CONNECT and sends a body until its final result. */
-        MODULE_BODY
+        BODY
     }
 
     private final ResponseModel model;
@@ -49,14 +49,14 @@ final class LineFramer {
         this.model = model;
     }
 
-    /** Whether the next host text is data-mode payload rather than a command line. */
-    boolean awaitingHostData() {
-        return state == State.HOST_DATA;
+    /** Whether the next host text is an upload rather than a command line. */
+    boolean awaitingUpload() {
+        return state == State.UPLOAD;
     }
 
     /** Whether the module is sending a body, in which blank lines are bytes too. */
-    boolean inModuleBody() {
-        return state == State.MODULE_BODY;
+    boolean inBody() {
+        return state == State.BODY;
     }
 
     /**
@@ -65,7 +65,7 @@ final class LineFramer {
      * over; the caller marks the gap.
      */
     boolean uploadMissing(Direction dir, String text) {
-        if (state != State.HOST_DATA || uploaded > 0) {
+        if (state != State.UPLOAD || uploaded > 0) {
             return false;
         }
         if (dir == Direction.MODULE_TO_HOST || AtText.isCommand(text.strip(), 0)) {
@@ -77,7 +77,7 @@ final class LineFramer {
 
     /** Ends data mode: the upload is over (the module answered, or the host went on with a command). */
     void endUpload() {
-        if (state == State.HOST_DATA) {
+        if (state == State.UPLOAD) {
             state = State.LINES;
         }
     }
@@ -93,10 +93,10 @@ final class LineFramer {
         }
         String s = new String(text, StandardCharsets.ISO_8859_1);
         if (dir == Direction.HOST_TO_MODULE) {
-            if (state == State.HOST_DATA && uploaded > 0 && AtText.isCommand(s.strip(), 0)) {
+            if (state == State.UPLOAD && uploaded > 0 && AtText.isCommand(s.strip(), 0)) {
                 state = State.LINES; // a command line after part of the upload: the upload ended short
             }
-            if (state == State.HOST_DATA) {
+            if (state == State.UPLOAD) {
                 remaining -= text.length;
                 uploaded += text.length;
                 if (remaining <= 0) {
@@ -110,10 +110,10 @@ final class LineFramer {
             }
             return framed ? text : concat(text, "\r");
         }
-        if (state == State.MODULE_BODY) {
+        if (state == State.BODY) {
             return framed ? text : concat(text, "\r\n");
         }
-        if (state == State.HOST_DATA) {
+        if (state == State.UPLOAD) {
             state = State.LINES; // the module answered before the announced count: the upload ended short
         }
         String line = s.strip();
@@ -125,10 +125,10 @@ final class LineFramer {
             return concat(line.getBytes(StandardCharsets.ISO_8859_1), "\r"); // the module's echo
         }
         if (line.equals("CONNECT") || line.startsWith("CONNECT ")) {
-            if (shape.dataMode() == ResponseShape.DataMode.HOST_SENDS) {
+            if (shape.dataMode() == ResponseShape.DataMode.UPLOAD) {
                 startUpload();
-            } else if (shape.dataMode() == ResponseShape.DataMode.MODULE_SENDS) {
-                state = State.MODULE_BODY;
+            } else if (shape.dataMode() == ResponseShape.DataMode.BODY) {
+                state = State.BODY;
             }
         }
         if (framed) {
@@ -144,7 +144,7 @@ final class LineFramer {
     }
 
     private void startUpload() {
-        state = State.HOST_DATA;
+        state = State.UPLOAD;
         remaining = lengthAnnounced > 0 ? lengthAnnounced : Long.MAX_VALUE;
         uploaded = 0;
     }

@@ -168,7 +168,7 @@ final class TextLogReader extends LogTraceReader {
             putty(text);
             return;
         }
-        if (text.isBlank() && !framer.inModuleBody()) {
+        if (text.isBlank() && !framer.inBody()) {
             return;
         }
         TextLayout.Parts p = layout.split(text, stamp(text, number));
@@ -253,7 +253,7 @@ final class TextLogReader extends LogTraceReader {
         }
         byte[] bytes = layout.escapes().isEmpty() ? payload.getBytes(StandardCharsets.ISO_8859_1)
                 : Escapes.decode(payload, layout.escapes());
-        if (bytes.length == 0 && !framer.inModuleBody()) {
+        if (bytes.length == 0 && !framer.inBody()) {
             return;
         }
         long t = timeOf(stampOf(p));
@@ -284,13 +284,13 @@ final class TextLogReader extends LogTraceReader {
         // a carriage return inside a line starts the line over on a terminal: each part is a line
         for (String part : body.split("\r", -1)) {
             String s = Pastes.unwrap(part).strip();
-            if (s.isEmpty() && !framer.inModuleBody()) {
+            if (s.isEmpty() && !framer.inBody()) {
                 continue;
             }
             if (t < 0) {
                 t = timeOf(stampOf(p));
             }
-            if (framer.awaitingHostData()) {
+            if (framer.awaitingUpload()) {
                 AtText.Kind kind = AtText.kind(s);
                 if (!kind.traffic()) {
                     emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
@@ -304,7 +304,7 @@ final class TextLogReader extends LogTraceReader {
                     framer.endUpload();
                 }
             }
-            if (framer.inModuleBody() && AtText.kind(s) != AtText.Kind.COMMAND) {
+            if (framer.inBody() && AtText.kind(s) != AtText.Kind.COMMAND) {
                 emit(t, Direction.MODULE_TO_HOST, framer.frame(Direction.MODULE_TO_HOST, latin1(part)), number);
                 continue;
             }
@@ -344,7 +344,7 @@ final class TextLogReader extends LogTraceReader {
      */
     private void spelled(TextLayout.Parts p, long number, String text) {
         byte[] bytes = Escapes.decode(p.payload(), layout.escapes());
-        if (layout.spellsLineEnds() && bytes.length == p.payload().length() && !framer.inModuleBody()) {
+        if (layout.spellsLineEnds() && bytes.length == p.payload().length() && !framer.inBody()) {
             // where the traffic shows its line ends, a line that shows none is the program's print
             skip(TranscriptSides.PRINT, number, text);
             return;

@@ -1,10 +1,6 @@
 package dev.atscope.core.trace.imports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.atscope.core.trace.TraceFormatException;
-import dev.atscope.core.trace.TraceReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -17,8 +13,9 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Whatever the bytes, opening and reading them in any format (detected or forced) ends either
- * with entries or with the documented {@link TraceFormatException}, never with another exception:
- * random bytes, and valid files of every format cut at a random place or with a random byte changed.
+ * with entries that keep the readers' contract or with the documented {@link TraceFormatException}
+ * naming the file, never with another exception: random bytes, and valid files of every format cut
+ * at a random place or with a random byte changed.
  */
 class ImportProperties {
 
@@ -75,27 +72,15 @@ class ImportProperties {
         return Arbitraries.doubles().between(0, 1);
     }
 
+    /**
+     * Detected and forced into every format, without and with keep-going: {@link ReadingChecks} checks
+     * each reading (entries in time order at lines the input has, no traffic made out of nothing,
+     * errors and warnings that name the file, keep-going that changes nothing on a clean read).
+     */
     private static void readEveryWay(byte[] bytes) {
-        read(bytes, ImportOptions.defaults());
-        read(bytes, ImportOptions.defaults().withKeepGoing(true));
+        ReadingChecks.readBothWays(bytes, null);
         for (TraceFormat f : TraceFormat.values()) {
-            read(bytes, ImportOptions.defaults().withFormat(f));
-        }
-    }
-
-    private static void read(byte[] bytes, ImportOptions options) {
-        try (TraceReader r = TraceImports.open(new ByteArrayInputStream(bytes), "random", options)) {
-            r.metadata();
-            int n = 0;
-            while (r.next() != null) {
-                n++;
-            }
-            assertThat(n).isNotNegative();
-            r.warnings();
-        } catch (TraceFormatException e) {
-            assertThat(e.getMessage()).startsWith("random");
-        } catch (IOException e) {
-            throw new AssertionError("an I/O error other than the documented one: " + e, e);
+            ReadingChecks.readBothWays(bytes, f);
         }
     }
 }

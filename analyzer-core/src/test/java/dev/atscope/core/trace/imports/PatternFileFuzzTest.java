@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PatternFileFuzzTest {
 
-    /** Lines of a home-grown log, in the layouts the built-in patterns and the README's example know. */
+    /** Lines of a home-grown log, in the layouts the built-in patterns and the example of docs/field-logs.md know. */
     private static final byte[] LOG = ("[2026-11-23 10:00:00.000] >> AT+CGMI\n[2026-11-23 10:00:00.020] << Quectel\n"
             + "<< OK\nTX: AT+CGMR\\r\nRX: \\r\\nM95\\r\\n\ngsm: out | AT+CSQ\ngsm: in | +CSQ: 20,0\n")
             .getBytes(StandardCharsets.ISO_8859_1);

@@ -1,10 +1,12 @@
 package dev.atscope.core.trace.imports;
 
+import dev.atscope.core.testing.Await;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,41 +32,31 @@ final class PseudoTerminals implements AutoCloseable {
     }
 
     /** Waits until socat has made the links. */
-    static void awaitLinks(Path... links) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            boolean all = true;
-            for (Path l : links) {
-                all &= Files.exists(l);
-            }
-            if (all) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("socat made no pseudo-terminals at " + List.of(links));
+    static void awaitLinks(Path... links) {
+        Await.until("socat's pseudo-terminals at " + List.of(links),
+                () -> Arrays.stream(links).allMatch(Files::exists));
     }
 
     /** Waits until the process has the terminal open (its file descriptors in /proc name it). */
-    static void awaitOpened(Process p, Path terminal) throws IOException, InterruptedException {
+    static void awaitOpened(Process p, Path terminal) throws IOException {
         Path real = terminal.toRealPath();
         Path fds = Path.of("/proc", Long.toString(p.pid()), "fd");
-        for (int i = 0; i < 1000 && p.isAlive(); i++) {
+        Await.until(p.info().command().orElse("the process") + " to open " + real, () -> {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("it ended with exit code " + p.exitValue());
+            }
             try (var s = Files.list(fds)) {
-                if (s.anyMatch(fd -> {
+                return s.anyMatch(fd -> {
                     try {
                         return Files.readSymbolicLink(fd).equals(real);
                     } catch (IOException e) {
                         return false;
                     }
-                })) {
-                    return;
-                }
+                });
             } catch (IOException e) {
-                // the process is still starting
+                return false; // the process is still starting
             }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException(p.info().command().orElse("the process") + " did not open " + real);
+        });
     }
 
     /** Opens a pseudo-terminal for reading and writing. */

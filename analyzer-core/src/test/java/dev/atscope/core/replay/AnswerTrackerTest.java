@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Given the replay's own traffic as it is recorded, when the sender waits on it, then the right event ends the wait. */
-class LiveDecodingTest {
+class AnswerTrackerTest {
 
     static final ProtocolRegistry REGISTRY = ProtocolRegistry.loadDefault();
     static final long MINUTE_MICROS = 60_000_000;
 
     @Test
     void aBodysFinalResultEndsTheWaitOnceTheModuleHasBeenQuietNotAtTheTimeOut() throws Exception {
-        LiveDecoding live = live();
+        AnswerTracker live = live();
         long start = live.now();
         live.feed(new Chunk(start, Direction.HOST_TO_MODULE, ascii("AT+QHTTPREAD=30\r")));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
@@ -42,7 +42,7 @@ class LiveDecodingTest {
 
     @Test
     void aWaitForAnEndThatNeverComesGivesUpAtItsTimeOut() throws Exception {
-        LiveDecoding live = live();
+        AnswerTracker live = live();
         long start = live.now();
         live.feed(new Chunk(start, Direction.HOST_TO_MODULE, ascii("AT+QIACT\r")));
         assertThat(live.awaitEnd(1, 50_000)).isEqualTo(-1);
@@ -51,7 +51,7 @@ class LiveDecodingTest {
 
     @Test
     void awaitQuietReturnsOnceTheModuleHasBeenQuietThatLong() throws Exception {
-        LiveDecoding live = live();
+        AnswerTracker live = live();
         long lastByte = live.now();
         live.feed(new Chunk(lastByte, Direction.MODULE_TO_HOST, ascii("\r\nRDY\r\n")));
         // longer than a body's quiet, as the replay's settling time is: that wake alone would not reach it
@@ -62,8 +62,8 @@ class LiveDecodingTest {
     }
 
     /** Live decoding on the machine's clock, as the replay's recorder keeps it. */
-    private static LiveDecoding live() {
-        return new LiveDecoding(REGISTRY, Masks.BUILT_IN, () -> System.nanoTime() / 1000);
+    private static AnswerTracker live() {
+        return new AnswerTracker(REGISTRY, Masks.BUILT_IN, () -> System.nanoTime() / 1000);
     }
 
     private static byte[] ascii(String s) {

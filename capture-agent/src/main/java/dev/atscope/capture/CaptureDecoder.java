@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * and hands each event and transaction to the sink as soon as it is complete. Closing decodes what
  * is left and ends the input, so a last unanswered command still comes out.
  */
-public final class LiveDecoding implements Consumer<TraceEntry>, Closeable {
+public final class CaptureDecoder implements Consumer<TraceEntry>, Closeable {
 
     /** Put in the queue by {@link #close()}: no more entries follow. */
     private static final TraceEntry END = new Marker(0, null, Marker.Kind.NOTE, "end");
@@ -26,7 +26,7 @@ public final class LiveDecoding implements Consumer<TraceEntry>, Closeable {
     private final Thread thread;
 
     /** Starts the decoding thread; {@code sink} is called on it, in order. */
-    public LiveDecoding(ResponseModel model, Consumer<Decoded> sink) {
+    public CaptureDecoder(ResponseModel model, Consumer<Decoded> sink) {
         this.decoder = new AtDecoder(model);
         this.sink = sink;
         this.thread = new Thread(this::run, "atscope-live-decode");

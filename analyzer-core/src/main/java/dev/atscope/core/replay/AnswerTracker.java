@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * the recorded host waited for: a final result, a {@code CONNECT}, a URC. Fed by the recorder
  * (both directions, in the recorder's order and clock); waited on by the replay's sending thread.
  */
-final class LiveDecoding {
+final class AnswerTracker {
 
     private final AtDecoder decoder;
     private final long bodyQuietMicros;
@@ -52,7 +52,7 @@ final class LiveDecoding {
         }
     }
 
-    LiveDecoding(ResponseModel model, Masks masks, LongSupplier clockMicros) {
+    AnswerTracker(ResponseModel model, Masks masks, LongSupplier clockMicros) {
         this.decoder = new AtDecoder(model);
         this.bodyQuietMicros = DecoderOptions.DEFAULTS.bodyQuietMicros();
         this.masks = masks;

@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param factor for {@link Mode#SCALED}: the recorded gaps are multiplied by it (0.5 is twice as
  *     fast); 1 for the other modes
  */
-public record Timing(Mode mode, double factor) {
+public record SendTiming(Mode mode, double factor) {
 
     /** The timing rules of a replay. */
     public enum Mode {
@@ -29,13 +29,13 @@ public record Timing(Mode mode, double factor) {
     }
 
     /** Lockstep, the default: faithful to the order of events, not to the clock. */
-    public static final Timing LOCKSTEP = new Timing(Mode.LOCKSTEP, 1);
+    public static final SendTiming LOCKSTEP = new SendTiming(Mode.LOCKSTEP, 1);
     /** The recorded gaps. */
-    public static final Timing ORIGINAL = new Timing(Mode.ORIGINAL, 1);
+    public static final SendTiming ORIGINAL = new SendTiming(Mode.ORIGINAL, 1);
     /** No think time. */
-    public static final Timing FAST = new Timing(Mode.FAST, 1);
+    public static final SendTiming FAST = new SendTiming(Mode.FAST, 1);
 
-    public Timing {
+    public SendTiming {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("the scale factor must be a positive number, not " + factor);
         }
@@ -45,12 +45,12 @@ public record Timing(Mode mode, double factor) {
     }
 
     /** The recorded gaps times {@code factor}. */
-    public static Timing scaled(double factor) {
-        return new Timing(Mode.SCALED, factor);
+    public static SendTiming scaled(double factor) {
+        return new SendTiming(Mode.SCALED, factor);
     }
 
     /** Parses {@code original}, {@code lockstep}, {@code fast} or {@code scaled:FACTOR}; null when it is none. */
-    public static Timing parse(String text) {
+    public static SendTiming parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.startsWith("scaled:")) {
             try {
@@ -61,7 +61,7 @@ public record Timing(Mode mode, double factor) {
         }
         for (Mode m : Mode.values()) {
             if (m != Mode.SCALED && m.word().equals(t)) {
-                return new Timing(m, 1);
+                return new SendTiming(m, 1);
             }
         }
         return null;

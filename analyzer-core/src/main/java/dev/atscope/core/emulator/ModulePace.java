@@ -13,16 +13,16 @@ import java.time.Duration;
  * @param escapeGuard the quiet after {@code +++} that makes it an escape from data mode rather than data
  * @param bootStep the pause between the boot URCs
  */
-public record Timing(double latencyScale, Duration moduleSecond, Duration escapeGuard, Duration bootStep) {
+public record ModulePace(double latencyScale, Duration moduleSecond, Duration escapeGuard, Duration bootStep) {
 
     /** A module's usual pace: answers in milliseconds, AT+QIACT in about a second, 1 s escape guard. */
-    public static final Timing REALISTIC = new Timing(1.0, Duration.ofSeconds(1), Duration.ofSeconds(1),
+    public static final ModulePace REALISTIC = new ModulePace(1.0, Duration.ofSeconds(1), Duration.ofSeconds(1),
             Duration.ofMillis(200));
 
     /** For tests: no answer delay, a command's second is 50 ms, a 30 ms escape guard. */
-    public static final Timing FAST = new Timing(0.0, Duration.ofMillis(50), Duration.ofMillis(30), Duration.ZERO);
+    public static final ModulePace FAST = new ModulePace(0.0, Duration.ofMillis(50), Duration.ofMillis(30), Duration.ZERO);
 
-    public Timing {
+    public ModulePace {
         if (latencyScale < 0 || moduleSecond.isNegative() || escapeGuard.isNegative() || bootStep.isNegative()) {
             throw new IllegalArgumentException("timing values must not be negative");
         }

@@ -15,12 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The live decoder of a capture, and the words its line-error markers use. */
-class LiveDecodingTest {
+class CaptureDecoderTest {
 
     @Test
     void eachTransactionComesOutOnceItsResultIsInAndTheLastOneAtTheEnd() {
         List<Decoded> seen = new CopyOnWriteArrayList<>();
-        LiveDecoding live = new LiveDecoding(ProtocolRegistry.loadDefault(), seen::add);
+        CaptureDecoder live = new CaptureDecoder(ProtocolRegistry.loadDefault(), seen::add);
         List<TraceEntry> script = NoteExamples.httpsGet().entries();
         script.forEach(live);
         List<TraceEntry> unanswered = new ScriptedTraffic().pause(script.get(script.size() - 1).timeMicros() + 1000)

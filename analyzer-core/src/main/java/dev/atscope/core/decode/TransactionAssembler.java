@@ -1,0 +1,468 @@
+package dev.atscope.core.decode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * Pairs the frames of both directions into transactions: each command line with its echo, the
+ * module's information lines, {@code CONNECT} or the {@code >} prompt, the data that follows and
+ * the final result, and says when a command got none ({@code no-response}, {@code interrupted}).
+ * What a command's answer looks like comes from the {@link ResponseModel} (the protocol libraries'
+ * grammars), never from lists here. It switches the framers into data mode when an answer leads
+ * into it.
+ */
+final class TransactionAssembler implements FrameSink {
+
+    private final ResponseModel model;
+    private final DecoderOptions options;
+    private final Queue<Decoded> out;
+    private Framer host;
+    private Framer module;
+
+    /** The command awaiting its answer. */
+    private PendingCommand pending;
+    /** An older command whose answer was still streaming when the next command was sent. */
+    private PendingCommand overlapped;
+    /** The commands of the last command line, for {@code A/}. */
+    private List<AtCommand> lastCommands;
+    /** False after a successful ATV0: result codes come as digits. */
+    private boolean verbose = true;
+    private long nextId = 1;
+    /** The time of the latest entry fed. */
+    private long lastTime;
+
+    TransactionAssembler(ResponseModel model, DecoderOptions options, Queue<Decoded> out) {
+        this.model = model;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** The framers whose frames come here; both need the assembler first, so they are connected after. */
+    void connect(Framer hostFramer, Framer moduleFramer) {
+        this.host = hostFramer;
+        this.module = moduleFramer;
+    }
+
+    /** Notes the time of an entry fed: commands still waiting at the end waited until the last one. */
+    void advanceTo(long timeMicros) {
+        lastTime = Math.max(lastTime, timeMicros);
+    }
+
+    long lastTime() {
+        return lastTime;
+    }
+
+    /** The end of input: commands still waiting got no response. */
+    void endOfInput() {
+        if (overlapped != null) {
+            complete(overlapped, null, Outcome.NO_RESPONSE, lastTime);
+            overlapped = null;
+        }
+        if (pending != null) {
+            complete(pending, null, Outcome.NO_RESPONSE, lastTime);
+            pending = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- frames
+
+    @Override
+    public void line(Framer framer, long spanStart, int from, int to, long spanEnd) {
+        if (framer == host) {
+            onHostLine(framer, spanStart, from, to, spanEnd);
+        } else {
+            onModuleLine(framer, spanStart, from, to, spanEnd);
+        }
+    }
+
+    @Override
+    public void repeat(Framer framer, long spanStart, int from, int to, long spanEnd) {
+        onHostRepeat(framer, spanStart, from, to, spanEnd);
+    }
+
+    @Override
+    public void emit(Event e) {
+        out.add(e);
+    }
+
+    @Override
+    public void uploaded(Event payload) {
+        PendingCommand owner = overlapped != null ? overlapped : pending;
+        if (owner != null) {
+            owner.responses.add(payload);
+        }
+        emit(payload);
+    }
+
+    @Override
+    public boolean promptAwaited() {
+        return pending != null && !pending.prompted && pending.shape.dataMode() == ResponseShape.DataMode.PROMPT
+                && host.inLines();
+    }
+
+    @Override
+    public PendingCommand prompted(Event prompt) {
+        PendingCommand p = pending;
+        p.prompted = true;
+        p.responses.add(prompt);
+        emit(prompt);
+        return p;
+    }
+
+    @Override
+    public void promptDataFollows(PendingCommand owner, PromptEcho echo) {
+        host.startPromptData(announcedLength(owner), echo);
+        if (host.hasInput()) {
+            host.process(); // the host did not wait for the prompt
+        }
+    }
+
+    @Override
+    public void echoed(PendingCommand owner, Event echo) {
+        if (owner != null) {
+            owner.responses.add(echo);
+        }
+        emit(echo);
+    }
+
+    @Override
+    public void body(PendingCommand owner, Event body) {
+        if (owner != null) {
+            owner.responses.add(body);
+        }
+        emit(body);
+    }
+
+    @Override
+    public void bodyEnded(PendingCommand owner, Event result) {
+        emit(result);
+        finishTransaction(owner, result, result.text().equals("OK") ? Outcome.OK : Outcome.ERROR);
+    }
+
+    @Override
+    public void bodyCutShort(PendingCommand owner) {
+        if (owner == null) {
+            return;
+        }
+        if (owner == overlapped) {
+            overlapped = null;
+        }
+        if (owner == pending) {
+            pending = null;
+        }
+        complete(owner, null, Outcome.NO_RESPONSE, lastTime);
+    }
+
+    @Override
+    public void halfLineAtEnd(Framer framer, long spanStart, int from, int to, long spanEnd) {
+        PendingCommand target = overlapped != null ? overlapped : pending;
+        String text = new String(framer.bytes(), from, to - from, StandardCharsets.ISO_8859_1);
+        Outcome outcome = framer == module && target != null ? finalOutcome(text, target) : null;
+        if (outcome != null) {
+            // a log that stops right after the final result it waited for (chat's "-- got it")
+            Event fin = framer.event(EventKind.FINAL, spanStart, from, to, spanEnd, "the trace ends before its line end");
+            emit(fin);
+            finishTransaction(target, fin, outcome);
+        } else {
+            emit(framer.event(EventKind.NOISE, spanStart, from, to, spanEnd, "a half line at the end of the trace"));
+        }
+    }
+
+    // ---------------------------------------------------------------- host side
+
+    private void onHostLine(Framer lane, long spanStart, int from, int to, long spanEnd) {
+        int atIndex = indexOfAt(lane.bytes(), from, to);
+        if (atIndex < 0) {
+            emit(lane.event(EventKind.NOISE, spanStart, from, to, spanEnd, "host bytes that are not a command line"));
+            return;
+        }
+        if (atIndex > from) {
+            long noiseEnd = lane.offsetOf(atIndex);
+            emit(lane.event(EventKind.NOISE, spanStart, from, atIndex, noiseEnd, "stray bytes before a command"));
+            spanStart = noiseEnd;
+        }
+        String text = new String(lane.bytes(), atIndex, to - atIndex, StandardCharsets.ISO_8859_1);
+        Event command = lane.event(EventKind.COMMAND, spanStart, atIndex, to, spanEnd, null);
+        startCommand(command, CommandLineParser.parse(text));
+    }
+
+    private void onHostRepeat(Framer lane, long spanStart, int from, int to, long spanEnd) {
+        Event command = lane.event(EventKind.COMMAND, spanStart, from, to, spanEnd, null);
+        List<AtCommand> commands = lastCommands != null
+                ? lastCommands
+                : List.of(new AtCommand("A/", CommandForm.EXECUTE, "", "/"));
+        startCommand(command, commands);
+    }
+
+    private void startCommand(Event command, List<AtCommand> commands) {
+        if (pending != null) {
+            if (overlapped != null) {
+                complete(overlapped, null, Outcome.NO_RESPONSE, command.startMicros());
+                overlapped = null;
+            }
+            if (!pending.responses.isEmpty() && listsLines(pending)) {
+                // a long listing still streaming its answer: its tail may follow the next echo (any
+                // other command's missing result is missing: a log that printed only its first line)
+                overlapped = pending;
+            } else {
+                complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
+            }
+        }
+        module.endEcho(); // the host moved on, if the module was echoing its prompt data
+        emit(command);
+        ResponseShape shape = model.shape(commands.get(commands.size() - 1));
+        if (commands.size() > 1) {
+            List<String> prefixes = new ArrayList<>();
+            Set<String> finals = new HashSet<>();
+            for (AtCommand c : commands) {
+                ResponseShape s = model.shape(c);
+                prefixes.addAll(s.infoPrefixes());
+                finals.addAll(s.extraFinals());
+            }
+            shape = new ResponseShape(finals, shape.bareLineIsFinal(), shape.dataMode(), shape.lengthParam(),
+                    prefixes, shape.maxResponseMillis());
+        }
+        pending = new PendingCommand(nextId++, command, commands, shape);
+        lastCommands = commands;
+    }
+
+    // ---------------------------------------------------------------- module side
+
+    private void onModuleLine(Framer lane, long spanStart, int from, int to, long spanEnd) {
+        if (!isText(lane.bytes(), from, to)) {
+            emit(lane.event(EventKind.NOISE, spanStart, from, to, spanEnd, "bytes that are not text"));
+            return;
+        }
+        String text = new String(lane.bytes(), from, to - from, StandardCharsets.ISO_8859_1);
+
+        // the echo of the pending command line
+        if (pending != null && pending.echo == null && pending.responses.isEmpty()
+                && Arrays.equals(lane.bytes(), from, to, pending.command.bytes(), 0, pending.command.bytes().length)) {
+            pending.echo = lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, null);
+            emit(pending.echo);
+            return;
+        }
+        PendingCommand target = overlapped != null ? overlapped : pending;
+        UrcKind urc = model.urcKind(text);
+        if (urc != null && !claims(pending, text) && !claims(overlapped, text)) {
+            onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
+            return;
+        }
+        if (host.inUpload()) {
+            host.endUpload(host.uploadEndsAtCtrlZ() ? "the module answered before Ctrl-Z or ESC ended the data"
+                    : "the module answered before the announced byte count arrived");
+        }
+        if (target == null) {
+            if (CommandLineParser.isCommandLine(text)) {
+                emit(lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, "echo of a command the trace does not show"));
+            } else if (finalOutcome(text, null) != null) {
+                emit(lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, "a result with no command pending"));
+            } else {
+                emit(lane.event(EventKind.URC, spanStart, from, to, spanEnd, "not a known unsolicited result code"));
+            }
+            return;
+        }
+        if (isConnect(text, target)) {
+            switch (target.shape.dataMode()) {
+                case UPLOAD -> {
+                    Event e = lane.event(EventKind.INTERMEDIATE, spanStart, from, to, spanEnd, null);
+                    target.responses.add(e);
+                    emit(e);
+                    host.startUpload(announcedLength(target));
+                    return;
+                }
+                case BODY -> {
+                    Event e = lane.event(EventKind.INTERMEDIATE, spanStart, from, to, spanEnd, null);
+                    target.responses.add(e);
+                    emit(e);
+                    lane.startBody(target);
+                    return;
+                }
+                default -> {
+                    // a dial's CONNECT is its final result
+                }
+            }
+        }
+        Outcome outcome = finalOutcome(text, target);
+        if (outcome != null) {
+            Event e = lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, null);
+            emit(e);
+            finishTransaction(target, e, outcome);
+            return;
+        }
+        // an information line: with two commands in flight, the newer one's prefix decides
+        PendingCommand owner = target;
+        if (overlapped != null && pending != null && claims(pending, text)) {
+            owner = pending;
+        }
+        Event e = lane.event(EventKind.RESPONSE, spanStart, from, to, spanEnd, null);
+        owner.responses.add(e);
+        emit(e);
+        if (owner.shape.bareLineIsFinal()) {
+            finishTransaction(owner, e, Outcome.OK);
+        }
+    }
+
+    private void onUrc(Event urc, UrcKind kind) {
+        emit(urc);
+        if (kind == UrcKind.RESTART || kind == UrcKind.POWER_DOWN) {
+            if (host.inUpload()) {
+                host.endUpload("the module restarted during the upload");
+            }
+            if (overlapped != null) {
+                complete(overlapped, null, Outcome.INTERRUPTED, urc.startMicros());
+                overlapped = null;
+            }
+            if (pending != null) {
+                complete(pending, null, Outcome.INTERRUPTED, urc.startMicros());
+                pending = null;
+            }
+            if (kind == UrcKind.RESTART) {
+                verbose = true;
+            }
+        }
+    }
+
+    private void finishTransaction(PendingCommand p, Event result, Outcome outcome) {
+        complete(p, result, outcome, result.endMicros());
+        if (p == overlapped) {
+            overlapped = null;
+        } else if (p == pending) {
+            pending = null;
+        }
+    }
+
+    private void complete(PendingCommand p, Event result, Outcome outcome, long until) {
+        if (p.completed) {
+            // a body outlived its command: two more commands came while it streamed and ended its wait
+            return;
+        }
+        p.completed = true;
+        if (outcome == Outcome.OK) {
+            for (AtCommand c : p.commands) {
+                switch (c.name()) {
+                    case "V" -> verbose = c.form() == CommandForm.WRITE && !"0".equals(c.args());
+                    case "Z", "&F" -> verbose = true;
+                    default -> {
+                        // other commands leave the result format alone
+                    }
+                }
+            }
+        }
+        long waited = Math.max(0, until - p.command.startMicros());
+        out.add(new Transaction(p.id, p.command, p.commands, p.echo, p.responses, result, outcome, waited, p.shape));
+    }
+
+    /**
+     * Whether a command is answering with a long list of lines: {@code AT+CLAC}, {@code AT&V}, or a
+     * {@code =?} test whose answer lines so far are command names.
+     */
+    private static boolean listsLines(PendingCommand p) {
+        AtCommand last = p.last();
+        if (last.name().equals("+CLAC") || last.name().equals("&V")) {
+            return true;
+        }
+        return last.form() == CommandForm.TEST && !p.responses.isEmpty()
+                && CommandLineParser.isCommandLine(p.responses.get(p.responses.size() - 1).text());
+    }
+
+    private static boolean claims(PendingCommand p, String text) {
+        if (p == null) {
+            return false;
+        }
+        for (String prefix : p.shape.infoPrefixes()) {
+            if (text.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isConnect(String text, PendingCommand target) {
+        return model.connect(text, numeric(target));
+    }
+
+    private boolean numeric(PendingCommand target) {
+        if (!verbose) {
+            return true;
+        }
+        if (target != null) {
+            for (AtCommand c : target.commands) {
+                if (c.name().equals("V") && (c.form() == CommandForm.EXECUTE || "0".equals(c.args()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The outcome a final result line stands for, or null when the line is not a final result. */
+    private Outcome finalOutcome(String text, PendingCommand target) {
+        // V.250's result codes come from the basic library's table; the digits only after ATV0
+        Outcome code = model.resultOutcome(text, target == null ? !verbose : numeric(target));
+        if (code != null) {
+            return code;
+        }
+        if (text.startsWith("+CME ERROR:") || text.startsWith("+CMS ERROR:")) {
+            return Outcome.ERROR;
+        }
+        if (target != null) {
+            for (String f : target.shape.extraFinals()) {
+                if (f.equalsIgnoreCase(text)) {
+                    String u = f.toUpperCase(Locale.ROOT);
+                    return u.contains("FAIL") || u.contains("ERROR") ? Outcome.ERROR : Outcome.OK;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int announcedLength(PendingCommand p) {
+        int index = p.shape.lengthParam();
+        List<String> params = p.last().params();
+        if (index < 0 || index >= params.size()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(params.get(index).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static int indexOfAt(byte[] b, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            if ((b[i] | 0x20) == 'a' && (b[i + 1] | 0x20) == 't') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Printable ASCII, tab, or well-formed UTF-8 (operator names, bodies read in line mode). */
+    private static boolean isText(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xff;
+            if (c >= 0x20 && c < 0x7f || c == '\t') {
+                continue;
+            }
+            if (c < 0xc2 || c > 0xf4) {
+                return false;
+            }
+            int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+            for (int k = 1; k <= more; k++) {
+                if (i + k >= to || (b[i + k] & 0xc0) != 0x80) {
+                    return false;
+                }
+            }
+            i += more;
+        }
+        return true;
+    }
+}
