@@ -45,6 +45,8 @@ public final class SolrTraceStore implements TraceStore {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sinceSoftCommit = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    /** Set once a request failed after every retry: the rest of the run fails at once instead of waiting again. */
+    private volatile String gone;
 
     /**
      * A store writing into the collection.
@@ -163,6 +165,9 @@ public final class SolrTraceStore implements TraceStore {
 
     /** Runs a request, again after a pause while the failure is one a cluster recovers from. */
     <T> T retrying(String what, Call<T> call) throws IOException {
+        if (gone != null) {
+            throw new IOException("Solr at " + collection.spec() + " could not " + what + ": " + gone);
+        }
         long deadline = System.nanoTime() + RETRY_MILLIS * 1_000_000;
         long pause = 250;
         while (true) {
@@ -170,6 +175,9 @@ public final class SolrTraceStore implements TraceStore {
                 return call.run();
             } catch (SolrServerException | IOException | SolrException e) {
                 if (!transientFailure(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    if (transientFailure(e)) {
+                        gone = SolrCollection.reason(e) + " (for a minute)";
+                    }
                     throw new IOException("Solr at " + collection.spec() + " could not " + what + ": "
                             + SolrCollection.reason(e), e);
                 }
