@@ -1,5 +1,6 @@
 package dev.atscope.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,5 +18,18 @@ class PackageCyclesTest {
     @Test
     void noCycleBetweenPackages() {
         slices().matching("dev.atscope.core.(**)").should().beFreeOfCycles().check(CORE);
+    }
+
+    /**
+     * The trace model is the bottom layer: its importers, the decoder and the protocol libraries
+     * build on it, never the reverse (it once reached the decoder through the importers:
+     * trace, trace.imports, decode, protocol, trace).
+     */
+    @Test
+    void theTraceModelDependsOnNeitherItsImportersNorTheDecoder() {
+        noClasses().that().resideInAPackage("dev.atscope.core.trace").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.atscope.core.trace.imports..", "dev.atscope.core.decode..",
+                        "dev.atscope.core.protocol..")
+                .check(CORE);
     }
 }

@@ -42,7 +42,9 @@ abstract class AbstractCommand implements Callable<Integer> {
             err().println("atscope: " + e.getMessage());
             return BAD_INPUT;
         } catch (NoSuchFileException e) {
-            err().println("atscope: " + e.getFile() + ": no such file");
+            // the reason, when the thrower gave one (a folder that holds no index)
+            err().println("atscope: " + TerminalText.safe(e.getFile()) + ": "
+                    + (e.getReason() != null ? e.getReason() : "no such file"));
             return BAD_INPUT;
         } catch (AccessDeniedException e) {
             err().println("atscope: " + e.getFile() + ": permission denied");

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             SearchCommand.class,
+            ServeCommand.class,
             GenerateCommand.class,
             ReportCommand.class,
             EmulateCommand.class,

@@ -98,6 +98,8 @@ final class TraceInputOptions {
      * The traces the arguments name: {@code -} is standard input, a folder stands for the files
      * below it (hidden ones aside, sorted, filtered by the globs), anything else for itself, so that
      * a missing file is reported when it is read. Files named directly are never filtered.
+     *
+     * @throws AbstractCommand.UsageException for a folder with no file to read
      */
     List<TraceSource> sources(List<String> args) throws IOException {
         List<PathMatcher> in = matchers(include);
@@ -138,6 +140,12 @@ final class TraceInputOptions {
                     return FileVisitResult.CONTINUE;
                 }
             });
+            if (found.isEmpty()) {
+                // a folder with nothing to read is a wrong folder, not a clean one
+                throw new AbstractCommand.UsageException(TerminalText.safe(arg) + ": no files in this folder"
+                        + (include.isEmpty() && exclude.isEmpty() ? "" : " that --include and --exclude let through")
+                        + "; expected traces or logs in it or below it");
+            }
             found.sort((a, b) -> a.path().compareTo(b.path()));
             all.addAll(found);
         }

@@ -74,6 +74,33 @@ class BadInputPathsTest {
     }
 
     @Test
+    void anEmptyFolderIsAWrongFolderForEveryCommandThatReadsFolders() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.writeString(empty.resolve(".hidden.log"), "AT\r\nOK\r\n");
+        for (List<String> args : List.of(List.of("decode", empty.toString()), List.of("check", empty.toString()),
+                List.of("index", empty.toString(), "--index", dir.resolve("idx").toString()),
+                List.of("report", empty.toString(), "-o", dir.resolve("out").toString()))) {
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).isEqualTo("atscope: " + empty
+                    + ": no files in this folder; expected traces or logs in it or below it\n");
+        }
+        Files.copy(HTTPS, empty.resolve("uart.csv"));
+        CliRun filtered = CliRun.of("check", empty.toString(), "--include", "*.log");
+        assertThat(filtered.code()).isEqualTo(2);
+        assertThat(filtered.err()).isEqualTo("atscope: " + empty + ": no files in this folder that --include and"
+                + " --exclude let through; expected traces or logs in it or below it\n");
+        assertThat(CliRun.of("check", empty.toString()).code()).isZero();
+    }
+
+    @Test
+    void searchingAFolderThatHoldsNoIndexSaysSo() throws Exception {
+        CliRun r = CliRun.of("search", "AT", "--index", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("atscope: " + dir + ": no atscope index here; create one with atscope index\n");
+    }
+
+    @Test
     void indexGivesTheReasonAFileCannotBeRead() throws Exception {
         Path logs = Files.createDirectory(dir.resolve("logs"));
         Files.copy(HTTPS, logs.resolve("good.csv"));

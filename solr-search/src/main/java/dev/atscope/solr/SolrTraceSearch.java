@@ -32,7 +32,8 @@ public final class SolrTraceSearch implements TraceSearch {
 
     /** Facet dimensions: the name in the result, the Solr field. */
     private static final String[][] FACETS = {{"outcome", IndexFields.FACET_OUTCOME},
-        {"command", IndexFields.FACET_COMMAND}, {"error", IndexFields.FACET_ERROR}, {"rule", IndexFields.FACET_RULE}};
+        {"command", IndexFields.FACET_COMMAND}, {"error", IndexFields.FACET_ERROR}, {"rule", IndexFields.FACET_RULE},
+        {"device", IndexFields.FACET_DEVICE}, {"firmware", IndexFields.FACET_FIRMWARE}};
     /** Facet values counted per dimension, as locally. */
     private static final int FACET_LIMIT = 20;
     /** Around each match in a highlighted snippet: characters no escaped trace text contains. */

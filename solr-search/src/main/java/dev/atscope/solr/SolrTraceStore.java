@@ -36,7 +36,7 @@ public final class SolrTraceStore implements TraceStore {
     /** How long a request is retried while the cluster recovers from a lost node. */
     static final long RETRY_MILLIS = 60_000;
 
-    /** The fields of the schema that are not parameter fields (the dynamic ones). */
+    /** Keyword fields every transaction may have; the others (parameters, firmware) are listed in {@code _fields}. */
     private static final Set<String> NAMED = Set.of(IndexFields.COMMAND, IndexFields.SUBCOMMAND, IndexFields.RULE);
 
     private final SolrCollection collection;
@@ -58,7 +58,7 @@ public final class SolrTraceStore implements TraceStore {
         this.ownsCollection = owns;
     }
 
-    /** The Solr document of a trace document: each field under its name, the parameters' names in {@code _fields}. */
+    /** The Solr document of a trace document: each field under its name, the optional keywords' names in {@code _fields}. */
     static SolrInputDocument solr(TraceDocument doc) {
         SolrInputDocument d = new SolrInputDocument();
         Set<String> parameters = new LinkedHashSet<>();

@@ -110,10 +110,10 @@ class SolrParityTest {
                 List<TraceSearch.Hit> want = lucene.search(request).hits();
                 List<TraceSearch.Hit> got = solr.search(request).hits();
                 assertThat(got).as(q).hasSize(want.size()).isNotEmpty();
+                assertThat(comparable(got)).as(q).isEqualTo(comparable(want));
                 for (int i = 0; i < want.size(); i++) {
-                    // the same order, scores equal but for the last float bits of summing over shards
-                    assertThat(got.get(i).file() + "#" + got.get(i).transaction()).as(q + " hit " + i)
-                            .isEqualTo(want.get(i).file() + "#" + want.get(i).transaction());
+                    // the same ranking: at each place the same score, but for the last float bits of summing over
+                    // shards (which may swap two hits of one millisecond whose scores differ only there)
                     assertThat(got.get(i).score()).as(q + " hit " + i)
                             .isCloseTo(want.get(i).score(), org.assertj.core.data.Percentage.withPercentage(0.01));
                 }

@@ -47,6 +47,14 @@ public final class TimelineReport {
     }
 
     /**
+     * The Content-Security-Policy the timeline page carries: its own inline script and styles by their
+     * hashes, no request. A server that sends the page gives it as a header too.
+     */
+    public static String contentSecurityPolicy() {
+        return HtmlPage.TIMELINE.csp();
+    }
+
+    /**
      * What was written.
      *
      * @param transactions transactions in the report

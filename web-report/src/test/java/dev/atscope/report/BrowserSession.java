@@ -22,17 +22,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through /usr/bin/chromedriver (set by Surefire, so Selenium
- * never downloads a browser or driver), with the browser console kept for checking.
+ * never downloads a browser or driver), with the browser console kept for checking. Shared with the
+ * other modules' page tests through this module's test-jar.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
     /** Where screenshots go, for a person to look at. */
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
-    BrowserSession(int width, int height) throws IOException {
+    public BrowserSession(int width, int height) throws IOException {
         profile = Files.createTempDirectory("atscope-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -59,12 +60,12 @@ final class BrowserSession implements AutoCloseable {
                 .until(d -> ((JavascriptExecutor) d).executeScript("return window.atscopeReady !== undefined"));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return driver.executeScript(script, args);
     }
 
     /** Saves what the browser shows under {@link #SCREENSHOTS}. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
@@ -72,12 +73,28 @@ final class BrowserSession implements AutoCloseable {
     }
 
     /** The console said nothing at warning level or worse, and the page fetched nothing. */
-    void assertQuiet() {
+    public void assertQuiet() {
+        assertConsoleQuiet(List.of());
+        assertThat(js("return performance.getEntriesByType('resource').length")).as("requests").isEqualTo(0L);
+    }
+
+    /**
+     * The console said nothing at warning level or worse but the expected (a message containing one of
+     * {@code expected}), and whatever the page fetched came from {@code origin}.
+     */
+    public void assertQuiet(String origin, List<String> expected) {
+        assertConsoleQuiet(expected);
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(fetched).as("requests").allSatisfy(u -> assertThat(u).startsWith(origin));
+    }
+
+    private void assertConsoleQuiet(List<String> expected) {
         List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
         String bad = entries.stream().filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .filter(e -> expected.stream().noneMatch(x -> e.getMessage().contains(x)))
                 .map(LogEntry::toString).collect(Collectors.joining("\n"));
         assertThat(bad).as("browser console").isEmpty();
-        assertThat(js("return performance.getEntriesByType('resource').length")).as("requests").isEqualTo(0L);
     }
 
     @Override

@@ -209,6 +209,12 @@ public final class LibrarySelection implements ResponseModel {
         return view.connect(line, numeric);
     }
 
+    /** Those of every library: a text log is read before its library is chosen. */
+    @Override
+    public java.util.Set<String> finalTexts() {
+        return all.finalTexts();
+    }
+
     /** Takes what a transaction shows: its commands, and a model named by an identification answer. */
     public void observe(Transaction t) {
         for (AtCommand c : t.commands()) {

@@ -67,7 +67,8 @@ public final class AtDecoder {
         }
         Chunk c = (Chunk) entry;
         if (c.direction() == Direction.HOST_TO_MODULE) {
-            // the host speaking proves that a module body has ended at its final result
+            // the host speaking proves that a module body has ended at its (last) final result
+            module.takeLastFinal();
             module.confirmBodyEnd();
             module.confirmPrompt();
             host.append(c);

@@ -88,7 +88,8 @@ final class Framer {
     private long tentativeTime;
     /**
      * The last final result inside the body that more body followed soon after (so it was taken
-     * for a line of the body): at the end of the input it closes the body after all; -1 if none.
+     * for a line of the body): when the host speaks or the input ends, it closes the body after
+     * all; -1 if none.
      */
     private int lateEnd = -1;
     private int lateFinalFrom;
@@ -203,6 +204,11 @@ final class Framer {
 
     private long timeAt(long off) {
         return clock.timeAt(off, lastTime.getAsLong());
+    }
+
+    /** When the last byte of {@code bytes()[from, to)} came. */
+    long lastByteTime(int from, int to) {
+        return timeAt(Math.max(offsetOf(from), offsetOf(to) - 1));
     }
 
     private long lineAt(long off) {
@@ -590,6 +596,20 @@ final class Framer {
         return len > 11 && new String(buf, from, 11, StandardCharsets.ISO_8859_1).equals("+CME ERROR:");
     }
 
+    /**
+     * A body with no final result after its last one ends there, once something proves that it
+     * ended (the host speaking, the end of the input): what came soon after that final (a URC, the
+     * next command's echo) is lines again. Confirm with {@link #confirmBodyEnd()}.
+     */
+    void takeLastFinal() {
+        if (state == State.BODY && lateEnd >= 0) {
+            tentativeEnd = lateEnd;
+            tentativeFinalFrom = lateFinalFrom;
+            tentativeFinalTo = lateFinalTo;
+            state = State.CONFIRMING_BODY_END;
+        }
+    }
+
     /** The body ends at its tentative final result: emit both and go back to lines. */
     void confirmBodyEnd() {
         if (state != State.CONFIRMING_BODY_END) {
@@ -632,14 +652,8 @@ final class Framer {
     void finishInput() {
         confirmPrompt();
         endEcho();
-        if (state == State.BODY && lateEnd >= 0) {
-            // the input ends with no final result after the body's last one: that one closed it,
-            // and what came soon after it (a URC, the next answer) is lines again
-            tentativeEnd = lateEnd;
-            tentativeFinalFrom = lateFinalFrom;
-            tentativeFinalTo = lateFinalTo;
-            state = State.CONFIRMING_BODY_END;
-        }
+        // the input ends with no final result after the body's last one: that one closed it
+        takeLastFinal();
         if (state == State.CONFIRMING_BODY_END) {
             confirmBodyEnd();
         } else if (state == State.BODY) {

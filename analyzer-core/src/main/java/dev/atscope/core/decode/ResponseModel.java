@@ -47,4 +47,15 @@ public interface ResponseModel {
 
     /** Whether a module line is the {@code CONNECT} result code (its digit too when {@code numeric}). */
     boolean connect(String line, boolean numeric);
+
+    /**
+     * The verbose texts, upper case, of every line that ends a command or leads into data mode
+     * besides {@code +CME ERROR} and {@code +CMS ERROR}: the result codes ({@code OK}, {@code NO
+     * CARRIER}, {@code CONNECT}) and the commands' own final results ({@code SEND OK}, {@code SHUT
+     * OK}). Readers of text logs ask it to tell a module's result from a program's print before
+     * anything is decoded; none by default.
+     */
+    default java.util.Set<String> finalTexts() {
+        return java.util.Set.of();
+    }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param infoPrefixes the prefixes of its information responses ({@code +QSSLCFG:}), which win over
  *     a URC with the same prefix while the command is pending
  * @param maxResponseMillis the longest the module may take to answer, or 0 when unknown
+ * @param dataStart for host data mode, the module's line that starts it when that is not {@code
+ *     CONNECT} ({@code DOWNLOAD} of SIMCom's AT+HTTPDATA), upper case; null for {@code CONNECT}
  */
 public record ResponseShape(
         Set<String> extraFinals,
@@ -22,7 +24,8 @@ public record ResponseShape(
         DataMode dataMode,
         int lengthParam,
         List<String> infoPrefixes,
-        long maxResponseMillis) {
+        long maxResponseMillis,
+        String dataStart) {
 
     /**
      * The data mode a command leads into: the host's <em>upload</em> or the module's <em>body</em> (the
@@ -44,10 +47,15 @@ public record ResponseShape(
     }
 
     /** An ordinary command: standard finals, no data mode. */
-    public static final ResponseShape PLAIN = new ResponseShape(Set.of(), false, DataMode.NONE, -1, List.of(), 0);
+    public static final ResponseShape PLAIN = new ResponseShape(Set.of(), false, DataMode.NONE, -1, List.of(), 0, null);
 
     public ResponseShape {
         extraFinals = Set.copyOf(extraFinals);
         infoPrefixes = List.copyOf(infoPrefixes);
+    }
+
+    /** Whether a module line leads into this command's data mode: V.250's {@code CONNECT} (as the model says) or its own start line. */
+    public boolean startsData(String line, boolean connect) {
+        return dataStart == null ? connect : dataStart.equalsIgnoreCase(line.strip());
     }
 }

@@ -29,6 +29,14 @@ final class TransactionAssembler implements FrameSink {
     private PendingCommand pending;
     /** An older command whose answer was still streaming when the next command was sent. */
     private PendingCommand overlapped;
+    /**
+     * The last command that ended without a result because the host sent the next one, while no
+     * final result has come since: the module finishes one command before it answers the next, so
+     * an answer that names it and the result after that are still its ({@link #lateAnswer}).
+     */
+    private PendingCommand abandoned;
+    /** A late answer of {@link #abandoned} came: the final result that follows is its too. */
+    private boolean lateAnswer;
     /** The commands of the last command line, for {@code A/}. */
     private List<AtCommand> lastCommands;
     /** False after a successful ATV0: result codes come as digits. */
@@ -163,7 +171,9 @@ final class TransactionAssembler implements FrameSink {
     public void halfLineAtEnd(Framer framer, long spanStart, int from, int to, long spanEnd) {
         PendingCommand target = overlapped != null ? overlapped : pending;
         String text = new String(framer.bytes(), from, to - from, StandardCharsets.ISO_8859_1);
-        Outcome outcome = framer == module && target != null ? finalOutcome(text, target) : null;
+        // a line whose last byte came before the command was sent cannot be its answer
+        boolean after = target != null && framer.lastByteTime(from, to) >= target.command.startMicros();
+        Outcome outcome = framer == module && after ? finalOutcome(text, target) : null;
         if (outcome != null) {
             // a log that stops right after the final result it waited for (chat's "-- got it")
             Event fin = framer.event(EventKind.FINAL, spanStart, from, to, spanEnd, "the trace ends before its line end");
@@ -212,6 +222,9 @@ final class TransactionAssembler implements FrameSink {
                 overlapped = pending;
             } else {
                 complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
+                if (abandoned == null) {
+                    abandoned = pending; // the oldest: the module is still working on it
+                }
             }
         }
         module.endEcho(); // the host moved on, if the module was echoing its prompt data
@@ -226,7 +239,7 @@ final class TransactionAssembler implements FrameSink {
                 finals.addAll(s.extraFinals());
             }
             shape = new ResponseShape(finals, shape.bareLineIsFinal(), shape.dataMode(), shape.lengthParam(),
-                    prefixes, shape.maxResponseMillis());
+                    prefixes, shape.maxResponseMillis(), shape.dataStart());
         }
         pending = new PendingCommand(nextId++, command, commands, shape);
         lastCommands = commands;
@@ -240,18 +253,28 @@ final class TransactionAssembler implements FrameSink {
             return;
         }
         String text = new String(lane.bytes(), from, to - from, StandardCharsets.ISO_8859_1);
+        // when its last byte came: a line that came before a command was sent cannot answer it (a
+        // line held back until a body's end was certain, the next command sent meanwhile)
+        long last = lane.lastByteTime(from, to);
 
         // the echo of the pending command line
         if (pending != null && pending.echo == null && pending.responses.isEmpty()
+                && last >= pending.command.startMicros()
                 && Arrays.equals(lane.bytes(), from, to, pending.command.bytes(), 0, pending.command.bytes().length)) {
             pending.echo = lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, null);
             emit(pending.echo);
             return;
         }
         PendingCommand target = overlapped != null ? overlapped : pending;
+        if (target != null && last < target.command.startMicros()) {
+            target = null;
+        }
         UrcKind urc = model.urcKind(text);
         if (urc != null && !claims(pending, text) && !claims(overlapped, text)) {
             onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
+            return;
+        }
+        if (late(lane, text, target, spanStart, from, to, spanEnd)) {
             return;
         }
         if (host.inUpload()) {
@@ -312,6 +335,8 @@ final class TransactionAssembler implements FrameSink {
     private void onUrc(Event urc, UrcKind kind) {
         emit(urc);
         if (kind == UrcKind.RESTART || kind == UrcKind.POWER_DOWN) {
+            abandoned = null;
+            lateAnswer = false;
             if (host.inUpload()) {
                 host.endUpload("the module restarted during the upload");
             }
@@ -329,7 +354,45 @@ final class TransactionAssembler implements FrameSink {
         }
     }
 
+    /**
+     * A late answer: a line that names the command the host gave up on ({@link #abandoned}), which
+     * the command now waiting does not claim ({@code +CWJAP:4} while a probe {@code AT} waits), and
+     * the final result right after it. Both are handed out as lines of their own, with a note; the
+     * command waiting keeps waiting for its own answer.
+     */
+    private boolean late(Framer lane, String text, PendingCommand target, long spanStart, int from, int to,
+            long spanEnd) {
+        if (abandoned == null || target == abandoned) {
+            return false;
+        }
+        String what = abandoned.command.text();
+        if (lateAnswer && finalOutcome(text, abandoned) != null) {
+            emit(lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, "the late result of " + what
+                    + ", which the trace ended without one when the next command came"));
+            abandoned = null;
+            lateAnswer = false;
+            return true;
+        }
+        if (!claims(target, text) && claimsOwn(abandoned, text)) {
+            emit(lane.event(EventKind.URC, spanStart, from, to, spanEnd, "a late answer of " + what
+                    + ", which the trace ended without a result when the next command came"));
+            lateAnswer = true;
+            return true;
+        }
+        lateAnswer = false;
+        return false;
+    }
+
+    /** Whether a line starts with the command's own name and a colon ({@code +CWJAP:} of AT+CWJAP): its answer, not a shared prefix. */
+    private static boolean claimsOwn(PendingCommand p, String text) {
+        String name = p.commands.get(p.commands.size() - 1).name();
+        return name.startsWith("+") && text.length() > name.length() && text.charAt(name.length()) == ':'
+                && text.regionMatches(true, 0, name, 0, name.length());
+    }
+
     private void finishTransaction(PendingCommand p, Event result, Outcome outcome) {
+        abandoned = null; // the module answered a later command: it is done with the older one
+        lateAnswer = false;
         complete(p, result, outcome, result.endMicros());
         if (p == overlapped) {
             overlapped = null;
@@ -385,7 +448,7 @@ final class TransactionAssembler implements FrameSink {
     }
 
     private boolean isConnect(String text, PendingCommand target) {
-        return model.connect(text, numeric(target));
+        return target.shape.startsData(text, model.connect(text, numeric(target)));
     }
 
     private boolean numeric(PendingCommand target) {

@@ -38,6 +38,14 @@ public final class AtAnalyzer extends Analyzer {
         for (String f : IndexFields.KEYWORDS) {
             fields.put(f, keyword);
         }
+        // a file's path is kept as given, capitals included: file:"/logs/Pump-7.csv" finds it
+        Analyzer exact = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(new KeywordTokenizer());
+            }
+        };
+        fields.put(IndexFields.FILE, exact);
         // parameter fields (sslversion:0, apn:cmnet) are keywords too: anything not named here
         return new PerFieldAnalyzerWrapper(keyword, withRaw(fields));
     }

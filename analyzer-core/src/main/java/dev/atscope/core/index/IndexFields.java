@@ -44,6 +44,8 @@ public final class IndexFields {
     public static final String RULE = "rule";
     /** Command, responses, result and (unless secret) payload text: analysed with {@link AtAnalyzer}, stored for snippets. */
     public static final String RAW = "raw";
+    /** The trace's {@code firmware} tag, when it has one: lower-case keyword. */
+    public static final String FIRMWARE = "firmware";
     /** Transaction id within the file: stored. */
     public static final String TX_ID = "tx";
     /** Offset of the command in the host stream, for jumping to it: stored. */
@@ -54,7 +56,11 @@ public final class IndexFields {
     public static final String FACET_COMMAND = "f_command";
     public static final String FACET_ERROR = "f_error";
     public static final String FACET_RULE = "f_rule";
+    /** The device as named (its {@code device} tag, else its port or file). */
+    public static final String FACET_DEVICE = "f_device";
+    /** The trace's {@code firmware} tag. */
+    public static final String FACET_FIRMWARE = "f_firmware";
 
     /** Fields holding one lower-case keyword per value; queries on them are lower-cased too. */
-    static final String[] KEYWORDS = {TYPE, KEY, DEVICE, SESSION, COMMAND, SUBCOMMAND, RESULT, OUTCOME, RULE};
+    static final String[] KEYWORDS = {TYPE, KEY, DEVICE, SESSION, COMMAND, SUBCOMMAND, RESULT, OUTCOME, RULE, FIRMWARE};
 }

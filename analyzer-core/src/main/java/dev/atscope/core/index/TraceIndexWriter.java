@@ -88,10 +88,11 @@ public final class TraceIndexWriter implements AutoCloseable {
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
                     file != null ? Files.getLastModifiedTime(file).toMillis() : System.currentTimeMillis())).toEpochMilli();
             String device = device(meta, file != null ? file : Path.of(key));
+            String firmware = meta.tags().get("firmware");
             // each file is read with the libraries its own traffic shows
             LibrarySelection selection = new LibrarySelection(registry);
             SessionTracker sessions = new SessionTracker(selection, s -> {
-                add(documents.of(s, key, device, startMillis));
+                add(TransactionDocuments.tagged(documents.of(s, key, device, startMillis), device, firmware));
                 counts[1]++;
             });
             // the checker reports a transaction's findings while it accepts it: they go on its document
@@ -102,7 +103,8 @@ public final class TraceIndexWriter implements AutoCloseable {
                 rules.clear();
                 checker.accept(d);
                 if (d instanceof Transaction t) {
-                    add(documents.of(t, key, device, startMillis, sessions.currentIndex(), rules));
+                    add(TransactionDocuments.tagged(documents.of(t, key, device, startMillis, sessions.currentIndex(),
+                            rules), device, firmware));
                     counts[0]++;
                 }
             });

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * A back end that answers searches over indexed traces (the local Lucene index, or a cluster):
@@ -77,7 +78,8 @@ public interface TraceSearch extends AutoCloseable {
      *
      * @param total all matching documents
      * @param hits the first of them, as many as asked for
-     * @param facets counts by dimension ({@code outcome}, {@code command}, {@code error}, {@code rule}), largest first
+     * @param facets counts by dimension ({@code outcome}, {@code command}, {@code error}, {@code rule}, {@code
+     *     device}, {@code firmware}), largest first
      * @param warnings what in the query likely finds nothing (an unknown field, a value no document has), with
      *     the nearest valid ones
      */
@@ -99,6 +101,19 @@ public interface TraceSearch extends AutoCloseable {
      * @throws BadQueryException when the query cannot be parsed
      */
     Result search(Request request) throws IOException;
+
+    /**
+     * Counts the request's hits over time (its limit, order and facets do not matter): a histogram.
+     *
+     * @param bucketMillis the width of a bucket
+     * @return hits by the start of their bucket (epoch milliseconds, a multiple of the width), oldest
+     *     first; buckets without a hit are left out
+     * @throws BadQueryException when the query cannot be parsed
+     * @throws UnsupportedOperationException when this back end cannot count over time
+     */
+    default SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException {
+        throw new UnsupportedOperationException("this back end does not count hits over time");
+    }
 
     @Override
     void close() throws IOException;

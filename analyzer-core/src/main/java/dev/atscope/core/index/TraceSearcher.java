@@ -32,6 +32,20 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -43,18 +57,18 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Answers queries over a local trace index with Lucene, with snippets and facet counts. Queries are
  * read as {@link SearchQueryProcessor} says (bare command names, dates as days, warnings for what
- * finds nothing), with AND as the default operator.
+ * finds nothing), with AND as the default operator. Thread-safe; each search first looks whether
+ * another process (an {@code atscope index} while {@code atscope serve} runs) committed to the
+ * index, and if so searches the new documents, with the vocabulary read anew.
  */
 public final class TraceSearcher implements TraceSearch {
 
     /** Facet dimensions, as the result names them. */
     private static final String[] FACETS = {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND,
-        IndexFields.FACET_ERROR, IndexFields.FACET_RULE};
+        IndexFields.FACET_ERROR, IndexFields.FACET_RULE, IndexFields.FACET_DEVICE, IndexFields.FACET_FIRMWARE};
 
-    private final DirectoryReader reader;
-    private final IndexSearcher searcher;
-    private final TraceQueries queries;
-    private final Analyzer analyzer;
+    private final Analyzer analyzer = AtAnalyzer.perField();
+    private final SearcherManager manager;
 
     /**
      * Opens an index for searching.
@@ -65,25 +79,68 @@ public final class TraceSearcher implements TraceSearch {
         if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(FSDirectory.open(dir))) {
             throw new NoSuchFileException(dir.toString(), null, "no atscope index here; create one with atscope index");
         }
-        this.reader = DirectoryReader.open(FSDirectory.open(dir));
-        this.searcher = new IndexSearcher(reader);
-        this.queries = vocabulary();
-        this.analyzer = queries.analyzer();
+        this.manager = new SearcherManager(FSDirectory.open(dir), new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                return new ReaderSearcher(reader);
+            }
+        });
+    }
+
+    /**
+     * One reader of the index with what was read from it: the parser with the vocabulary of its
+     * documents (fields, closed values, commands) and, once asked, the facets' ordinals.
+     */
+    private static final class ReaderSearcher extends IndexSearcher {
+        private final TraceQueries queries;
+        private volatile DefaultSortedSetDocValuesReaderState facetState;
+        private volatile boolean noFacets;
+
+        ReaderSearcher(IndexReader reader) throws IOException {
+            super(reader);
+            this.queries = vocabulary(reader);
+        }
+
+        /** The query as {@code atscope search} reads it, with its warnings. */
+        Query parse(String query, Scope scope, List<String> warnings) {
+            TraceQueries.Parsed parsed = queries.read(new Request(query, 0, Order.SCORE, false, scope));
+            warnings.addAll(parsed.warnings());
+            return parsed.query();
+        }
+
+        /** The facets' ordinals, read once per reader; null while no document has a facet. */
+        DefaultSortedSetDocValuesReaderState facetState() throws IOException {
+            DefaultSortedSetDocValuesReaderState s = facetState;
+            if (s == null && !noFacets) {
+                synchronized (this) {
+                    s = facetState;
+                    if (s == null && !noFacets) {
+                        try {
+                            s = new DefaultSortedSetDocValuesReaderState(getIndexReader(), new FacetsConfig());
+                            facetState = s;
+                        } catch (IllegalArgumentException e) {
+                            noFacets = true; // no facet field in the index yet
+                        }
+                    }
+                }
+            }
+            return s;
+        }
     }
 
     /** The fields, closed values and commands this index holds, for reading queries and warning. */
-    private TraceQueries vocabulary() throws IOException {
+    private static TraceQueries vocabulary(IndexReader reader) throws IOException {
         List<String> fields = new ArrayList<>();
         for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
             if (fi.getIndexOptions() != IndexOptions.NONE || fi.getPointDimensionCount() > 0) {
                 fields.add(fi.name);
             }
         }
-        return TraceQueries.over(fields, terms(IndexFields.OUTCOME), terms(IndexFields.RULE), terms(IndexFields.TYPE),
-                terms(IndexFields.COMMAND));
+        return TraceQueries.over(fields, terms(reader, IndexFields.OUTCOME), terms(reader, IndexFields.RULE),
+                terms(reader, IndexFields.TYPE), terms(reader, IndexFields.COMMAND));
     }
 
-    private Set<String> terms(String field) throws IOException {
+    private static Set<String> terms(IndexReader reader, String field) throws IOException {
         Set<String> out = new TreeSet<>();
         Terms terms = MultiTerms.getTerms(reader, field);
         if (terms != null) {
@@ -95,9 +152,24 @@ public final class TraceSearcher implements TraceSearch {
         return out;
     }
 
+    /** The searcher of the index's last commit; release it with {@link #release}. */
+    private ReaderSearcher acquire() throws IOException {
+        manager.maybeRefresh();
+        return (ReaderSearcher) manager.acquire();
+    }
+
+    private void release(ReaderSearcher s) throws IOException {
+        manager.release(s);
+    }
+
     /** Parses a query as {@code atscope search} reads it; the default field is the raw text. */
-    public Query parse(String query) throws QueryNodeException {
-        return queries.parse(query);
+    public Query parse(String query) throws QueryNodeException, IOException {
+        ReaderSearcher s = acquire();
+        try {
+            return s.queries.parse(query);
+        } finally {
+            release(s);
+        }
     }
 
     /** Runs a query over every document, transactions and sessions alike unless it names a type. */
@@ -105,49 +177,131 @@ public final class TraceSearcher implements TraceSearch {
         return search(new Request(query, limit, order, withFacets, null));
     }
 
+    private static Query parse(ReaderSearcher searcher, Request request, List<String> warnings) {
+        return searcher.parse(request.query(), request.scope(), warnings);
+    }
+
     @Override
     public Result search(Request request) throws IOException {
         long t0 = System.nanoTime();
-        TraceQueries.Parsed parsed = queries.read(request);
-        Query q = parsed.query();
-        List<String> warnings = parsed.warnings();
-        int limit = Math.max(0, request.limit());
-        // equal scores (a keyword matched alone) in time order, as every back end orders them
-        TopDocs top = request.order() == Order.TIME
-                ? searcher.search(q, Math.max(1, limit), new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG)))
-                : searcher.search(q, Math.max(1, limit), new Sort(SortField.FIELD_SCORE,
-                        new SortField(IndexFields.TIME, SortField.Type.LONG)), true);
-        List<Hit> hits = new ArrayList<>();
-        Object[] snippets = snippets(q, top, limit);
-        for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            Document d = searcher.storedFields().document(sd.doc);
-            long timeMicros = number(d, IndexFields.TIME_US);
-            long durationMicros = number(d, IndexFields.DURATION_US);
-            String session = d.get(IndexFields.SESSION);
-            hits.add(new Hit(
-                    d.get(IndexFields.TYPE),
-                    d.get(IndexFields.FILE),
-                    d.get(IndexFields.DEVICE),
-                    Instant.EPOCH.plus(timeMicros >= 0 ? timeMicros : number(d, IndexFields.TIME) * 1000, ChronoUnit.MICROS),
-                    number(d, IndexFields.TX_ID),
-                    session == null ? -1 : Integer.parseInt(session),
-                    d.get(IndexFields.COMMAND_TEXT),
-                    d.get(IndexFields.OUTCOME),
-                    d.get(IndexFields.RESULT),
-                    durationMicros >= 0 ? durationMicros : number(d, IndexFields.DURATION) * 1000,
-                    snippets == null || snippets[i] == null ? null : (Snippet) snippets[i],
-                    Float.isNaN(sd.score) ? 0 : sd.score));
+        ReaderSearcher searcher = acquire();
+        try {
+            List<String> warnings = new ArrayList<>();
+            Query q = parse(searcher, request, warnings);
+            int limit = Math.max(0, request.limit());
+            int n = Math.max(1, limit);
+            Sort byTime = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG));
+            // equal scores (a keyword matched alone) in time order, as every back end orders them
+            Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.TIME, SortField.Type.LONG));
+            TopDocs top;
+            Map<String, Map<String, Long>> facets = Map.of();
+            if (request.facets()) {
+                // one pass over the hits for both: the facets visit every hit anyway, so the total is exact too
+                CollectorManager<?, ? extends TopDocs> best;
+                if (request.order() == Order.TIME) {
+                    best = new TopFieldCollectorManager(byTime, n, null, Integer.MAX_VALUE);
+                } else {
+                    best = new TopFieldCollectorManager(byScore, n, null, Integer.MAX_VALUE);
+                }
+                Object[] both = searcher.search(q, new MultiCollectorManager(best, new FacetsCollectorManager()));
+                top = (TopDocs) both[0];
+                facets = facets(searcher, (FacetsCollector) both[1]);
+            } else {
+                top = searcher.search(q, n, request.order() == Order.TIME ? byTime : byScore);
+            }
+            if (request.order() != Order.TIME) {
+                TopFieldCollector.populateScores(top.scoreDocs, searcher, q);
+            }
+            List<Hit> hits = new ArrayList<>();
+            Object[] snippets = snippets(searcher, q, top, limit);
+            for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                Document d = searcher.storedFields().document(sd.doc);
+                long timeMicros = number(d, IndexFields.TIME_US);
+                long durationMicros = number(d, IndexFields.DURATION_US);
+                String session = d.get(IndexFields.SESSION);
+                hits.add(new Hit(
+                        d.get(IndexFields.TYPE),
+                        d.get(IndexFields.FILE),
+                        d.get(IndexFields.DEVICE),
+                        Instant.EPOCH.plus(timeMicros >= 0 ? timeMicros : number(d, IndexFields.TIME) * 1000, ChronoUnit.MICROS),
+                        number(d, IndexFields.TX_ID),
+                        session == null ? -1 : Integer.parseInt(session),
+                        d.get(IndexFields.COMMAND_TEXT),
+                        d.get(IndexFields.OUTCOME),
+                        d.get(IndexFields.RESULT),
+                        durationMicros >= 0 ? durationMicros : number(d, IndexFields.DURATION) * 1000,
+                        snippets == null || snippets[i] == null ? null : (Snippet) snippets[i],
+                        Float.isNaN(sd.score) ? 0 : sd.score));
+            }
+            // top-N search counts only the first thousand hits exactly; the total is counted on its own
+            long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                    ? top.totalHits.value
+                    : searcher.count(q);
+            return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000, warnings);
+        } finally {
+            release(searcher);
         }
-        Map<String, Map<String, Long>> facets = request.facets() ? facets(q) : Map.of();
-        // top-N search counts only the first thousand hits exactly; the total is counted on its own
-        long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                ? top.totalHits.value
-                : searcher.count(q);
-        return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000, warnings);
     }
 
-    private Object[] snippets(Query q, TopDocs top, int limit) throws IOException {
+    @Override
+    public SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException {
+        if (bucketMillis <= 0) {
+            throw new IllegalArgumentException("a bucket is at least a millisecond wide: " + bucketMillis);
+        }
+        ReaderSearcher searcher = acquire();
+        try {
+            Query q = parse(searcher, request, new ArrayList<>());
+            return searcher.search(q, new CollectorManager<TimeCounter, SortedMap<Long, Long>>() {
+                @Override
+                public TimeCounter newCollector() {
+                    return new TimeCounter(bucketMillis);
+                }
+
+                @Override
+                public SortedMap<Long, Long> reduce(java.util.Collection<TimeCounter> collectors) {
+                    SortedMap<Long, Long> out = new TreeMap<>();
+                    for (TimeCounter c : collectors) {
+                        c.counts.forEach((bucket, n) -> out.merge(bucket, n[0], Long::sum));
+                    }
+                    return out;
+                }
+            });
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Counts the hits of one slice of the index by the bucket their time falls into. */
+    private static final class TimeCounter extends SimpleCollector {
+        private final long bucketMillis;
+        private final Map<Long, long[]> counts = new java.util.HashMap<>();
+        private NumericDocValues times;
+
+        TimeCounter(long bucketMillis) {
+            this.bucketMillis = bucketMillis;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            times = DocValues.getNumeric(context.reader(), IndexFields.TIME);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (times.advanceExact(doc)) {
+                long bucket = Math.floorDiv(times.longValue(), bucketMillis) * bucketMillis;
+                counts.computeIfAbsent(bucket, b -> new long[1])[0]++;
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    private Object[] snippets(IndexSearcher searcher, Query q, TopDocs top, int limit) throws IOException {
         int n = Math.min(limit, top.scoreDocs.length);
         if (n == 0) {
             return null;
@@ -172,15 +326,12 @@ public final class TraceSearcher implements TraceSearch {
         }
     }
 
-    private Map<String, Map<String, Long>> facets(Query q) throws IOException {
+    private static Map<String, Map<String, Long>> facets(ReaderSearcher searcher, FacetsCollector fc) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        DefaultSortedSetDocValuesReaderState state;
-        try {
-            state = new DefaultSortedSetDocValuesReaderState(reader, new FacetsConfig());
-        } catch (IllegalArgumentException e) {
-            return out; // no facet field in the index yet
+        DefaultSortedSetDocValuesReaderState state = searcher.facetState();
+        if (state == null) {
+            return out;
         }
-        FacetsCollector fc = searcher.search(q, new FacetsCollectorManager());
         Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
         for (String dim : FACETS) {
             Map<String, Long> m = new LinkedHashMap<>();
@@ -205,13 +356,18 @@ public final class TraceSearcher implements TraceSearch {
         return f == null || f.numericValue() == null ? -1 : f.numericValue().longValue();
     }
 
-    /** Documents in the index. */
-    public int documents() {
-        return reader.numDocs();
+    /** Documents in the index, as of its last commit. */
+    public int documents() throws IOException {
+        ReaderSearcher s = acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            release(s);
+        }
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        manager.close();
     }
 }

@@ -40,6 +40,18 @@ final class TransactionDocuments {
         d.add(IndexFields.TIME_US, Kind.STORED, timeMicros);
     }
 
+    /** The trace's tags every document of it carries, to count hits by device and firmware. */
+    static TraceDocument tagged(TraceDocument d, String device, String firmware) {
+        if (!device.isEmpty()) {
+            d.add(IndexFields.FACET_DEVICE, Kind.FACET, device);
+        }
+        if (firmware != null && !firmware.isBlank()) {
+            d.add(IndexFields.FIRMWARE, Kind.KEYWORD, firmware);
+            d.add(IndexFields.FACET_FIRMWARE, Kind.FACET, firmware);
+        }
+        return d;
+    }
+
     /** The duration: milliseconds for queries, microseconds stored for output. */
     private static void duration(TraceDocument d, long micros) {
         d.add(IndexFields.DURATION, Kind.NUMBER, micros / 1000);

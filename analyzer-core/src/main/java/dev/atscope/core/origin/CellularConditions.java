@@ -63,8 +63,9 @@ record CellularConditions(FaultProfile faults, List<ReplayNote> notes) {
                         }
                         attached = attached == null ? on : attached && on;
                     }
-                    if (c.form() == CommandForm.WRITE && c.params().get(0).strip().equals("1")
-                            && t.outcome() == Outcome.ERROR) {
+                    // AT+CGATT= may come with no parameter at all
+                    if (c.form() == CommandForm.WRITE && !c.params().isEmpty()
+                            && c.params().get(0).strip().equals("1") && t.outcome() == Outcome.ERROR) {
                         attached = false;
                         detachedAt = detachedAt == 0 ? index : detachedAt;
                     }

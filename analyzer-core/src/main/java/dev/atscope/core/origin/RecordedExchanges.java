@@ -118,15 +118,17 @@ final class RecordedExchanges {
             boolean ok = t.outcome() == Outcome.OK;
             for (AtCommand c : t.commands()) {
                 List<String> p = c.params();
+                // a write form may come with no parameter at all (AT+CGATT=)
+                String first = p.isEmpty() ? "" : p.get(0).strip();
                 switch (c.name()) {
                     case "+QIACT" -> pdpActive |= ok && c.form() == CommandForm.EXECUTE;
                     case "+QIDEACT" -> pdpActive &= !ok;
-                    case "+CGATT" -> pdpActive &= !(ok && c.form() == CommandForm.WRITE && p.get(0).strip().equals("0"));
+                    case "+CGATT" -> pdpActive &= !(ok && c.form() == CommandForm.WRITE && first.equals("0"));
                     case "+CFUN" -> {
                         if (ok && c.form() == CommandForm.WRITE) {
                             if (p.size() > 1 && p.get(1).strip().equals("1")) {
                                 restart();
-                            } else if (!p.get(0).strip().equals("1")) {
+                            } else if (!first.isEmpty() && !first.equals("1")) {
                                 pdpActive = false;
                             }
                         }
@@ -142,7 +144,7 @@ final class RecordedExchanges {
                         byte[] data = payload(t, Direction.HOST_TO_MODULE);
                         // an upload cut short fails in the module (input timeout), not on the network
                         if (c.form() == CommandForm.WRITE && data != null
-                                && data.length == Integer.parseInt(p.get(0).strip())) {
+                                && first.matches("[0-9]{1,9}") && Integer.parseInt(first) == data.length) {
                             request(index, t, "POST");
                         }
                     }

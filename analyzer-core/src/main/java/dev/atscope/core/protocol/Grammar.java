@@ -224,14 +224,20 @@ public record Grammar(
      *     (cancelled)
      * @param secret the bytes are secrets (certificates and private keys): kept out of the index and
      *     masked by reports unless asked for
-     * @param start {@code connect} (the default: data mode follows {@code CONNECT}) or {@code
-     *     prompt} (the host sends after the module's {@code > }: AT+CMGS, AT+QISEND)
+     * @param start {@code connect} (the default: data mode follows {@code CONNECT}), {@code
+     *     prompt} (the host sends after the module's {@code > }: AT+CMGS, AT+QISEND), or the
+     *     module's own line that stands for CONNECT ({@code DOWNLOAD}: SIMCom's AT+HTTPDATA)
      */
     public record DataModeSpec(String sender, String lengthParam, boolean secret, String start) {
 
         /** Whether the host sends after the {@code >} prompt rather than after {@code CONNECT}. */
         public boolean prompt() {
             return "prompt".equals(start);
+        }
+
+        /** The module's line that starts data mode in place of {@code CONNECT}, upper case, or null (CONNECT, or the prompt). */
+        public String startLine() {
+            return start == null || "connect".equals(start) || prompt() ? null : start.toUpperCase(java.util.Locale.ROOT);
         }
     }
 

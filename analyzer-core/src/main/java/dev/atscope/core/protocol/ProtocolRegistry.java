@@ -46,6 +46,8 @@ public final class ProtocolRegistry implements ResponseModel {
     /** Per command with subcommands: each subcommand's whole parameter list, selector first, aliases resolved. */
     private final Map<String, Map<String, Sub>> subcommands = new HashMap<>();
     private final Map<String, ResponseShape> shapes = new ConcurrentHashMap<>();
+    /** {@link #finalTexts()}, made once. */
+    private volatile java.util.Set<String> finalTexts;
     /** {@link #select} views, by their sorted library ids. */
     private final Map<String, ProtocolRegistry> views = new ConcurrentHashMap<>();
 
@@ -269,6 +271,21 @@ public final class ProtocolRegistry implements ResponseModel {
     @Override
     public boolean connect(String line, boolean numeric) {
         return results.connect(line, numeric);
+    }
+
+    /** The result codes that end a command or lead into data mode, and every command's own finals, from the grammars. */
+    @Override
+    public java.util.Set<String> finalTexts() {
+        java.util.Set<String> t = finalTexts;
+        if (t == null) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            results.resultCodes().values().stream().filter(r -> !"unsolicited".equals(r.kind()))
+                    .forEach(r -> all.add(r.text().toUpperCase(Locale.ROOT)));
+            commands.values().forEach(c -> c.finals().forEach(f -> all.add(f.toUpperCase(Locale.ROOT))));
+            t = java.util.Set.copyOf(all);
+            finalTexts = t;
+        }
+        return t;
     }
 
     /** The URC definition that matches a line, if any. */

@@ -18,12 +18,13 @@ final class ResponseShapes {
             prefixes.add(command.name() + ":");
         }
         if (spec == null) {
-            return new ResponseShape(java.util.Set.of(), false, ResponseShape.DataMode.NONE, -1, prefixes, 0);
+            return new ResponseShape(java.util.Set.of(), false, ResponseShape.DataMode.NONE, -1, prefixes, 0, null);
         }
         Grammar.FormSpec form = spec.forms().get(command.form().word());
         boolean bare = false;
         ResponseShape.DataMode mode = ResponseShape.DataMode.NONE;
         int lengthParam = -1;
+        String dataStart = null;
         if (form != null) {
             bare = form.bareResponse();
             for (Grammar.ResponseSpec r : form.responses()) {
@@ -47,6 +48,7 @@ final class ResponseShapes {
             if (dm != null) {
                 mode = "module".equals(dm.sender()) ? ResponseShape.DataMode.BODY
                         : dm.prompt() ? ResponseShape.DataMode.PROMPT : ResponseShape.DataMode.UPLOAD;
+                dataStart = dm.startLine();
                 if (dm.lengthParam() != null) {
                     for (int i = 0; i < form.params().size(); i++) {
                         if (form.params().get(i).name().equals(dm.lengthParam())) {
@@ -61,6 +63,6 @@ final class ResponseShapes {
             finals.add(f.toUpperCase(Locale.ROOT));
         }
         long max = spec.maxResponseMs() == null ? 0 : spec.maxResponseMs();
-        return new ResponseShape(finals, bare, mode, lengthParam, prefixes, max);
+        return new ResponseShape(finals, bare, mode, lengthParam, prefixes, max, dataStart);
     }
 }

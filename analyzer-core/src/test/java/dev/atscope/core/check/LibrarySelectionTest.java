@@ -67,8 +67,10 @@ class LibrarySelectionTest {
         ScriptedTraffic m95 = step(new ScriptedTraffic(), "ATI", "Quectel_Ltd", "Quectel_M95", "Revision: M95FAR02A08",
                 "OK");
         assertThat(check(m95).vendor()).isEqualTo("quectel-gsm-https");
-        ScriptedTraffic other = step(new ScriptedTraffic(), "ATI", "SIMCOM_Ltd", "SIMCOM_SIM800L", "Revision:1308B05",
+        ScriptedTraffic sim800 = step(new ScriptedTraffic(), "ATI", "SIMCOM_Ltd", "SIMCOM_SIM800L", "Revision:1308B05",
                 "OK");
+        assertThat(check(sim800).vendor()).isEqualTo("simcom");
+        ScriptedTraffic other = step(new ScriptedTraffic(), "ATI", "u-blox", "SARA-R410M-02B", "OK");
         assertThat(check(other).vendor()).as("a model no library lists").isNull();
     }
 

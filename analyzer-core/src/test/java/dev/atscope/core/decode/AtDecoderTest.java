@@ -302,6 +302,28 @@ class AtDecoderTest {
     }
 
     @Test
+    void aHalfLineTheModuleSentBeforeTheCommandIsNotItsAnswer() {
+        // found by fuzzing: the module's last line, cut by the end of the trace, came before the
+        // host's command; it was taken as the command's result, which then ended before it began
+        ScriptedTraffic t = new ScriptedTraffic();
+        t.moduleBytes(0, "\r\nOK".getBytes(StandardCharsets.US_ASCII));
+        t.pause(1_000).hostBytes(0, "AT\r".getBytes(StandardCharsets.US_ASCII));
+        List<Decoded> all = decodeAllWays(t.entries());
+        Transaction x = transactions(all).get(0);
+        assertThat(x.outcome()).isEqualTo(Outcome.NO_RESPONSE);
+        assertThat(x.result()).isNull();
+        assertThat(events(all, EventKind.NOISE)).singleElement().satisfies(n -> {
+            assertThat(n.text()).isEqualTo("OK");
+            assertThat(n.note()).isEqualTo("a half line at the end of the trace");
+        });
+        // sent after the command, the same half line is its answer
+        ScriptedTraffic after = new ScriptedTraffic();
+        after.hostBytes(0, "AT\r".getBytes(StandardCharsets.US_ASCII));
+        after.pause(1_000).moduleBytes(0, "\r\nOK".getBytes(StandardCharsets.US_ASCII));
+        assertThat(transactions(decodeAllWays(after.entries())).get(0).outcome()).isEqualTo(Outcome.OK);
+    }
+
+    @Test
     void strayBytesBeforeACommandBecomeNoise() {
         ScriptedTraffic t = new ScriptedTraffic().echo(false);
         t.hostBytes(0, "\u0000\u00ffAT+CSQ\r".getBytes(StandardCharsets.ISO_8859_1)).answer(3_000, "+CSQ: 20,0", "OK");

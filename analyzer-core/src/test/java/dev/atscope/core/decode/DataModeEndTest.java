@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data mode ends where the other side shows it has: an upload shorter than announced ends at the
- * module's answer, an upload the log does not show ends at the gap that says so, and a body at the
- * end of a log ends at its last final result even when more lines followed it closely.
+ * module's answer, an upload the log does not show ends at the gap that says so, and a body ends at
+ * its last final result even when more lines followed it closely, at the end of a log or when the
+ * host speaks again.
  */
 class DataModeEndTest {
 
@@ -67,6 +68,24 @@ class DataModeEndTest {
         List<Decoded> all = decodeAllWays(t.entries());
         assertThat(transactions(all)).map(AtDecoderTest::summary)
                 .containsExactly("AT+QHTTPREAD=30 | CONNECT | <32 bytes> | OK | ok");
+        assertThat(events(all, EventKind.URC)).map(Event::text).containsExactly("+QIURC: \"pdpdeact\",1");
+    }
+
+    @Test
+    void theHostsNextCommandClosesABodyAtItsLastResultThoughALineFollowedItClosely() {
+        // found by fuzzing: a URC right after the body's OK kept the body open, and the next
+        // command's echo, CONNECT and answer were read as more body
+        ScriptedTraffic t = new ScriptedTraffic();
+        t.command("AT+QHTTPREAD=30").answer(25_000, "CONNECT");
+        t.moduleBytes(2_000, "<html><body>test</body></html>\r\n".getBytes(StandardCharsets.US_ASCII));
+        t.answer(1_000, "OK");
+        t.answer(2_000, "+QIURC: \"pdpdeact\",1");
+        t.pause(5_000_000).command("AT+QHTTPURL=19,80").answer(20_000, "CONNECT");
+        t.hostBytes(30_000, "http://example.com/".getBytes(StandardCharsets.US_ASCII)).answer(15_000, "OK");
+        List<Decoded> all = decodeAllWays(t.entries());
+        assertThat(transactions(all)).map(AtDecoderTest::summary).containsExactly(
+                "AT+QHTTPREAD=30 | CONNECT | <32 bytes> | OK | ok",
+                "AT+QHTTPURL=19,80 | CONNECT | <19 bytes> | OK | ok");
         assertThat(events(all, EventKind.URC)).map(Event::text).containsExactly("+QIURC: \"pdpdeact\",1");
     }
 

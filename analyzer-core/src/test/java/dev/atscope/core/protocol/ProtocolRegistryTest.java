@@ -22,9 +22,10 @@ class ProtocolRegistryTest {
     @Test
     void theLibrariesAreFoundWithTheServiceLoader() {
         assertThat(REGISTRY.libraries()).extracting(ProtocolLibrary::id)
-                .containsExactly("quectel-gsm-https", "3gpp-27007", "quectel-lte", "v250");
+                .containsExactly("quectel-gsm-https", "3gpp-27007", "quectel-lte", "simcom", "v250");
         assertThat(REGISTRY.libraryOf("+QSSLCFG")).isEqualTo("quectel-gsm-https");
         assertThat(REGISTRY.libraryOf("+QIOPEN")).isEqualTo("quectel-lte");
+        assertThat(REGISTRY.libraryOf("+CIPSHUT")).isEqualTo("simcom");
         assertThat(REGISTRY.libraryOf("+CGATT")).isEqualTo("3gpp-27007");
         assertThat(REGISTRY.libraryOf("E")).isEqualTo("v250");
     }

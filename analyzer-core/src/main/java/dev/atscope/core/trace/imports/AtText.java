@@ -1,5 +1,13 @@
 package dev.atscope.core.trace.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * What a piece of text is as AT traffic, judged from its first characters alone (every test looks
  * at a bounded number of them): a command line, a final result, an information line or URC, the
@@ -27,9 +35,12 @@ final class AtText {
         }
     }
 
-    /** The final results of V.250 and of the common vendors, upper case. */
-    private static final String[] RESULTS = {"OK", "ERROR", "NO CARRIER", "BUSY", "NO ANSWER", "NO DIALTONE",
-        "CONNECT", "SEND OK", "SEND FAIL", "CLOSE OK", "SHUT OK", "DEACT OK", "ABORTED", "COMMAND NOT SUPPORT"};
+    /**
+     * V.250's result codes that end a command or lead into data mode ({@code OK}, {@code CONNECT},
+     * {@code NO CARRIER}), read from the V.250 grammar: the results every AT dialect shares, known
+     * whatever response model a reader was given. A model adds the commands' own ({@code SEND OK}).
+     */
+    static final Set<String> V250_RESULTS = v250Results();
 
     /** Words that start a module's line in the usual URC shapes without a colon. */
     private static final String[] URC_WORDS = {"RDY", "RING", "Call Ready", "SMS Ready", "NORMAL POWER DOWN",
@@ -37,15 +48,40 @@ final class AtText {
 
     private AtText() {}
 
-    /** The kind of a line of text, its blanks already stripped. */
+    /** The V.250 grammar, where the result codes are defined (the basic protocol library's table). */
+    private static final String V250_GRAMMAR = "/dev/atscope/core/protocol/basic/v250.json";
+
+    private static Set<String> v250Results() {
+        try (InputStream in = AtText.class.getResourceAsStream(V250_GRAMMAR)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("the V.250 grammar " + V250_GRAMMAR + " is not on the class path"));
+            }
+            Set<String> texts = new LinkedHashSet<>();
+            for (JsonNode code : new ObjectMapper().readTree(in).path("resultCodes")) {
+                if (!"unsolicited".equals(code.path("kind").asText())) {
+                    texts.add(code.path("text").asText());
+                }
+            }
+            return Set.copyOf(texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the V.250 grammar " + V250_GRAMMAR + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The kind of a line of text, its blanks already stripped, knowing V.250's results. */
     static Kind kind(String s) {
+        return kind(s, V250_RESULTS);
+    }
+
+    /** The kind of a line of text, its blanks already stripped, knowing these results ({@link #results}). */
+    static Kind kind(String s, Set<String> results) {
         if (s.isEmpty()) {
             return Kind.OTHER;
         }
         if (isCommand(s, 0)) {
             return Kind.COMMAND;
         }
-        if (resultLength(s, 0) > 0) {
+        if (resultLength(s, 0, results) > 0) {
             return Kind.RESULT;
         }
         if (informationLength(s, 0) > 0 || urcWord(s, 0) > 0) {
@@ -111,20 +147,48 @@ final class AtText {
         return upper || j + letters >= n || !Character.isLetter(s.charAt(j + letters)) && s.charAt(j + letters) != ' ';
     }
 
-    /** The length of a final result at {@code i} that ends there (at the end, a blank or a non-word character), or 0. */
+    /** V.250's results and the model's, for the readers that were given a model. */
+    static Set<String> results(dev.atscope.core.decode.ResponseModel model) {
+        Set<String> more = model.finalTexts();
+        if (more.isEmpty() || more.containsAll(V250_RESULTS)) {
+            return more.isEmpty() ? V250_RESULTS : more;
+        }
+        Set<String> all = new LinkedHashSet<>(V250_RESULTS);
+        all.addAll(more);
+        return Set.copyOf(all);
+    }
+
+    /** The length of a V.250 final result at {@code i} that ends there, or 0. */
     static int resultLength(String s, int i) {
-        for (String r : RESULTS) {
-            if (s.startsWith(r, i) && ends(s, i + r.length())) {
-                if (r.equals("CONNECT") && i + 7 < s.length() && s.charAt(i + 7) == ' ') {
-                    return 7; // CONNECT 115200
-                }
-                return r.length();
+        return resultLength(s, i, V250_RESULTS);
+    }
+
+    /**
+     * Where a command line starts right after a final result at the start of the text, glued
+     * without a break ({@code SEND OKAT+QIRD=0}), or 0.
+     */
+    static int gluedCommand(String s, Set<String> results) {
+        int best = 0;
+        for (String r : results) {
+            if (r.length() > best && s.startsWith(r) && isCommand(s, r.length())) {
+                best = r.length();
             }
         }
-        if (s.startsWith("+CME ERROR", i) || s.startsWith("+CMS ERROR", i)) {
+        return best;
+    }
+
+    /** The length of a final result at {@code i} that ends there (at the end, a blank or a non-word character), or 0. */
+    static int resultLength(String s, int i, Set<String> results) {
+        int best = 0;
+        for (String r : results) {
+            if (r.length() > best && s.startsWith(r, i) && ends(s, i + r.length())) {
+                best = r.length(); // the longest: "SEND OK", not "OK" alone; "CONNECT 115200" is CONNECT
+            }
+        }
+        if (best == 0 && (s.startsWith("+CME ERROR", i) || s.startsWith("+CMS ERROR", i))) {
             return 10;
         }
-        return 0;
+        return best;
     }
 
     /** The length of an information line's prefix at {@code i} ({@code +CSQ:}, {@code ^SYSINFO:}), or 0. */

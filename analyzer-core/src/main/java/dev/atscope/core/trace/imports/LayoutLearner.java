@@ -46,6 +46,8 @@ final class LayoutLearner {
     private final EnumSet<Escapes.Family> escapes = EnumSet.noneOf(Escapes.Family.class);
     private final Map<Escapes.Family, Integer> escapeLines = new HashMap<>();
     private final ImportOptions options;
+    /** The final results the grammar knows ({@link AtText#results}). */
+    private final java.util.Set<String> results;
     private long lines;
     private long leadingStamps;
     private long headStamps;
@@ -67,6 +69,7 @@ final class LayoutLearner {
 
     LayoutLearner(ImportOptions options) {
         this.options = options;
+        this.results = AtText.results(options.model());
     }
 
     /** Looks at one line of the log. */
@@ -146,7 +149,7 @@ final class LayoutLearner {
         if (e.head.empty() && e.pattern == null && previous != null && !previous.head.empty()) {
             // a bare line right after a marked one continues it ("Response: AT", then "OK")
             String bare = payload.strip();
-            AtText.Kind kind = AtText.kind(bare);
+            AtText.Kind kind = AtText.kind(bare, results);
             if (kind == AtText.Kind.RESULT || kind == AtText.Kind.INFORMATION) {
                 previous.followed++;
             }

@@ -38,6 +38,8 @@ final class LineFramer {
     }
 
     private final ResponseModel model;
+    /** The final results the grammar knows ({@link AtText#results}). */
+    private final java.util.Set<String> results;
     private State state = State.LINES;
     private ResponseShape shape = ResponseShape.PLAIN;
     private long remaining;
@@ -47,6 +49,7 @@ final class LineFramer {
 
     LineFramer(ResponseModel model) {
         this.model = model;
+        this.results = AtText.results(model);
     }
 
     /** Whether the next host text is an upload rather than a command line. */
@@ -73,6 +76,24 @@ final class LineFramer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the host's text, where the upload should be, is a placeholder the log printed in its
+     * place ({@code (binary)}, {@code <data>}, {@code [payload]}): the whole text in brackets and
+     * not the byte count the command announced. Data mode is then over, the upload not in the log.
+     */
+    boolean placeholder(Direction dir, String text) {
+        if (state != State.UPLOAD || uploaded > 0 || dir != Direction.HOST_TO_MODULE) {
+            return false;
+        }
+        String t = text.strip();
+        if (t.length() < 3 || t.length() == lengthAnnounced || "([<{".indexOf(t.charAt(0)) < 0
+                || t.charAt(t.length() - 1) != ")]>}".charAt("([<{".indexOf(t.charAt(0)))) {
+            return false;
+        }
+        state = State.LINES;
+        return true;
     }
 
     /** Ends data mode: the upload is over (the module answered, or the host went on with a command). */
@@ -124,7 +145,7 @@ final class LineFramer {
         if (CommandLineParser.isCommandLine(line) && !framed) {
             return concat(line.getBytes(StandardCharsets.ISO_8859_1), "\r"); // the module's echo
         }
-        if (line.equals("CONNECT") || line.startsWith("CONNECT ")) {
+        if (shape.startsData(line, line.equals("CONNECT") || line.startsWith("CONNECT "))) {
             if (shape.dataMode() == ResponseShape.DataMode.UPLOAD) {
                 startUpload();
             } else if (shape.dataMode() == ResponseShape.DataMode.BODY) {
@@ -133,6 +154,9 @@ final class LineFramer {
         }
         if (framed) {
             return text;
+        }
+        if (line.length() < s.length() && !line.isEmpty() && AtText.resultLength(line, 0, results) == line.length()) {
+            text = line.getBytes(StandardCharsets.ISO_8859_1); // "OK ": a module sends no blank around a result
         }
         byte[] out = new byte[text.length + 4];
         out[0] = '\r';

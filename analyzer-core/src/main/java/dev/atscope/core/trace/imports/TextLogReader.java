@@ -39,8 +39,21 @@ final class TextLogReader extends LogTraceReader {
 
     private record Raw(long number, String text, boolean terminated) {}
 
+    /** A line of a marked log on its way out, held while a command line waits for its echo. */
+    private record Out(long time, String channel, Direction side, byte[] bytes, long number) {
+
+        String text() {
+            return new String(bytes, StandardCharsets.ISO_8859_1).strip();
+        }
+    }
+
+    /** How many of the module's lines a command line is held for while its echo has not come. */
+    private static final int ECHO_WAIT_LINES = 16;
+
     /** Why a line is left out: it gives the time of the lines after it. */
     static final String TIME_LINES = "lines that give the time of the lines after them";
+    /** Why a line is left out: the log shows it in place of an upload it leaves out. */
+    static final String PLACEHOLDER = "placeholders the log shows in place of an upload";
     /** Why a piece of a line is left out: a print glued to the traffic. */
     static final String GLUED = "prints glued to the end of a traffic line";
 
@@ -48,6 +61,8 @@ final class TextLogReader extends LogTraceReader {
     private final PrintsSeen prints = new PrintsSeen();
     private final LineFramer framer;
     private final TranscriptSides transcript;
+    /** The final results the grammar knows ({@link AtText#results}). */
+    private final java.util.Set<String> results;
     private final TraceFormat format;
     private TextLayout layout;
     private boolean noMarkers;
@@ -59,12 +74,15 @@ final class TextLogReader extends LogTraceReader {
     private Instant puttyStart;
     private long uploadsMissing;
     private long firstMissing = -1;
+    /** The host's last command line and the module's lines after it, while its echo may still come. */
+    private final List<Out> held = new java.util.ArrayList<>();
 
     TextLogReader(LineSource in, TraceFormat format, ImportOptions options, boolean probe) {
         super(in, format, options, probe);
         this.format = format;
         this.framer = new LineFramer(options.model());
         this.transcript = new TranscriptSides(options.model());
+        this.results = AtText.results(options.model());
     }
 
     @Override
@@ -204,7 +222,7 @@ final class TextLogReader extends LogTraceReader {
             side = open.side();
             channel = open.name();
         } else {
-            AtText.Kind kind = AtText.kind(p.payload().strip());
+            AtText.Kind kind = AtText.kind(p.payload().strip(), results);
             side = null;
             if (layout.unmarked() == Direction.MODULE_TO_HOST
                     || layout.unmarked() == Direction.HOST_TO_MODULE && kind == AtText.Kind.COMMAND) {
@@ -246,7 +264,7 @@ final class TextLogReader extends LogTraceReader {
             // a program that prints the lines it read as a list ("['+CFUN: 1', 'OK']"): each item a line
             long t = timeOf(stampOf(p));
             for (String item : items) {
-                emit(t, channel, framer.frame(side, Escapes.c(item)), number);
+                out(t, channel, side, framer.frame(side, Escapes.c(item)), number);
             }
             lastSide = side;
             return;
@@ -258,12 +276,17 @@ final class TextLogReader extends LogTraceReader {
         }
         long t = timeOf(stampOf(p));
         String shown = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (framer.placeholder(side, shown)) {
+            missingUpload(t, number);
+            skip(PLACEHOLDER, number, text);
+            return;
+        }
         if (framer.uploadMissing(side, shown)) {
             missingUpload(t, number);
         }
         // a marker whose lines show their line ends gets none added (a command in pieces stays in pieces)
         boolean spelled = p.marker() != null ? p.marker().spells() : open != null && open.spells();
-        emit(t, channel, spelled ? bytes : framer.frame(side, bytes), number);
+        out(t, channel, side, spelled ? bytes : framer.frame(side, bytes), number);
         lastSide = side;
     }
 
@@ -290,8 +313,13 @@ final class TextLogReader extends LogTraceReader {
             if (t < 0) {
                 t = timeOf(stampOf(p));
             }
+            if (framer.placeholder(Direction.HOST_TO_MODULE, s)) {
+                missingUpload(t, number);
+                skip(PLACEHOLDER, number, text);
+                continue;
+            }
             if (framer.awaitingUpload()) {
-                AtText.Kind kind = AtText.kind(s);
+                AtText.Kind kind = transcript.gluedCommand(s) > 0 ? AtText.Kind.RESULT : AtText.kind(s, results);
                 if (!kind.traffic()) {
                     emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
                     continue;
@@ -304,7 +332,7 @@ final class TextLogReader extends LogTraceReader {
                     framer.endUpload();
                 }
             }
-            if (framer.inBody() && AtText.kind(s) != AtText.Kind.COMMAND) {
+            if (framer.inBody() && AtText.kind(s, results) != AtText.Kind.COMMAND) {
                 emit(t, Direction.MODULE_TO_HOST, framer.frame(Direction.MODULE_TO_HOST, latin1(part)), number);
                 continue;
             }
@@ -316,6 +344,57 @@ final class TextLogReader extends LogTraceReader {
                 emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
             }
         }
+    }
+
+    /**
+     * Hands out a line of a marked log, putting a command line where the module read it: the module
+     * echoes a command before it answers it, so the module's lines that a log shows between a
+     * command line and its echo were sent before the module saw the command (the answer of the
+     * command before, still on its way when the host wrote). The command line is held until its
+     * echo comes, and then goes out after those lines, at the echo's time; when the host writes
+     * again, or the echo does not come within {@value #ECHO_WAIT_LINES} lines, all goes out as the
+     * log has it.
+     */
+    private void out(long t, String channel, Direction side, byte[] bytes, long number) {
+        Out o = new Out(t, channel, side, bytes, number);
+        if (held.isEmpty()) {
+            if (side == Direction.HOST_TO_MODULE && AtText.isCommand(o.text(), 0)) {
+                held.add(o);
+            } else {
+                emit(t, channel, bytes, number);
+            }
+            return;
+        }
+        Out command = held.get(0);
+        if (side == Direction.MODULE_TO_HOST && o.text().equals(command.text())) {
+            for (Out before : held.subList(1, held.size())) {
+                emit(before.time(), before.channel(), before.bytes(), before.number());
+            }
+            emit(held.size() > 1 ? Math.max(t, command.time()) : command.time(), command.channel(), command.bytes(),
+                    command.number());
+            held.clear();
+            emit(t, channel, bytes, number);
+            return;
+        }
+        if (side == Direction.HOST_TO_MODULE || held.size() > ECHO_WAIT_LINES) {
+            flushHeld();
+            out(t, channel, side, bytes, number);
+            return;
+        }
+        held.add(o);
+    }
+
+    @Override
+    void resync() {
+        flushHeld(); // before the gap marker of a broken line, which comes after them
+    }
+
+    /** Hands out the held lines as the log has them. */
+    private void flushHeld() {
+        for (Out o : held) {
+            emit(o.time(), o.channel(), o.bytes(), o.number());
+        }
+        held.clear();
     }
 
     /**
@@ -383,6 +462,7 @@ final class TextLogReader extends LogTraceReader {
     }
 
     private void missingUpload(long t, long number) {
+        flushHeld();
         uploadsMissing++;
         if (firstMissing < 0) {
             firstMissing = number;
@@ -407,6 +487,7 @@ final class TextLogReader extends LogTraceReader {
 
     @Override
     void finish() throws IOException {
+        flushHeld();
         if (uploadsMissing > 0) {
             warn(firstMissing, uploadsMissing + (uploadsMissing == 1 ? " upload is" : " uploads are")
                     + " not in the log (the module answered, or the next command came, before any data)");

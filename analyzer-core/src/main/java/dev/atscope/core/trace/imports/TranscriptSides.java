@@ -33,6 +33,8 @@ final class TranscriptSides {
     record Piece(Direction side, String text) {}
 
     private final ResponseModel model;
+    /** The final results the grammar knows ({@link AtText#results}). */
+    private final java.util.Set<String> results;
     private final PrintsSeen prints = new PrintsSeen();
     private String lastCommand;
     private long lastCommandTime = -1;
@@ -47,6 +49,7 @@ final class TranscriptSides {
 
     TranscriptSides(ResponseModel model) {
         this.model = model;
+        this.results = AtText.results(model);
     }
 
     /** The command lines seen so far. */
@@ -98,7 +101,7 @@ final class TranscriptSides {
     }
 
     private Piece piece(String s, long time, boolean realTime) {
-        AtText.Kind kind = AtText.kind(s);
+        AtText.Kind kind = AtText.kind(s, results);
         boolean wasCommand = lastWasCommand;
         lastWasCommand = false;
         switch (kind) {
@@ -145,8 +148,8 @@ final class TranscriptSides {
     }
 
     /** Where a command line starts after the text of a print on the same line, or 0. */
-    private static int printedBefore(String s) {
-        if (AtText.kind(s) != AtText.Kind.OTHER) {
+    private int printedBefore(String s) {
+        if (AtText.kind(s, results) != AtText.Kind.OTHER) {
             return 0;
         }
         int at = AtText.anchor(s, 1);
@@ -159,14 +162,7 @@ final class TranscriptSides {
     }
 
     /** Where a command line starts right after a final result on the same line ({@code SEND OKAT+QIRD=0}), or 0. */
-    private static int gluedCommand(String s) {
-        int r = 0;
-        for (String result : new String[] {"SEND OK", "SEND FAIL", "OK", "ERROR"}) {
-            if (s.startsWith(result)) {
-                r = result.length();
-                break;
-            }
-        }
-        return r > 0 && r < s.length() && AtText.isCommand(s, r) ? r : 0;
+    int gluedCommand(String s) {
+        return AtText.gluedCommand(s, results);
     }
 }

@@ -1,0 +1,113 @@
+package dev.atscope.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load on a running {@code atscope serve}: {@code CLIENTS} clients, each running {@code SEARCHES}
+ * searches of the search page one after the other, as the page makes them (the hits with their facet
+ * counts, and the histogram of one query, asked at once), over the questions of docs/search.md. Prints the
+ * latency of each API call and of the whole search at p50, p90, p99 and the maximum, after a warm-up
+ * that is not counted:
+ * {@code java -cp bench/target/benchmarks.jar dev.atscope.bench.ServeLoad URL [CLIENTS] [SEARCHES]}.
+ * scripts/serve-load builds the index with atscope generate and atscope index, starts the server
+ * and runs this.
+ */
+public final class ServeLoad {
+
+    private ServeLoad() {}
+
+    static final List<String> QUERIES = List.of(
+            "error:3815",
+            "command:QSSLCFG AND sslversion:0",
+            "command:QIACT AND duration:[10000 TO *]",
+            "error:[3815 TO 3822] AND time:[2026-11-16 TO 2026-11-23]",
+            "QHTTPGET outcome:error",
+            "cmnet");
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8470/");
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int searches = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+        int warmup = Math.max(10, searches / 10);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(4)).build();
+        Map<String, List<Long>> micros = new LinkedHashMap<>();
+        for (String k : List.of("/api/search", "/api/histogram", "search (both)")) {
+            micros.put(k, Collections.synchronizedList(new ArrayList<>()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        List<Future<?>> runs = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            runs.add(pool.submit(() -> {
+                for (int i = 0; i < warmup + searches; i++) {
+                    String q = URLEncoder.encode(QUERIES.get((client + i) % QUERIES.size()), StandardCharsets.UTF_8);
+                    long start = System.nanoTime();
+                    List<CompletableFuture<Long>> calls = new ArrayList<>();
+                    for (String path : List.of("/api/search?explain=1&facets=1&size=20&q=", "/api/histogram?q=")) {
+                        calls.add(call(http, base.resolve(path + q)));
+                    }
+                    long[] each = calls.stream().mapToLong(CompletableFuture::join).toArray();
+                    long all = (System.nanoTime() - start) / 1000;
+                    if (i >= warmup) {
+                        micros.get("/api/search").add(each[0]);
+                        micros.get("/api/histogram").add(each[1]);
+                        micros.get("search (both)").add(all);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> r : runs) {
+            r.get(30, TimeUnit.MINUTES);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        System.out.printf(Locale.ROOT, "%d clients x %d searches (after %d warm-up each) against %s: %.1f s, %.0f"
+                + " searches/s%n", clients, searches, warmup, base, secs, clients * (warmup + searches) / secs);
+        System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s%n", "latency, ms", "p50", "p90", "p99", "max", "n");
+        for (Map.Entry<String, List<Long>> e : micros.entrySet()) {
+            List<Long> v = new ArrayList<>(e.getValue());
+            Collections.sort(v);
+            System.out.printf(Locale.ROOT, "%-20s %8.1f %8.1f %8.1f %8.1f %8d%n", e.getKey(), at(v, 0.50), at(v, 0.90),
+                    at(v, 0.99), v.get(v.size() - 1) / 1000.0, v.size());
+        }
+        System.exit(0);
+    }
+
+    /** One GET; its latency in microseconds once the whole body arrived; fails on any status but 200. */
+    private static CompletableFuture<Long> call(HttpClient http, URI uri) {
+        long start = System.nanoTime();
+        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> {
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(uri + ": HTTP " + r.statusCode() + ": "
+                                + new String(r.body(), StandardCharsets.UTF_8));
+                    }
+                    return (System.nanoTime() - start) / 1000;
+                });
+    }
+
+    private static double at(List<Long> sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1000.0;
+    }
+}
