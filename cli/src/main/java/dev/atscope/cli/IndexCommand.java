@@ -2,6 +2,8 @@ package dev.atscope.cli;
 
 import dev.atscope.core.index.FolderIndexer;
 import dev.atscope.core.index.TraceIndexWriter;
+import dev.atscope.solr.SolrCollection;
+import dev.atscope.solr.SolrTraceStore;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.text.Durations;
 import dev.atscope.core.text.Plural;
@@ -16,17 +18,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atscope index PATH... --index DIR}: adds traces to a search index. */
+/** {@code atscope index PATH... --index DIR} (or {@code --solr SPEC}): adds traces to a search index. */
 @Command(name = "index", description = {"Indexes trace files, whole folders (recursively) and standard input ('-') for"
-        + " atscope search.", "Indexing a file again replaces its documents; a file that cannot be read is reported"
+        + " atscope search, into a local index (--index) or a SolrCloud collection (--solr, docs/solr.md).",
+    "Indexing a file again replaces its documents; a file that cannot be read is reported"
         + " in one line and skipped (exit code 2), the others are indexed."})
 final class IndexCommand extends AbstractCommand {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "trace files, folders, or - for standard input")
     List<String> paths;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "the index folder (created if missing)")
+    @Option(names = "--index", paramLabel = "DIR", description = "the index folder (created if missing)")
     Path index;
+
+    @Mixin
+    SolrOptions solr;
+
+    @Option(names = "--create", description = "with --solr: create the collection with atscope's configset unless it exists")
+    boolean create;
+
+    @Option(names = "--shards", paramLabel = "N", description = "with --create: shards of the new collection (default ${DEFAULT-VALUE})")
+    int shards = 2;
+
+    @Option(names = "--replicas", paramLabel = "R", description = "with --create: copies of each shard (default ${DEFAULT-VALUE})")
+    int replicas = 2;
 
     @Option(names = "--threads", paramLabel = "N", description = "files indexed at once (default: the number of cores)")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -42,7 +57,14 @@ final class IndexCommand extends AbstractCommand {
 
     @Override
     int execute() throws Exception {
-        Path parent = index.toAbsolutePath().getParent();
+        solr.exactlyOne(index, "--index DIR");
+        if (solr.spec == null && (create || shards != 2 || replicas != 2)) {
+            throw new UsageException("--create, --shards and --replicas go with --solr");
+        }
+        if (shards < 1 || replicas < 1) {
+            throw new UsageException("--shards and --replicas must be at least 1");
+        }
+        Path parent = index == null ? null : index.toAbsolutePath().getParent();
         if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
             throw new UsageException(TerminalText.safe(index.toString()) + ": the folder "
                     + TerminalText.safe(parent.toString()) + " does not exist");
@@ -60,7 +82,11 @@ final class IndexCommand extends AbstractCommand {
         int skipped = 0;
         long indexed = 0;
         long transactions = 0;
-        try (TraceIndexWriter writer = new TraceIndexWriter(index, ProtocolRegistry.loadDefault(), storeSecrets);
+        ProtocolRegistry registry = ProtocolRegistry.loadDefault();
+        try (TraceIndexWriter writer = solr.spec != null
+                ? new TraceIndexWriter(new SolrTraceStore(create ? SolrCollection.create(solr.parsed(), shards, replicas)
+                        : SolrCollection.open(solr.parsed()), true), registry, storeSecrets)
+                : new TraceIndexWriter(index, registry, storeSecrets);
                 ProgressDisplay progress = style.progress("index", sources.size(), ProgressDisplay.Unit.FILES)) {
             if (sources.contains(TraceSource.STDIN)) {
                 try {
@@ -93,7 +119,7 @@ final class IndexCommand extends AbstractCommand {
             out().printf(Locale.ROOT, "indexed %s, %s in %s (%.0f transactions/s) into %s%s%n",
                     Plural.of(indexed, "file"), Plural.of(transactions, "transaction"),
                     Durations.format((long) (secs * 1e6)), transactions / Math.max(secs, 1e-3),
-                    TerminalText.safe(index.toString()), skipped == 0 ? "" : "; " + Plural.of(skipped, "file") + " skipped");
+                    TerminalText.safe(solr.spec != null ? solr.spec : index.toString()), skipped == 0 ? "" : "; " + Plural.of(skipped, "file") + " skipped");
         }
         return skipped == 0 ? OK : BAD_INPUT;
     }

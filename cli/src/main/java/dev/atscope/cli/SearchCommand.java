@@ -2,6 +2,8 @@ package dev.atscope.cli;
 
 import dev.atscope.core.index.TraceSearch;
 import dev.atscope.core.index.TraceSearcher;
+import dev.atscope.solr.SolrCollection;
+import dev.atscope.solr.SolrTraceSearch;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atscope search --index DIR QUERY...}: queries over indexed traces. */
+/** {@code atscope search --index DIR QUERY...} (or {@code --solr SPEC}): queries over indexed traces. */
 @Command(name = "search", description = {"Searches indexed traces: Lucene query syntax with AND between words, bare"
         + " AT command names (QHTTPGET) for command:, dates as whole days.",
     "Examples: 'error:3815', 'QSSLCFG sslversion:0', 'QIACT duration:[10000 TO *]',"
@@ -19,8 +21,11 @@ final class SearchCommand extends AbstractCommand {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "the query; several words are one query")
     List<String> words;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "the index folder")
+    @Option(names = "--index", paramLabel = "DIR", description = "the index folder")
     Path index;
+
+    @Mixin
+    SolrOptions solr;
 
     @Option(names = "--limit", paramLabel = "N", description = "hits to show (default ${DEFAULT-VALUE})")
     int limit = 20;
@@ -42,13 +47,15 @@ final class SearchCommand extends AbstractCommand {
 
     @Override
     int execute() throws Exception {
+        solr.exactlyOne(index, "--index DIR");
         if (limit < 0) {
             throw new UsageException("--limit must not be negative: " + limit);
         }
         String query = String.join(" ", words);
         TraceSearch.Request request = new TraceSearch.Request(query, limit, order, facets,
                 sessions ? TraceSearch.Scope.SESSIONS : TraceSearch.Scope.TRANSACTIONS);
-        try (TraceSearch backend = new TraceSearcher(index)) {
+        try (TraceSearch backend = solr.spec != null ? new SolrTraceSearch(SolrCollection.open(solr.parsed()), true)
+                : new TraceSearcher(index)) {
             print(backend, request);
         }
         return OK;

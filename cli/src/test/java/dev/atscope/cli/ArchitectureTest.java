@@ -44,7 +44,7 @@ class ArchitectureTest {
 
     /** The modules whose classes the rules judge: every module the atscope jar is made of. */
     static final List<String> MODULES = List.of("dev.atscope.core", "dev.atscope.capture", "dev.atscope.report",
-            "dev.atscope.cli");
+            "dev.atscope.solr", "dev.atscope.cli");
 
     /** The rules see every module: a module missing from the class path would pass them unseen. */
     @ArchTest

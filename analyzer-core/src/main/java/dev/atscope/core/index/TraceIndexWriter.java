@@ -15,43 +15,36 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.store.FSDirectory;
 
 /**
- * Writes traces into a Lucene index, one document per transaction (and per session). Indexing a
- * file again replaces its documents. Thread-safe: several files may be indexed at once.
+ * Writes traces into a trace index (the local Lucene index, or a {@link TraceStore} such as a
+ * search cluster), one document per transaction (and per session). Indexing a file again replaces
+ * its documents. Thread-safe: several files may be indexed at once.
  */
 public final class TraceIndexWriter implements AutoCloseable {
 
-    private final IndexWriter writer;
-    private final FacetsConfig facets = new FacetsConfig();
+    private final TraceStore store;
     private final ProtocolRegistry registry;
     private final TransactionDocuments documents;
 
     /**
-     * Opens (or creates) the index in {@code dir}.
+     * Opens (or creates) the local index in {@code dir}.
      *
      * @param storeSecrets keep certificate and key upload bodies in the raw text (off: only their size)
      */
     public TraceIndexWriter(Path dir, ProtocolRegistry registry, boolean storeSecrets) throws IOException {
-        Files.createDirectories(dir);
-        IndexWriterConfig cfg = new IndexWriterConfig(AtAnalyzer.perField());
-        cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        cfg.setRAMBufferSizeMB(64);
-        this.writer = new IndexWriter(FSDirectory.open(dir), cfg);
+        this(new LuceneTraceStore(dir), registry, storeSecrets);
+    }
+
+    /**
+     * Writes into another store; closing the writer closes it.
+     *
+     * @param storeSecrets keep certificate and key upload bodies in the raw text (off: only their size)
+     */
+    public TraceIndexWriter(TraceStore store, ProtocolRegistry registry, boolean storeSecrets) {
+        this.store = store;
         this.registry = registry;
         this.documents = new TransactionDocuments(registry, storeSecrets);
-        facets.setMultiValued(IndexFields.FACET_COMMAND, true);
-        facets.setMultiValued(IndexFields.FACET_RULE, true);
     }
 
     /** What indexing one file gave. */
@@ -89,7 +82,7 @@ public final class TraceIndexWriter implements AutoCloseable {
      */
     public Indexed index(String key, Path file, Opener open) throws IOException {
         long[] counts = new long[2];
-        writer.deleteDocuments(new Term(IndexFields.FILE, key));
+        store.replace(key);
         try (TraceReader reader = open.open()) {
             TraceMetadata meta = reader.metadata();
             long startMillis = (meta.start() != null ? meta.start() : Instant.ofEpochMilli(
@@ -99,7 +92,7 @@ public final class TraceIndexWriter implements AutoCloseable {
             // each file is read with the libraries its own traffic shows
             LibrarySelection selection = new LibrarySelection(registry);
             SessionTracker sessions = new SessionTracker(selection, s -> {
-                add(tagged(documents.of(s, key, device, startMillis), device, firmware));
+                add(TransactionDocuments.tagged(documents.of(s, key, device, startMillis), device, firmware));
                 counts[1]++;
             });
             // the checker reports a transaction's findings while it accepts it: they go on its document
@@ -110,35 +103,28 @@ public final class TraceIndexWriter implements AutoCloseable {
                 rules.clear();
                 checker.accept(d);
                 if (d instanceof Transaction t) {
-                    add(tagged(documents.of(t, key, device, startMillis, sessions.currentIndex(), rules), device,
-                            firmware));
+                    add(TransactionDocuments.tagged(documents.of(t, key, device, startMillis, sessions.currentIndex(),
+                            rules), device, firmware));
                     counts[0]++;
                 }
             });
             checker.finish();
             sessions.finish();
+            store.fileDone(key);
         } catch (IOException | RuntimeException e) {
-            writer.deleteDocuments(new Term(IndexFields.FILE, key));
+            try {
+                store.fileFailed(key);
+            } catch (IOException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
         return new Indexed(file, counts[0], counts[1], file != null && Files.isRegularFile(file) ? Files.size(file) : -1);
     }
 
-    /** The trace's tags every document of it carries, to count hits by device and firmware. */
-    private static Document tagged(Document d, String device, String firmware) {
-        if (!device.isEmpty()) {
-            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_DEVICE, device));
-        }
-        if (firmware != null && !firmware.isBlank()) {
-            d.add(new StringField(IndexFields.FIRMWARE, firmware.toLowerCase(Locale.ROOT), Field.Store.NO));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_FIRMWARE, firmware));
-        }
-        return d;
-    }
-
-    private void add(Document doc) {
+    private void add(TraceDocument doc) {
         try {
-            writer.addDocument(facets.build(doc));
+            store.add(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,16 +144,16 @@ public final class TraceIndexWriter implements AutoCloseable {
 
     /** Makes what was indexed visible to searches. */
     public void commit() throws IOException {
-        writer.commit();
+        store.commit();
     }
 
     /** Documents in the index. */
-    public long documents() {
-        return writer.getDocStats().numDocs;
+    public long documents() throws IOException {
+        return store.documents();
     }
 
     @Override
     public void close() throws IOException {
-        writer.close();
+        store.close();
     }
 }

@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.text.NumberFormat;
-import dev.atscope.core.decode.Outcome;
-import dev.atscope.core.session.SessionOutcome;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -32,23 +27,15 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queryparser.flexible.core.processors.QueryNodeProcessorPipeline;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
-import org.apache.lucene.queryparser.flexible.standard.StandardQueryParser;
-import org.apache.lucene.queryparser.flexible.standard.config.PointsConfig;
-import org.apache.lucene.queryparser.flexible.standard.config.StandardQueryConfigHandler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -95,7 +82,7 @@ public final class TraceSearcher implements TraceSearch {
         this.manager = new SearcherManager(FSDirectory.open(dir), new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                return new ReaderSearcher(reader, analyzer);
+                return new ReaderSearcher(reader);
             }
         });
     }
@@ -105,38 +92,20 @@ public final class TraceSearcher implements TraceSearch {
      * documents (fields, closed values, commands) and, once asked, the facets' ordinals.
      */
     private static final class ReaderSearcher extends IndexSearcher {
-        private final StandardQueryParser parser;
-        private final SearchQueryProcessor understanding;
+        private final TraceQueries queries;
         private volatile DefaultSortedSetDocValuesReaderState facetState;
         private volatile boolean noFacets;
 
-        ReaderSearcher(IndexReader reader, Analyzer analyzer) throws IOException {
+        ReaderSearcher(IndexReader reader) throws IOException {
             super(reader);
-            this.parser = new StandardQueryParser(analyzer);
-            parser.setDefaultOperator(StandardQueryConfigHandler.Operator.AND);
-            parser.setAllowLeadingWildcard(true);
-            Map<String, PointsConfig> points = new LinkedHashMap<>();
-            NumberFormat integer = NumberFormat.getIntegerInstance(Locale.ROOT);
-            integer.setGroupingUsed(false);
-            points.put(IndexFields.TIME, new PointsConfig(new InstantFormat(), Long.class));
-            points.put(IndexFields.DURATION, new PointsConfig(integer, Long.class));
-            points.put(IndexFields.ERROR, new PointsConfig(integer, Long.class));
-            parser.setPointsConfigMap(points);
-            this.understanding = new SearchQueryProcessor(vocabulary(reader));
-            ((QueryNodeProcessorPipeline) parser.getQueryNodeProcessor()).add(0, understanding);
+            this.queries = vocabulary(reader);
         }
 
-        /** The query as {@code atscope search} reads it, with its warnings; one query at a time. */
-        synchronized Query parse(String query, Scope scope, List<String> warnings) throws QueryNodeException {
-            understanding.reset();
-            Query q = parser.parse(SearchQueryProcessor.escapePlus(query), IndexFields.RAW);
-            warnings.addAll(understanding.warnings());
-            if (scope != null && !understanding.namedType()) {
-                q = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexFields.TYPE, scope.type())), BooleanClause.Occur.FILTER)
-                        .add(q, BooleanClause.Occur.MUST).build();
-            }
-            return q;
+        /** The query as {@code atscope search} reads it, with its warnings. */
+        Query parse(String query, Scope scope, List<String> warnings) {
+            TraceQueries.Parsed parsed = queries.read(new Request(query, 0, Order.SCORE, false, scope));
+            warnings.addAll(parsed.warnings());
+            return parsed.query();
         }
 
         /** The facets' ordinals, read once per reader; null while no document has a facet. */
@@ -160,29 +129,15 @@ public final class TraceSearcher implements TraceSearch {
     }
 
     /** The fields, closed values and commands this index holds, for reading queries and warning. */
-    private static SearchQueryProcessor.Vocabulary vocabulary(IndexReader reader) throws IOException {
-        Set<String> fields = new TreeSet<>(List.of(IndexFields.TYPE, IndexFields.FILE, IndexFields.DEVICE,
-                IndexFields.SESSION, IndexFields.TIME, IndexFields.DURATION, IndexFields.COMMAND, IndexFields.SUBCOMMAND,
-                IndexFields.RESULT, IndexFields.OUTCOME, IndexFields.ERROR, IndexFields.ERROR_MEANING, IndexFields.RULE,
-                IndexFields.RAW));
+    private static TraceQueries vocabulary(IndexReader reader) throws IOException {
+        List<String> fields = new ArrayList<>();
         for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
-            boolean searchable = fi.getIndexOptions() != IndexOptions.NONE || fi.getPointDimensionCount() > 0;
-            if (searchable && !fi.name.startsWith("$") && !fi.name.startsWith("f_") && !fi.name.equals(IndexFields.KEY)) {
+            if (fi.getIndexOptions() != IndexOptions.NONE || fi.getPointDimensionCount() > 0) {
                 fields.add(fi.name);
             }
         }
-        Set<String> outcomes = terms(reader, IndexFields.OUTCOME);
-        Arrays.stream(Outcome.values()).map(Outcome::word).forEach(outcomes::add);
-        SessionOutcome.vocabulary().stream().map(SessionOutcome::word).forEach(outcomes::add);
-        Set<String> types = terms(reader, IndexFields.TYPE);
-        types.addAll(List.of("transaction", "session"));
-        Map<String, Set<String>> closed = Map.of(IndexFields.OUTCOME, outcomes, IndexFields.RULE,
-                terms(reader, IndexFields.RULE), IndexFields.TYPE, types);
-        Set<String> commands = new TreeSet<>();
-        for (String c : terms(reader, IndexFields.COMMAND)) {
-            commands.add(c.startsWith("+") ? c.substring(1) : c);
-        }
-        return new SearchQueryProcessor.Vocabulary(fields, closed, commands);
+        return TraceQueries.over(fields, terms(reader, IndexFields.OUTCOME), terms(reader, IndexFields.RULE),
+                terms(reader, IndexFields.TYPE), terms(reader, IndexFields.COMMAND));
     }
 
     private static Set<String> terms(IndexReader reader, String field) throws IOException {
@@ -211,7 +166,7 @@ public final class TraceSearcher implements TraceSearch {
     public Query parse(String query) throws QueryNodeException, IOException {
         ReaderSearcher s = acquire();
         try {
-            return s.parse(query, null, new ArrayList<>());
+            return s.queries.parse(query);
         } finally {
             release(s);
         }
@@ -223,11 +178,7 @@ public final class TraceSearcher implements TraceSearch {
     }
 
     private static Query parse(ReaderSearcher searcher, Request request, List<String> warnings) {
-        try {
-            return searcher.parse(request.query(), request.scope(), warnings);
-        } catch (QueryNodeException e) {
-            throw new BadQueryException(e.getMessage(), e);
-        }
+        return searcher.parse(request.query(), request.scope(), warnings);
     }
 
     @Override
@@ -240,6 +191,8 @@ public final class TraceSearcher implements TraceSearch {
             int limit = Math.max(0, request.limit());
             int n = Math.max(1, limit);
             Sort byTime = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG));
+            // equal scores (a keyword matched alone) in time order, as every back end orders them
+            Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.TIME, SortField.Type.LONG));
             TopDocs top;
             Map<String, Map<String, Long>> facets = Map.of();
             if (request.facets()) {
@@ -248,13 +201,16 @@ public final class TraceSearcher implements TraceSearch {
                 if (request.order() == Order.TIME) {
                     best = new TopFieldCollectorManager(byTime, n, null, Integer.MAX_VALUE);
                 } else {
-                    best = new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE);
+                    best = new TopFieldCollectorManager(byScore, n, null, Integer.MAX_VALUE);
                 }
                 Object[] both = searcher.search(q, new MultiCollectorManager(best, new FacetsCollectorManager()));
                 top = (TopDocs) both[0];
                 facets = facets(searcher, (FacetsCollector) both[1]);
             } else {
-                top = request.order() == Order.TIME ? searcher.search(q, n, byTime) : searcher.search(q, n);
+                top = searcher.search(q, n, request.order() == Order.TIME ? byTime : byScore);
+            }
+            if (request.order() != Order.TIME) {
+                TopFieldCollector.populateScores(top.scoreDocs, searcher, q);
             }
             List<Hit> hits = new ArrayList<>();
             Object[] snippets = snippets(searcher, q, top, limit);

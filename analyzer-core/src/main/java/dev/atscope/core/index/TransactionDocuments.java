@@ -8,17 +8,13 @@ import dev.atscope.core.protocol.NamedParam;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.trace.ByteEscaper;
+import dev.atscope.core.index.TraceDocument.Kind;
 import java.util.Locale;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 
-/** Turns decoded transactions into index documents; the field types are chosen for their queries. */
+/**
+ * Turns decoded transactions into index documents: the one place their fields, points and facets
+ * are defined, whichever back end writes them (the local index, a Solr collection).
+ */
 final class TransactionDocuments {
 
     /** Payload bytes kept in the raw text of a document (URLs, the start of a body). */
@@ -33,95 +29,99 @@ final class TransactionDocuments {
     }
 
     /** The fields every document of a file carries. */
-    static void common(Document d, String type, String key, String file, String device, long timeMicros) {
+    static void common(TraceDocument d, String type, String key, String file, String device, long timeMicros) {
         long timeMillis = Math.floorDiv(timeMicros, 1000);
-        d.add(new StringField(IndexFields.TYPE, type, Field.Store.YES));
-        d.add(new StringField(IndexFields.KEY, key, Field.Store.YES));
-        d.add(new StringField(IndexFields.FILE, file, Field.Store.YES));
-        d.add(new StringField(IndexFields.DEVICE, device.toLowerCase(Locale.ROOT), Field.Store.NO));
-        d.add(new StoredField(IndexFields.DEVICE, device));
+        d.add(IndexFields.TYPE, Kind.EXACT, type);
+        d.add(IndexFields.KEY, Kind.EXACT, key);
+        d.add(IndexFields.FILE, Kind.EXACT, file);
+        d.add(IndexFields.DEVICE, Kind.KEYWORD_STORED, device);
         // points for ranges, doc values for sorting by time, stored to show it
-        d.add(new LongPoint(IndexFields.TIME, timeMillis));
-        d.add(new NumericDocValuesField(IndexFields.TIME, timeMillis));
-        d.add(new StoredField(IndexFields.TIME, timeMillis));
-        d.add(new StoredField(IndexFields.TIME_US, timeMicros));
+        d.add(IndexFields.TIME, Kind.SORTED_NUMBER, timeMillis);
+        d.add(IndexFields.TIME_US, Kind.STORED, timeMicros);
+    }
+
+    /** The trace's tags every document of it carries, to count hits by device and firmware. */
+    static TraceDocument tagged(TraceDocument d, String device, String firmware) {
+        if (!device.isEmpty()) {
+            d.add(IndexFields.FACET_DEVICE, Kind.FACET, device);
+        }
+        if (firmware != null && !firmware.isBlank()) {
+            d.add(IndexFields.FIRMWARE, Kind.KEYWORD, firmware);
+            d.add(IndexFields.FACET_FIRMWARE, Kind.FACET, firmware);
+        }
+        return d;
     }
 
     /** The duration: milliseconds for queries, microseconds stored for output. */
-    private static void duration(Document d, long micros) {
-        long millis = micros / 1000;
-        d.add(new LongPoint(IndexFields.DURATION, millis));
-        d.add(new StoredField(IndexFields.DURATION, millis));
-        d.add(new StoredField(IndexFields.DURATION_US, micros));
+    private static void duration(TraceDocument d, long micros) {
+        d.add(IndexFields.DURATION, Kind.NUMBER, micros / 1000);
+        d.add(IndexFields.DURATION_US, Kind.STORED, micros);
     }
 
     /**
      * A transaction with its commands, parameters by grammar name, result, error and the rule ids
      * of the checker's findings about it.
      */
-    Document of(Transaction t, String file, String device, long startMillis, int session,
+    TraceDocument of(Transaction t, String file, String device, long startMillis, int session,
             java.util.Collection<String> rules) {
-        Document d = new Document();
+        TraceDocument d = new TraceDocument();
         common(d, "transaction", file + "#" + t.id(), file, device, startMillis * 1000 + t.startMicros());
-        d.add(new StringField(IndexFields.SESSION, Integer.toString(session), Field.Store.YES));
-        d.add(new StoredField(IndexFields.TX_ID, t.id()));
-        d.add(new StoredField(IndexFields.OFFSET, t.command().startOffset()));
+        d.add(IndexFields.SESSION, Kind.EXACT, Integer.toString(session));
+        d.add(IndexFields.TX_ID, Kind.STORED, t.id());
+        d.add(IndexFields.OFFSET, Kind.STORED, t.command().startOffset());
         duration(d, t.durationMicros());
-        d.add(new StoredField(IndexFields.COMMAND_TEXT, ByteEscaper.escape(t.command().bytes())));
+        d.add(IndexFields.COMMAND_TEXT, Kind.STORED, ByteEscaper.escape(t.command().bytes()));
         for (AtCommand c : t.commands()) {
             String name = c.name().toLowerCase(Locale.ROOT);
-            d.add(new StringField(IndexFields.COMMAND, name, Field.Store.NO));
+            d.add(IndexFields.COMMAND, Kind.KEYWORD, name);
             if (name.startsWith("+")) {
-                d.add(new StringField(IndexFields.COMMAND, name.substring(1), Field.Store.NO));
+                d.add(IndexFields.COMMAND, Kind.KEYWORD, name.substring(1));
             }
-            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_COMMAND, c.name()));
+            d.add(IndexFields.FACET_COMMAND, Kind.FACET, c.name());
             parameters(d, c);
         }
-        d.add(new StringField(IndexFields.RESULT, t.resultText().toLowerCase(Locale.ROOT), Field.Store.NO));
-        d.add(new StoredField(IndexFields.RESULT, t.resultText()));
-        d.add(new StringField(IndexFields.OUTCOME, t.outcome().word(), Field.Store.YES));
-        d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_OUTCOME, t.outcome().word()));
+        d.add(IndexFields.RESULT, Kind.KEYWORD_STORED, t.resultText());
+        d.add(IndexFields.OUTCOME, Kind.EXACT, t.outcome().word());
+        d.add(IndexFields.FACET_OUTCOME, Kind.FACET, t.outcome().word());
         int code = t.errorCode();
         if (code < 0 && t.errorDetail() != null) {
             code = registry.cmeCodeOf(t.errorDetail());
         }
         if (code >= 0) {
-            d.add(new LongPoint(IndexFields.ERROR, code));
-            d.add(new StoredField(IndexFields.ERROR, code));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_ERROR, Integer.toString(code)));
+            d.add(IndexFields.ERROR, Kind.NUMBER, (long) code);
+            d.add(IndexFields.FACET_ERROR, Kind.FACET, Integer.toString(code));
             String meaning = registry.cmeMeaning(code);
             if (meaning != null) {
-                d.add(new TextField(IndexFields.ERROR_MEANING, meaning, Field.Store.YES));
+                d.add(IndexFields.ERROR_MEANING, Kind.TEXT, meaning);
             }
         }
         for (String rule : rules) {
-            d.add(new StringField(IndexFields.RULE, rule.toLowerCase(Locale.ROOT), Field.Store.NO));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_RULE, rule));
+            d.add(IndexFields.RULE, Kind.KEYWORD, rule.toLowerCase(Locale.ROOT));
+            d.add(IndexFields.FACET_RULE, Kind.FACET, rule);
         }
-        d.add(new TextField(IndexFields.RAW, raw(t), Field.Store.YES));
+        d.add(IndexFields.RAW, Kind.TEXT, raw(t));
         return d;
     }
 
     /** A session with its outcome and the transactions that decided it. */
-    Document of(SessionSummary s, String file, String device, long startMillis) {
-        Document d = new Document();
+    TraceDocument of(SessionSummary s, String file, String device, long startMillis) {
+        TraceDocument d = new TraceDocument();
         common(d, "session", file + "#s" + s.index(), file, device, startMillis * 1000 + s.startMicros());
-        d.add(new StringField(IndexFields.SESSION, Integer.toString(s.index()), Field.Store.YES));
+        d.add(IndexFields.SESSION, Kind.EXACT, Integer.toString(s.index()));
         duration(d, s.endMicros() - s.startMicros());
-        d.add(new StringField(IndexFields.OUTCOME, s.outcome().word(), Field.Store.YES));
-        d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_OUTCOME, s.outcome().word()));
-        d.add(new StoredField(IndexFields.COMMAND_TEXT, "session " + s.index() + " (" + s.transactions()
-                + " transactions, ended by " + s.endedBy() + ")"));
+        d.add(IndexFields.OUTCOME, Kind.EXACT, s.outcome().word());
+        d.add(IndexFields.FACET_OUTCOME, Kind.FACET, s.outcome().word());
+        d.add(IndexFields.COMMAND_TEXT, Kind.STORED, "session " + s.index() + " (" + s.transactions()
+                + " transactions, ended by " + s.endedBy() + ")");
         if (!s.deciding().isEmpty()) {
-            d.add(new StoredField(IndexFields.TX_ID, s.deciding().get(0)));
+            d.add(IndexFields.TX_ID, Kind.STORED, (long) s.deciding().get(0));
         }
         if (s.errorCode() >= 0) {
-            d.add(new LongPoint(IndexFields.ERROR, s.errorCode()));
-            d.add(new StoredField(IndexFields.ERROR, s.errorCode()));
-            d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_ERROR, Integer.toString(s.errorCode())));
+            d.add(IndexFields.ERROR, Kind.NUMBER, (long) s.errorCode());
+            d.add(IndexFields.FACET_ERROR, Kind.FACET, Integer.toString(s.errorCode()));
         }
-        d.add(new StringField(IndexFields.RESULT, s.outcome().word(), Field.Store.YES));
-        d.add(new TextField(IndexFields.RAW, s.outcome().word() + "\n" + s.detail(), Field.Store.YES));
+        d.add(IndexFields.RESULT, Kind.KEYWORD_STORED, s.outcome().word());
+        d.add(IndexFields.RAW, Kind.TEXT, s.outcome().word() + "\n" + s.detail());
         return d;
     }
 
@@ -129,7 +129,7 @@ final class TransactionDocuments {
      * Each parameter as a field named after it in the grammar ({@code sslversion:0}, {@code
      * apn:cmnet}); the value that selects a subcommand goes to {@code subcommand}.
      */
-    private void parameters(Document d, AtCommand c) {
+    private void parameters(TraceDocument d, AtCommand c) {
         if (c.args().isEmpty()) {
             return;
         }
@@ -137,12 +137,12 @@ final class TransactionDocuments {
         for (NamedParam p : registry.parameters(c)) {
             String v = p.value().toLowerCase(Locale.ROOT);
             if (selector) {
-                d.add(new StringField(IndexFields.SUBCOMMAND, v, Field.Store.NO));
+                d.add(IndexFields.SUBCOMMAND, Kind.KEYWORD, v);
                 selector = false;
                 continue;
             }
             if (!v.isEmpty()) {
-                d.add(new StringField(p.name().toLowerCase(Locale.ROOT), v, Field.Store.NO));
+                d.add(p.name().toLowerCase(Locale.ROOT), Kind.KEYWORD, v);
             }
         }
     }

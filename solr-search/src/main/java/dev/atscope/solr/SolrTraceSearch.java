@@ -1,0 +1,226 @@
+package dev.atscope.solr;
+
+import dev.atscope.core.index.IndexFields;
+import dev.atscope.core.index.LuceneSyntax;
+import dev.atscope.core.index.TraceQueries;
+import dev.atscope.core.index.TraceSearch;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.util.NamedList;
+
+/**
+ * Answers {@code atscope search} from a Solr collection: the query is read exactly as the local
+ * index reads it ({@link TraceQueries}) and sent in Lucene syntax, facets come from Solr's JSON
+ * facets (refined, so counts over shards are exact), snippets from Solr's unified highlighter set up
+ * as the local one (a sentence, the first 4096 characters, matches of the raw text only).
+ */
+public final class SolrTraceSearch implements TraceSearch {
+
+    /** Facet dimensions: the name in the result, the Solr field. */
+    private static final String[][] FACETS = {{"outcome", IndexFields.FACET_OUTCOME},
+        {"command", IndexFields.FACET_COMMAND}, {"error", IndexFields.FACET_ERROR}, {"rule", IndexFields.FACET_RULE},
+        {"device", IndexFields.FACET_DEVICE}, {"firmware", IndexFields.FACET_FIRMWARE}};
+    /** Facet values counted per dimension, as locally. */
+    private static final int FACET_LIMIT = 20;
+    /** Around each match in a highlighted snippet: characters no escaped trace text contains. */
+    private static final String PRE = "\u0002";
+    private static final String POST = "\u0003";
+    private static final String FIELDS = String.join(",", IndexFields.KEY, IndexFields.TYPE, IndexFields.FILE,
+            IndexFields.DEVICE, IndexFields.TIME, IndexFields.TIME_US, IndexFields.TX_ID, IndexFields.SESSION,
+            IndexFields.COMMAND_TEXT, IndexFields.OUTCOME, IndexFields.RESULT, IndexFields.DURATION,
+            IndexFields.DURATION_US, "score");
+
+    private final SolrCollection collection;
+    private final boolean ownsCollection;
+    private final TraceQueries queries;
+
+    /**
+     * Searches the collection; reads what it holds first (fields, outcomes, rules, commands) to read
+     * queries as the local index does.
+     *
+     * @param owns whether closing the search closes the collection's client
+     */
+    public SolrTraceSearch(SolrCollection collection, boolean owns) throws IOException {
+        this.collection = collection;
+        this.ownsCollection = owns;
+        this.queries = vocabulary();
+    }
+
+    private TraceQueries vocabulary() throws IOException {
+        SolrQuery q = new SolrQuery("*:*").setRows(0);
+        StringBuilder json = new StringBuilder("{");
+        String[][] dims = {{"outcome", IndexFields.FACET_OUTCOME}, {"rule", IndexFields.FACET_RULE},
+            {"type", IndexFields.TYPE}, {"command", IndexFields.FACET_COMMAND}, {"fields", "_fields"}};
+        for (String[] d : dims) {
+            json.append(json.length() > 1 ? "," : "").append(d[0]).append(":{type:terms,field:").append(d[1])
+                    .append(",limit:-1,refine:true}");
+        }
+        q.add("json.facet", json.append('}').toString());
+        QueryResponse r = query(q);
+        Map<String, Map<String, Long>> f = buckets(r, List.of("outcome", "rule", "type", "command", "fields"));
+        Set<String> commands = new TreeSet<>();
+        for (String c : f.get("command").keySet()) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            commands.add(lower);
+        }
+        return TraceQueries.over(f.get("fields").keySet(), lower(f.get("outcome").keySet()), lower(f.get("rule").keySet()),
+                new TreeSet<>(f.get("type").keySet()), commands);
+    }
+
+    private static Set<String> lower(Set<String> values) {
+        Set<String> out = new TreeSet<>();
+        values.forEach(v -> out.add(v.toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    @Override
+    public Result search(Request request) throws IOException {
+        long t0 = System.nanoTime();
+        TraceQueries.Parsed parsed = queries.read(request);
+        String lucene;
+        try {
+            lucene = LuceneSyntax.of(parsed.query());
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException(e.getMessage(), e);
+        }
+        int limit = Math.max(0, request.limit());
+        SolrQuery q = new SolrQuery(lucene);
+        q.set("defType", "lucene");
+        q.set("q.op", "OR"); // every clause carries its operator
+        q.setRows(limit);
+        q.setFields(FIELDS);
+        if (request.order() != Order.TIME) {
+            q.addSort("score", SolrQuery.ORDER.desc); // equal scores in time order, as locally
+        }
+        q.addSort(IndexFields.TIME, SolrQuery.ORDER.asc);
+        if (limit > 0) {
+            q.setHighlight(true);
+            q.set("hl.method", "unified");
+            q.set("hl.fl", IndexFields.RAW);
+            q.set("hl.snippets", 1);
+            q.set("hl.fragsize", 1); // sentences as they are (0 would give the whole text, more a length goal)
+            q.set("hl.maxAnalyzedChars", 4096);
+            q.set("hl.requireFieldMatch", true);
+            q.set("hl.defaultSummary", true);
+            q.set("hl.tag.pre", PRE);
+            q.set("hl.tag.post", POST);
+            q.set("hl.encoder", "");
+        }
+        if (request.facets()) {
+            StringBuilder json = new StringBuilder("{");
+            for (String[] d : FACETS) {
+                json.append(json.length() > 1 ? "," : "").append(d[0]).append(":{type:terms,field:").append(d[1])
+                        .append(",limit:").append(FACET_LIMIT).append(",refine:true}");
+            }
+            q.add("json.facet", json.append('}').toString());
+        }
+        QueryResponse r = query(q);
+        List<Hit> hits = new ArrayList<>();
+        Map<String, Map<String, List<String>>> highlighting = r.getHighlighting();
+        for (SolrDocument d : r.getResults()) {
+            String key = (String) d.getFirstValue(IndexFields.KEY);
+            long timeMicros = number(d, IndexFields.TIME_US);
+            long durationMicros = number(d, IndexFields.DURATION_US);
+            Object session = d.getFirstValue(IndexFields.SESSION);
+            Object score = d.getFirstValue("score");
+            List<String> hl = highlighting == null || highlighting.get(key) == null ? null
+                    : highlighting.get(key).get(IndexFields.RAW);
+            hits.add(new Hit(
+                    (String) d.getFirstValue(IndexFields.TYPE),
+                    (String) d.getFirstValue(IndexFields.FILE),
+                    (String) d.getFirstValue(IndexFields.DEVICE),
+                    Instant.EPOCH.plus(timeMicros >= 0 ? timeMicros : number(d, IndexFields.TIME) * 1000, ChronoUnit.MICROS),
+                    number(d, IndexFields.TX_ID),
+                    session == null ? -1 : Integer.parseInt(session.toString()),
+                    (String) d.getFirstValue(IndexFields.COMMAND_TEXT),
+                    (String) d.getFirstValue(IndexFields.OUTCOME),
+                    (String) d.getFirstValue(IndexFields.RESULT),
+                    durationMicros >= 0 ? durationMicros : number(d, IndexFields.DURATION) * 1000,
+                    hl == null || hl.isEmpty() ? null : snippet(hl.get(0)),
+                    score instanceof Number n ? n.floatValue() : 0));
+        }
+        Map<String, Map<String, Long>> facets = request.facets()
+                ? buckets(r, List.of(FACETS).stream().map(d -> d[0]).toList()) : Map.of();
+        return new Result(r.getResults().getNumFound(), hits, facets, (System.nanoTime() - t0) / 1000,
+                parsed.warnings());
+    }
+
+    /** A highlighted passage as text with the places that matched. */
+    static Snippet snippet(String marked) {
+        StringBuilder text = new StringBuilder(marked.length());
+        List<Span> spans = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            if (c == PRE.charAt(0)) {
+                start = text.length();
+            } else if (c == POST.charAt(0)) {
+                if (start >= 0 && text.length() > start) {
+                    spans.add(new Span(start, text.length()));
+                }
+                start = -1;
+            } else {
+                text.append(c);
+            }
+        }
+        return new Snippet(text.toString(), spans);
+    }
+
+    private QueryResponse query(SolrQuery q) throws IOException {
+        try {
+            return collection.client().query(q, SolrRequest.METHOD.POST);
+        } catch (SolrException e) {
+            if (e.code() == 400) {
+                throw new BadQueryException("Solr refused the query: " + SolrCollection.reason(e), e);
+            }
+            throw new IOException("Solr at " + collection.spec() + " did not answer: " + SolrCollection.reason(e), e);
+        } catch (SolrServerException e) {
+            throw new IOException("Solr at " + collection.spec() + " did not answer: " + SolrCollection.reason(e), e);
+        }
+    }
+
+    /** JSON facet buckets by dimension, in Solr's order (count, largest first; then the value). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Long>> buckets(QueryResponse r, List<String> dims) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        NamedList<Object> facets = (NamedList<Object>) r.getResponse().get("facets");
+        for (String dim : dims) {
+            Map<String, Long> m = new LinkedHashMap<>();
+            Object o = facets == null ? null : facets.get(dim);
+            if (o instanceof NamedList<?> nl && nl.get("buckets") instanceof List<?> buckets) {
+                for (Object b : buckets) {
+                    NamedList<Object> bucket = (NamedList<Object>) b;
+                    m.put(String.valueOf(bucket.get("val")), ((Number) bucket.get("count")).longValue());
+                }
+            }
+            out.put(dim, m);
+        }
+        return out;
+    }
+
+    private static long number(SolrDocument d, String field) {
+        Object v = d.getFirstValue(field);
+        return v instanceof Number n ? n.longValue() : -1;
+    }
+
+    @Override
+    public void close() {
+        if (ownsCollection) {
+            collection.close();
+        }
+    }
+}
