@@ -4,6 +4,8 @@ import dev.atscope.cli.serve.SearchServer;
 import dev.atscope.core.index.TraceSearch;
 import dev.atscope.core.index.TraceSearcher;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.solr.SolrCollection;
+import dev.atscope.solr.SolrTraceSearch;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,10 +13,15 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code atscope serve --index DIR}: a web page over an index, to keep open while triaging. */
-@Command(name = "serve", description = {"Serves a web page over an index: a query box (the syntax of atscope search),"
+/**
+ * {@code atscope serve --index DIR} (or {@code --solr SPEC}): a web page over an index, to keep open
+ * while triaging. The server reaches either back end through {@link TraceSearch} only.
+ */
+@Command(name = "serve", description = {"Serves a web page over an index (a local one, or a SolrCloud collection):"
+        + " a query box (the syntax of atscope search),"
         + " facet counts to click, a histogram over time, and each hit's session as the report's timeline, with"
         + " its trace to download. Also an API: /api/search (the JSON Lines of search --json), /api/facets,"
         + " /api/histogram.",
@@ -22,8 +29,11 @@ import picocli.CommandLine.Option;
         + " Ctrl-C."})
 final class ServeCommand extends AbstractCommand {
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "the index folder")
+    @Option(names = "--index", paramLabel = "DIR", description = "the index folder")
     Path index;
+
+    @Mixin
+    SolrOptions solr;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "where to listen (default 127.0.0.1:"
             + SearchServer.DEFAULT_PORT + "; a port of 0 takes any free one). Beyond 127.0.0.1 anyone who reaches"
@@ -39,19 +49,22 @@ final class ServeCommand extends AbstractCommand {
 
     @Override
     int execute() throws Exception {
+        solr.exactlyOne(index, "--index DIR");
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1: " + threads);
         }
         InetSocketAddress address = address(listen);
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
-        try (TraceSearch search = new TraceSearcher(index);
+        String where = solr.spec != null ? solr.spec : index.toString();
+        try (TraceSearch search = solr.spec != null ? new SolrTraceSearch(SolrCollection.open(solr.parsed()), true)
+                : new TraceSearcher(index);
                 SearchServer server = start(search, registry, address)) {
             if (!address.getAddress().isLoopbackAddress()) {
                 err().println("atscope: WARNING: listening on " + address.getAddress().getHostAddress() + ":"
                         + server.port() + ", beyond this machine: anyone who reaches this port can search the index"
                         + (redact ? "" : " and download its traces") + "; nothing asks who they are");
             }
-            out().println("atscope: serving " + index + " at " + server.url() + " (Ctrl-C stops)");
+            out().println("atscope: serving " + TerminalText.safe(where) + " at " + server.url() + " (Ctrl-C stops)");
             out().flush();
             err().flush();
             new CountDownLatch(1).await(); // until interrupted, or the JVM ends on Ctrl-C

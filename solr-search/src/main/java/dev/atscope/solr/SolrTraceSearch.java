@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -44,9 +47,17 @@ public final class SolrTraceSearch implements TraceSearch {
             IndexFields.COMMAND_TEXT, IndexFields.OUTCOME, IndexFields.RESULT, IndexFields.DURATION,
             IndexFields.DURATION_US, "score");
 
+    /**
+     * How long the vocabulary read from the collection serves before it is read again: a server that
+     * stays up ({@code atscope serve}) learns the commands, fields and outcomes of traces indexed
+     * meanwhile, as the local index does with each new commit.
+     */
+    static final long VOCABULARY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final SolrCollection collection;
     private final boolean ownsCollection;
-    private final TraceQueries queries;
+    private volatile TraceQueries queries;
+    private volatile long vocabularyRead;
 
     /**
      * Searches the collection; reads what it holds first (fields, outcomes, rules, commands) to read
@@ -58,6 +69,20 @@ public final class SolrTraceSearch implements TraceSearch {
         this.collection = collection;
         this.ownsCollection = owns;
         this.queries = vocabulary();
+        this.vocabularyRead = System.nanoTime();
+    }
+
+    /** The query reader, with the collection's vocabulary read again when it is old. */
+    private TraceQueries queries() throws IOException {
+        if (System.nanoTime() - vocabularyRead > VOCABULARY_NANOS) {
+            synchronized (this) {
+                if (System.nanoTime() - vocabularyRead > VOCABULARY_NANOS) {
+                    queries = vocabulary();
+                    vocabularyRead = System.nanoTime();
+                }
+            }
+        }
+        return queries;
     }
 
     private TraceQueries vocabulary() throws IOException {
@@ -90,13 +115,8 @@ public final class SolrTraceSearch implements TraceSearch {
     @Override
     public Result search(Request request) throws IOException {
         long t0 = System.nanoTime();
-        TraceQueries.Parsed parsed = queries.read(request);
-        String lucene;
-        try {
-            lucene = LuceneSyntax.of(parsed.query());
-        } catch (IllegalArgumentException e) {
-            throw new BadQueryException(e.getMessage(), e);
-        }
+        TraceQueries.Parsed parsed = queries().read(request);
+        String lucene = lucene(parsed);
         int limit = Math.max(0, request.limit());
         SolrQuery q = new SolrQuery(lucene);
         q.set("defType", "lucene");
@@ -157,6 +177,64 @@ public final class SolrTraceSearch implements TraceSearch {
                 ? buckets(r, List.of(FACETS).stream().map(d -> d[0]).toList()) : Map.of();
         return new Result(r.getResults().getNumFound(), hits, facets, (System.nanoTime() - t0) / 1000,
                 parsed.warnings());
+    }
+
+    /** A query read by {@link TraceQueries}, in the Lucene syntax Solr reads back to the same query. */
+    private static String lucene(TraceQueries.Parsed parsed) {
+        try {
+            return LuceneSyntax.of(parsed.query());
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Counts the hits over time with a JSON range facet on {@code time} (epoch milliseconds): one
+     * request for the first and last hit's time, one for the buckets between them that hold a hit.
+     * Ranges over shards add up exactly, so the counts are the local index's.
+     */
+    @Override
+    public SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException {
+        if (bucketMillis <= 0) {
+            throw new IllegalArgumentException("a bucket is at least a millisecond wide: " + bucketMillis);
+        }
+        String lucene = lucene(queries().read(request));
+        SolrQuery span = counting(lucene);
+        span.add("json.facet", "{first:'min(" + IndexFields.TIME + ")',last:'max(" + IndexFields.TIME + ")'}");
+        NamedList<?> ends = facets(query(span));
+        SortedMap<Long, Long> out = new TreeMap<>();
+        if (ends == null || !(ends.get("first") instanceof Number first) || !(ends.get("last") instanceof Number last)) {
+            return out; // no hit
+        }
+        long start = Math.floorDiv(first.longValue(), bucketMillis) * bucketMillis;
+        long end = Math.floorDiv(last.longValue(), bucketMillis) * bucketMillis + bucketMillis;
+        SolrQuery ranges = counting(lucene);
+        ranges.add("json.facet", "{time:{type:range,field:" + IndexFields.TIME + ",start:" + start + ",end:" + end
+                + ",gap:" + bucketMillis + ",mincount:1}}");
+        NamedList<?> f = facets(query(ranges));
+        if (f != null && f.get("time") instanceof NamedList<?> time && time.get("buckets") instanceof List<?> buckets) {
+            for (Object b : buckets) {
+                NamedList<?> bucket = (NamedList<?>) b;
+                long count = ((Number) bucket.get("count")).longValue();
+                if (count > 0) {
+                    out.put(((Number) bucket.get("val")).longValue(), count);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A query that only counts: no documents, no scores. */
+    private static SolrQuery counting(String lucene) {
+        SolrQuery q = new SolrQuery(lucene);
+        q.set("defType", "lucene");
+        q.set("q.op", "OR");
+        q.setRows(0);
+        return q;
+    }
+
+    private static NamedList<?> facets(QueryResponse r) {
+        return r.getResponse().get("facets") instanceof NamedList<?> f ? f : null;
     }
 
     /** A highlighted passage as text with the places that matched. */

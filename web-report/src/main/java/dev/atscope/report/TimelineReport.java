@@ -101,4 +101,9 @@ public final class TimelineReport {
             return new Summary(model.transactions(), sessions.size(), errors, warnings, readerWarnings);
         }
     }
+
+    /** Text made safe for HTML element content and attribute values, as the report makes every captured byte. */
+    public static String escapeHtml(String text) {
+        return HtmlPage.escape(text);
+    }
 }

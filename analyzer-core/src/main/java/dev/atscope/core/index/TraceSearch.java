@@ -109,11 +109,8 @@ public interface TraceSearch extends AutoCloseable {
      * @return hits by the start of their bucket (epoch milliseconds, a multiple of the width), oldest
      *     first; buckets without a hit are left out
      * @throws BadQueryException when the query cannot be parsed
-     * @throws UnsupportedOperationException when this back end cannot count over time
      */
-    default SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException {
-        throw new UnsupportedOperationException("this back end does not count hits over time");
-    }
+    SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException;
 
     @Override
     void close() throws IOException;

@@ -187,8 +187,6 @@ public final class SearchServer implements AutoCloseable {
                 error(exchange, p.status, p.getMessage());
             } catch (TraceSearch.BadQueryException e) {
                 error(exchange, 400, "bad query: " + e.getMessage());
-            } catch (UnsupportedOperationException e) {
-                error(exchange, 501, e.getMessage());
             } catch (IOException | RuntimeException e) {
                 if (exchange.getResponseCode() < 0) {
                     error(exchange, 500, "internal error: " + e);

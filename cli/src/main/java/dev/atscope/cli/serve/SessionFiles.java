@@ -71,7 +71,9 @@ final class SessionFiles {
             throw new SearchServer.Problem(404, "the trace " + key + " was not indexed from a file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new SearchServer.Problem(404, "the trace " + key + " is no longer there");
+            throw new SearchServer.Problem(404, "the trace " + key + " is not on this machine: the index holds what"
+                    + " was found in it, not the trace itself, and its timeline and downloads are made from the file it"
+                    + " was indexed from. Serve where the traces are, or put them back at that path");
         }
         return file;
     }
@@ -84,10 +86,21 @@ final class SessionFiles {
         }
     }
 
-    /** {@code /session?file=KEY}: the report's timeline of the trace. */
+    /**
+     * {@code /session?file=KEY}: the report's timeline of the trace, or, as the person clicked a link
+     * to a page, a page saying why there is none.
+     */
     void session(HttpExchange exchange) throws IOException {
-        Path file = trace(SearchApi.parameters(exchange));
-        try (TraceReader reader = open(file)) {
+        TraceReader opened;
+        Path file;
+        try {
+            file = trace(SearchApi.parameters(exchange));
+            opened = open(file);
+        } catch (SearchServer.Problem p) {
+            noTimeline(exchange, p);
+            return;
+        }
+        try (TraceReader reader = opened) {
             var headers = exchange.getResponseHeaders();
             headers.set("Content-Type", "text/html; charset=utf-8");
             // the page's own policy: its inline script and styles by their hashes, no request at all
@@ -102,6 +115,18 @@ final class SessionFiles {
                 new TimelineReport(registry, report).write(reader, file.getFileName().toString(), out, n -> { });
             }
         }
+    }
+
+    /** A page in the timeline's place: why there is none, with the way back to the search page. */
+    private static void noTimeline(HttpExchange exchange, SearchServer.Problem p) throws IOException {
+        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<title>atscope: no timeline</title>\n<link rel=\"stylesheet\" href=\"/search.css\">\n</head>\n"
+                + "<body>\n<header><h1><a href=\"/\">atscope</a></h1></header>\n"
+                + "<p id=\"error\" role=\"alert\">" + TimelineReport.escapeHtml(p.getMessage()) + "</p>\n"
+                + "</body>\n</html>\n";
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        SearchServer.send(exchange, p.status, page.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code /download?file=KEY&as=trace|json|pcapng}: the trace as a file to save. */
