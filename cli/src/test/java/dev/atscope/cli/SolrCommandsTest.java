@@ -10,18 +10,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code atscope index --solr} and {@code atscope search --solr} against a real 2-node SolrCloud
- * (Solr's MiniSolrCloudCluster with its embedded ZooKeeper, on 127.0.0.1): the same output as with
+ * (Solr's MiniSolrCloudCluster with its embedded ZooKeeper, on 127.0.0.1, shared with the other
+ * classes that need one: {@link SolrTestCluster}): the same output as with
  * {@code --index DIR}, and one line with exit code 2 for a cluster that cannot be used.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@ExtendWith(SolrTestCluster.class)
 class SolrCommandsTest {
 
     @TempDir
@@ -38,17 +40,9 @@ class SolrCommandsTest {
         fleet = FleetCorpus.record(tmp.resolve("fleet"));
         local = tmp.resolve("local");
         assertThat(CliRun.of("index", fleet.toString(), "--index", local.toString()).code()).isZero();
-        System.setProperty("host", "127.0.0.1");
-        cluster = new MiniSolrCloudCluster.Builder(2, tmp.resolve("cluster")).withTraceIdGenerationDisabled().build();
-        zk = "zk:" + cluster.getZkServer().getZkAddress() + "/fleet";
+        cluster = SolrTestCluster.get();
+        zk = SolrTestCluster.zkSpec("fleet");
         created = CliRun.of("index", fleet.toString(), "--solr", zk, "--create", "--shards", "2", "--replicas", "2");
-    }
-
-    @AfterAll
-    static void stopTheCluster() throws Exception {
-        if (cluster != null) {
-            cluster.shutdown();
-        }
     }
 
     @Test
