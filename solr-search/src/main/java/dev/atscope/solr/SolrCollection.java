@@ -112,7 +112,8 @@ public final class SolrCollection implements AutoCloseable {
         return new SolrCollection(spec, client);
     }
 
-    private boolean exists() throws SolrSetupException {
+    /** Whether the cluster's state names the collection (false once it is deleted). */
+    boolean exists() throws SolrSetupException {
         try {
             return client.getClusterStateProvider().getState(spec.collection()) != null;
         } catch (RuntimeException e) {

@@ -262,6 +262,10 @@ public final class SolrTraceSearch implements TraceSearch {
         try {
             return collection.client().query(q, SolrRequest.METHOD.POST);
         } catch (SolrException e) {
+            if (e.code() == 400 && !collection.exists()) { // deleted since it was opened: said as 400 by the client
+                throw new IOException("the Solr cluster at " + collection.spec() + " has no collection '"
+                        + collection.spec().collection() + "' any more", e);
+            }
             if (e.code() == 400) {
                 throw new BadQueryException("Solr refused the query: " + SolrCollection.reason(e), e);
             }

@@ -187,7 +187,12 @@ public final class SearchServer implements AutoCloseable {
                 error(exchange, p.status, p.getMessage());
             } catch (TraceSearch.BadQueryException e) {
                 error(exchange, 400, "bad query: " + e.getMessage());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                // the index or the cluster cannot be read now (a Solr node lost, a shard without a leader)
+                if (exchange.getResponseCode() < 0) {
+                    error(exchange, 503, e.getMessage());
+                }
+            } catch (RuntimeException e) {
                 if (exchange.getResponseCode() < 0) {
                     error(exchange, 500, "internal error: " + e);
                 }

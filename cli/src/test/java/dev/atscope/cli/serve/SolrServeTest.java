@@ -12,6 +12,11 @@ import dev.atscope.core.trace.ScriptedTraffic;
 import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.report.BrowserSession;
+import dev.atscope.solr.SolrCollection;
+import dev.atscope.solr.SolrSpec;
+import dev.atscope.solr.SolrTraceSearch;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -27,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -239,6 +245,30 @@ class SolrServeTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aCollectionGoneWhileServingIsA503ThatSaysSoThenTheServerAnswersAgain() throws Exception {
+        Path one = tmp.resolve("gone.csv");
+        ServedFleet.hostile(one);
+        String spec = SolrTestCluster.zkSpec("gone");
+        cli("index", one.toString(), "--solr", spec, "--create", "--shards", "1", "--replicas", "1");
+        try (SolrTraceSearch search = new SolrTraceSearch(SolrCollection.open(SolrSpec.parse(spec)), true);
+                SearchServer server = new SearchServer(search, ServedFleet.REGISTRY,
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2)) {
+            String base = server.url().toString();
+            assertThat(total(base, "QHTTPGET")).isEqualTo(1);
+            CollectionAdminRequest.deleteCollection("gone").process(SolrTestCluster.get().getSolrClient());
+            for (String call : List.of("/api/search?q=QHTTPGET", "/api/facets?q=", "/api/histogram?q=")) {
+                String answer = text(base, call);
+                assertThat(answer).as(call).isEqualTo("503 {\"error\":\"the Solr cluster at " + spec
+                        + " has no collection 'gone' any more\",\"status\":503}\n");
+            }
+            cli("index", one.toString(), "--solr", spec, "--create", "--shards", "1", "--replicas", "1");
+            Await.until("the server answers from the collection made again", Duration.ofSeconds(60),
+                    () -> text(base, "/api/facets?q=QHTTPGET").startsWith("200"));
+            assertThat(total(base, "QHTTPGET")).isEqualTo(1);
+        }
+    }
+
     static long total(String base, String q) throws Exception {
         return DecodedJson.MAPPER.readTree(text(base, "/api/facets?q=" + enc(q)).substring(4)).get("total").asLong();
     }
@@ -288,7 +318,8 @@ class SolrServeTest {
             assertThat(out.toString()).isEmpty();
         }
         StringWriter err = new StringWriter();
-        Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--solr", missing);
+        Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--solr", missing,
+                "--listen", "127.0.0.1:0");
         assertThat(err.toString()).isEqualTo("atscope: the Solr cluster at " + missing + " has no collection 'nosuch';"
                 + " create it with atscope index --solr " + missing + " --create\n");
         assertThat(solr.thread.isAlive()).as("the server over the collection, meanwhile").isTrue();
