@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SolrTestCluster implements BeforeAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SolrTestCluster.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SolrTestCluster.class);
 
     private static volatile Running running;
 
@@ -65,7 +66,8 @@ public final class SolrTestCluster implements BeforeAllCallback {
     /** The cluster; only within a class extended with this one. */
     public static MiniSolrCloudCluster get() {
         if (running == null) {
-            throw new IllegalStateException("no SolrCloud: extend the test class with @ExtendWith(SolrTestCluster.class)");
+            throw new IllegalStateException("no SolrCloud: extend the test class with"
+                    + " @ExtendWith(SolrTestCluster.class)");
         }
         return running.cluster;
     }

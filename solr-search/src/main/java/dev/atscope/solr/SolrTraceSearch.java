@@ -203,7 +203,8 @@ public final class SolrTraceSearch implements TraceSearch {
         span.add("json.facet", "{first:'min(" + IndexFields.TIME + ")',last:'max(" + IndexFields.TIME + ")'}");
         NamedList<?> ends = facets(query(span));
         SortedMap<Long, Long> out = new TreeMap<>();
-        if (ends == null || !(ends.get("first") instanceof Number first) || !(ends.get("last") instanceof Number last)) {
+        if (ends == null || !(ends.get("first") instanceof Number first)
+                || !(ends.get("last") instanceof Number last)) {
             return out; // no hit
         }
         long start = Math.floorDiv(first.longValue(), bucketMillis) * bucketMillis;

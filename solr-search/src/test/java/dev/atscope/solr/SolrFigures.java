@@ -19,10 +19,12 @@ import java.util.stream.Stream;
 
 /**
  * Indexing and query figures of a SolrCloud collection beside the local index, from the same
- * generated fleet, in one run: {@code scripts/solr-figures [TRANSACTIONS] [DEVICES]} (docs/solr.md).
+ * generated fleet, in one run: {@code scripts/solr-figures [TRANSACTIONS] [DEVICES] [SHARDS]} (docs/solr.md).
  * Starts a 2-node test cluster (MiniSolrCloudCluster, embedded ZooKeeper, all on this machine),
- * indexes the fleet locally and into collections of 1, 2 and 4 shards with 2 replicas each, then
- * times the questions of docs/search.md on the local index and on the 2 x 2 collection. Not a test: the
+ * indexes the fleet locally and into collections of 1, 2 and 4 shards (or the SHARDS given, {@code
+ * 2} alone for a shorter run) with 2 replicas each, then times the questions of docs/search.md, and
+ * the hourly histogram of {@code atscope serve} for them, on the local index and on the 2 x 2
+ * collection. Not a test: the
  * figures depend on the machine and its load.
  */
 public final class SolrFigures {
@@ -37,6 +39,8 @@ public final class SolrFigures {
     public static void main(String[] args) throws Exception {
         long transactions = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
         int devices = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int[] shardCounts = Arrays.stream((args.length > 2 ? args[2] : "1,2,4").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         int threads = 2;
         Path base = Path.of(System.getProperty("atscope.bench.data", "target/solr-figures"));
         Path traces = base.resolve("traces-" + transactions);
@@ -60,7 +64,7 @@ public final class SolrFigures {
         Path clusterDir = base.resolve("cluster");
         deleteTree(clusterDir);
         try (TestCluster cluster = new TestCluster(2, clusterDir)) {
-            for (int shards : new int[] {1, 2, 4}) {
+            for (int shards : shardCounts) {
                 String spec = cluster.zkSpec("fleet" + shards);
                 long t1 = System.nanoTime();
                 FolderIndexer.Report r;
@@ -83,7 +87,8 @@ public final class SolrFigures {
                     "solr99");
             try (TraceSearcher lucene = new TraceSearcher(local);
                     SolrTraceSearch solr = new SolrTraceSearch(SolrCollection.open(SolrSpec.parse(
-                            cluster.zkSpec("fleet2"))), true)) {
+                            cluster.zkSpec("fleet" + (Arrays.stream(shardCounts).anyMatch(n -> n == 2) ? 2
+                                    : shardCounts[0])))), true)) {
                 for (String q : QUESTIONS) {
                     TraceSearch.Request request = new TraceSearch.Request(q, 20, TraceSearch.Order.SCORE, false,
                             TraceSearch.Scope.TRANSACTIONS);
@@ -95,20 +100,47 @@ public final class SolrFigures {
                     }
                     System.out.printf("%-58s %8d %8.1f %8.1f %8.1f %8.1f%n", q, hits, l[0], l[1], s[0], s[1]);
                 }
+                System.out.printf("%n== the histogram of atscope serve (hits by hour), 100 runs after 20%n");
+                System.out.printf("%-58s %8s %8s %8s %8s %8s%n", "question", "hours", "local50", "local99", "solr50",
+                        "solr99");
+                for (String q : QUESTIONS.stream().filter(x -> !x.contains("TO 2026"))
+                        .toList()) {
+                    TraceSearch.Request request = new TraceSearch.Request(q, 0, TraceSearch.Order.TIME, false,
+                            TraceSearch.Scope.TRANSACTIONS);
+                    var want = lucene.countOverTime(request, HOUR);
+                    if (!solr.countOverTime(request, HOUR).equals(want)) {
+                        throw new IllegalStateException(q + ": the back ends count different histograms");
+                    }
+                    double[] l = histogramTimes(lucene, request);
+                    double[] s = histogramTimes(solr, request);
+                    System.out.printf("%-58s %8d %8.1f %8.1f %8.1f %8.1f%n", q, want.size(), l[0], l[1], s[0], s[1]);
+                }
             }
         }
     }
 
-    /** p50 and p99 in milliseconds. */
+    private static final long HOUR = 3_600_000L;
+
+    /** p50 and p99 in milliseconds of a search. */
     static double[] times(TraceSearch backend, TraceSearch.Request request) throws Exception {
+        return times(() -> backend.search(request));
+    }
+
+    /** p50 and p99 in milliseconds of the hourly histogram, as atscope serve asks it. */
+    static double[] histogramTimes(TraceSearch backend, TraceSearch.Request request) throws Exception {
+        return times(() -> backend.countOverTime(request, HOUR));
+    }
+
+    /** p50 and p99 in milliseconds of 100 calls after 20 to warm up. */
+    static double[] times(java.util.concurrent.Callable<?> call) throws Exception {
         for (int i = 0; i < 20; i++) {
-            backend.search(request);
+            call.call();
         }
         int runs = 100;
         long[] micros = new long[runs];
         for (int i = 0; i < runs; i++) {
             long a = System.nanoTime();
-            backend.search(request);
+            call.call();
             micros[i] = (System.nanoTime() - a) / 1000;
         }
         Arrays.sort(micros);

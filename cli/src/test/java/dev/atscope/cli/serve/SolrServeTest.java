@@ -222,7 +222,8 @@ class SolrServeTest {
         t.pause(50_000).command("AT+QHTTPGET=60").answer(2_000_000, "+CME ERROR: 3815");
         new Trace(TraceMetadata.EMPTY.withStart(Instant.parse("2026-11-23T10:00:00Z")).withTag("device", "elsewhere"),
                 t.entries()).write(late);
-        // CCLK: a command no trace of the fleet sends, so a bare CCLK is a command only once the vocabulary is read again
+        // CCLK: a command no trace of the fleet sends, so a bare CCLK is a command only once the vocabulary
+        // is read again
         assertThat(text(local.url(), "/api/facets?q=")).doesNotContain("CCLK");
         assertThat(total(solrUrl, "CCLK")).isZero();
         local.indexMore(late);
@@ -290,7 +291,8 @@ class SolrServeTest {
             assertThat(SearchPageBrowserTest.total(browser)).isEqualTo(total(local.url(), "error:3815")).isPositive();
             assertThat(SearchPageBrowserTest.column(browser, "device")).contains("meter-03", "meter-04");
 
-            WebElement meter4 = browser.driver.findElement(By.cssSelector("ul[data-facet=device] a[data-value=meter-04]"));
+            WebElement meter4 = browser.driver.findElement(By.cssSelector(
+                    "ul[data-facet=device] a[data-value=meter-04]"));
             long count = Long.parseLong(meter4.findElement(By.xpath("following-sibling::span")).getText());
             SearchPageBrowserTest.clickAndAwait(browser, meter4);
             assertThat(SearchPageBrowserTest.param(browser, "q")).isEqualTo("error:3815 AND device:meter-04");
