@@ -21,6 +21,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.RangeFacet;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.util.NamedList;
@@ -189,9 +190,9 @@ public final class SolrTraceSearch implements TraceSearch {
     }
 
     /**
-     * Counts the hits over time with a JSON range facet on {@code time} (epoch milliseconds): one
-     * request for the first and last hit's time, one for the buckets between them that hold a hit.
-     * Ranges over shards add up exactly, so the counts are the local index's.
+     * Counts the hits over time with a range facet on {@code time} (epoch milliseconds): one request
+     * for the first and last hit's time, one for the buckets between them that hold a hit. Ranges over
+     * shards add up exactly, so the counts are the local index's.
      */
     @Override
     public SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException {
@@ -209,16 +210,20 @@ public final class SolrTraceSearch implements TraceSearch {
         }
         long start = Math.floorDiv(first.longValue(), bucketMillis) * bucketMillis;
         long end = Math.floorDiv(last.longValue(), bucketMillis) * bucketMillis + bucketMillis;
+        // the classic range facet, by doc values: it reads the time of each hit once, however many buckets
+        // there are (the JSON range facet runs a range query a bucket: seconds for a year of hours)
         SolrQuery ranges = counting(lucene);
-        ranges.add("json.facet", "{time:{type:range,field:" + IndexFields.TIME + ",start:" + start + ",end:" + end
-                + ",gap:" + bucketMillis + ",mincount:1}}");
-        NamedList<?> f = facets(query(ranges));
-        if (f != null && f.get("time") instanceof NamedList<?> time && time.get("buckets") instanceof List<?> buckets) {
-            for (Object b : buckets) {
-                NamedList<?> bucket = (NamedList<?>) b;
-                long count = ((Number) bucket.get("count")).longValue();
-                if (count > 0) {
-                    out.put(((Number) bucket.get("val")).longValue(), count);
+        ranges.setFacet(true);
+        ranges.set("facet.range", IndexFields.TIME);
+        ranges.set("facet.range.start", Long.toString(start));
+        ranges.set("facet.range.end", Long.toString(end));
+        ranges.set("facet.range.gap", Long.toString(bucketMillis));
+        ranges.set("facet.range.method", "dv");
+        ranges.set("facet.mincount", 1);
+        for (RangeFacet<?, ?> facet : query(ranges).getFacetRanges()) {
+            for (RangeFacet.Count c : facet.getCounts()) {
+                if (c.getCount() > 0) {
+                    out.put(Long.parseLong(c.getValue()), (long) c.getCount());
                 }
             }
         }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Indexing and query figures of a SolrCloud collection beside the local index, from the same
- * generated fleet, in one run: {@code scripts/solr-figures [TRANSACTIONS] [DEVICES] [SHARDS]} (docs/solr.md).
+ * generated fleet, in one run: {@code scripts/solr-figures [TRANSACTIONS] [DEVICES] [SHARDS] [SPREAD_DAYS]} (docs/solr.md).
  * Starts a 2-node test cluster (MiniSolrCloudCluster, embedded ZooKeeper, all on this machine),
  * indexes the fleet locally and into collections of 1, 2 and 4 shards (or the SHARDS given, {@code
  * 2} alone for a shorter run) with 2 replicas each, then times the questions of docs/search.md, and
@@ -41,11 +41,13 @@ public final class SolrFigures {
         int devices = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int[] shardCounts = Arrays.stream((args.length > 2 ? args[2] : "1,2,4").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
+        // the days the devices' traces start over: 0 starts one every 2.5 hours (the fleet spans about 6 days)
+        int spreadDays = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         int threads = 2;
         Path base = Path.of(System.getProperty("atscope.bench.data", "target/solr-figures"));
-        Path traces = base.resolve("traces-" + transactions);
+        Path traces = base.resolve("traces-" + transactions + (spreadDays > 0 ? "-over-" + spreadDays + "-days" : ""));
         if (!Files.exists(traces.resolve(".complete"))) {
-            generate(traces, transactions, devices);
+            generate(traces, transactions, devices, spreadDays);
         }
         ProtocolRegistry registry = ProtocolRegistry.loadDefault();
         Path local = base.resolve("local-index");
@@ -147,14 +149,15 @@ public final class SolrFigures {
         return new double[] {micros[runs / 2] / 1000.0, micros[(int) (runs * 0.99)] / 1000.0};
     }
 
-    static void generate(Path traces, long transactions, int devices) throws Exception {
+    static void generate(Path traces, long transactions, int devices, int spreadDays) throws Exception {
         deleteTree(traces);
         Files.createDirectories(traces);
         long perDevice = Math.max(1, transactions / devices);
         Instant fleetStart = Instant.parse("2026-11-01T00:00:00Z");
         for (int d = 0; d < devices; d++) {
             String name = String.format("dev-%04d", d);
-            TraceMetadata meta = TraceMetadata.EMPTY.withStart(fleetStart.plusSeconds(d * 9_000L)).withTag("device", name);
+            TraceMetadata meta = TraceMetadata.EMPTY.withStart(fleetStart.plusSeconds(spreadDays > 0
+                    ? d * spreadDays * 86_400L / devices : d * 9_000L)).withTag("device", name);
             try (TraceWriter csv = Traces.create(traces.resolve(name + ".csv"), meta)) {
                 new TraceGenerator(d + 1).write(csv, Long.MAX_VALUE, perDevice);
             }
