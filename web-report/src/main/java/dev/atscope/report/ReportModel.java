@@ -103,6 +103,8 @@ final class ReportModel implements AutoCloseable {
     private long payloadsCut;
     private long payloadBytesKept;
     private long lastTxId;
+    /** True while every transaction's id is its position + 1: the id column is then left out. */
+    private boolean idsAreSequential = true;
     private long lastTxStart;
     private long lastEventTime;
     private long firstMicros = -1;
@@ -260,6 +262,7 @@ final class ReportModel implements AutoCloseable {
         touch(t.startMicros(), t.endMicros());
         long k = transactions++;
         txId.g.writeNumber(t.id() - lastTxId);
+        idsAreSequential &= t.id() == k + 1;
         lastTxId = t.id();
         txStart.g.writeNumber(t.startMicros() - lastTxStart);
         lastTxStart = t.startMicros();
@@ -398,6 +401,9 @@ final class ReportModel implements AutoCloseable {
         out.write(fields, 1, fields.length - 2);
         String group = null;
         for (Map.Entry<String, Column> e : columns.entrySet()) {
+            if (e.getValue() == txId && idsAreSequential) {
+                continue;
+            }
             String[] path = e.getKey().split("\\.");
             if (!path[0].equals(group)) {
                 if (group != null) {

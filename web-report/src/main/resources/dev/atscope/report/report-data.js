@@ -19,7 +19,7 @@ var maxDur = 0, idsAreIndex = true;
 (function () {
   var t = 0, id = 0, r = 0;
   for (var i = 0; i < N; i++) {
-    t += TXC.start[i]; id += TXC.id[i];
+    t += TXC.start[i]; id = TXC.id ? id + TXC.id[i] : i + 1;
     START[i] = t; END[i] = t + TXC.duration[i]; ID[i] = id;
     if (TXC.duration[i] > maxDur) maxDur = TXC.duration[i];
     if (id !== i + 1) idsAreIndex = false;

@@ -175,6 +175,15 @@ listChanged();
 paint();
 window.addEventListener('resize', function () { sizeCanvas(); renderRows(); draw(); });
 if (location.hash) followLink();
+// pixels of the canvas, read through a copy: reading the drawn canvas itself again and again makes
+// the browser warn, and switch it to a slower kind of canvas
+function pixels(x, y, w, h) {
+  var c = document.createElement('canvas');
+  c.width = w; c.height = h;
+  var cx = c.getContext('2d', { willReadFrequently: true });
+  cx.drawImage(canvas, x, y, w, h, 0, 0, w, h);
+  return cx.getImageData(0, 0, w, h).data;
+}
 // for people and tests: what is shown, and when the first drawing was done
 window.atscope = {
   transactions: N,
@@ -185,7 +194,7 @@ window.atscope = {
   drawMode: function () { return drawMode; },
   pixelOf: function (k) {
     var x = xOf((START[k] + END[k]) / 2), y = laneY(0) + laneH() / 2, dpr = window.devicePixelRatio || 1;
-    var p = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+    var p = pixels(Math.round(x * dpr), Math.round(y * dpr), 1, 1);
     return 'rgb(' + p[0] + ', ' + p[1] + ', ' + p[2] + ')';
   },
   select: function (k) { select(k, true); },
@@ -193,7 +202,7 @@ window.atscope = {
   pixelsOf: function (k) {
     var x = Math.round(xOf(START[k])), dpr = window.devicePixelRatio || 1, out = [];
     var top = Math.round(laneY(0) * dpr), h = Math.max(1, Math.round(laneH() * dpr));
-    var p = ctx.getImageData(Math.round((x - 1) * dpr), top, 3, h).data;
+    var p = pixels(Math.round((x - 1) * dpr), top, 3, h);
     for (var j = 0; j < p.length; j += 4) {
       var c = 'rgb(' + p[j] + ', ' + p[j + 1] + ', ' + p[j + 2] + ')';
       if (p[j + 3] === 255 && out.indexOf(c) < 0) out.push(c);
@@ -216,6 +225,7 @@ window.atscope = {
     pan(dx); pending = false; paint();
     return performance.now() - t;
   },
+  timeOf: function (k) { return { start: START[k], end: END[k] }; },
   // zoom to a window of the given width around a time, and draw now
   zoomTo: function (centerUs, widthUs) { view.start = centerUs - widthUs / 2; view.end = centerUs + widthUs / 2; pending = false; paint(); },
   fit: function () { fit(); draw(); }

@@ -2,7 +2,8 @@
 // Close in, one bar a transaction (host -> module from command to result, a tick where the result
 // came back). Zoomed out, when the view holds more transactions than half its pixel columns, each
 // column is drawn as a density: its height the number of transactions starting in it (log scale),
-// the failed ones stacked on top in red, and a second lane with the failures alone.
+// the failed ones stacked on top in red, a second lane with the failures alone, and the URCs per
+// column in the third.
 // Defines: canvas, view, fit, draw, paint, reveal_, zoom, pan, drawMode, laneY, laneH, xOf, CW, CH, LABEL_W.
 var canvas = $('timeline'), ctx = canvas.getContext('2d');
 var LABEL_W = 86, AXIS_H = 22;
@@ -217,11 +218,29 @@ function paint() {
   // URCs and noise
   lo = 0; hi = urcIdx.length;
   while (lo < hi) { m = (lo + hi) >> 1; if (EV_TIME[urcIdx[m]] < view.start) lo = m + 1; else hi = m; }
-  var lastU = -1, lastN = -1;
-  for (k = lo; k < urcIdx.length && EV_TIME[urcIdx[k]] <= view.end; k++) {
-    var px = Math.floor(xOf(EV_TIME[urcIdx[k]]));
-    if (EVC.kind[urcIdx[k]] === 0) { if (px === lastU) continue; lastU = px; path('uu').rect(px, y2, 2, bh); }
-    else { if (px === lastN) continue; lastN = px; path('un').rect(px, y2, 2, bh); }
+  var lastU = -1, lastN = -1, px;
+  if (drawMode === 'density') {      // URCs per column too (log scale), noise on top
+    var cu = new Uint32Array(W + 1), cn = new Uint32Array(W + 1), maxU = 1, base2 = Math.round(laneY(2) + lh * 0.95);
+    for (k = lo; k < urcIdx.length && EV_TIME[urcIdx[k]] <= view.end; k++) {
+      px = Math.floor(xOf(EV_TIME[urcIdx[k]]));
+      if (px < LABEL_W || px >= W) continue;
+      if (EVC.kind[urcIdx[k]] === 0) cu[px]++; else cn[px]++;
+      if (cu[px] + cn[px] > maxU) maxU = cu[px] + cn[px];
+    }
+    var lu = Math.log(1 + maxU), hu = Math.round(lh * 0.9);
+    for (px = LABEL_W; px < W; px++) {
+      if (!cu[px] && !cn[px]) continue;
+      var ht = Math.max(1, Math.round(hu * Math.log(1 + cu[px] + cn[px]) / lu));
+      var hn = cn[px] ? Math.min(ht, Math.max(1, Math.round(hu * Math.log(1 + cn[px]) / lu))) : 0;
+      if (ht > hn) path('uu').rect(px, base2 - ht + hn, 1, ht - hn);
+      if (hn) path('un').rect(px, base2 - ht, 1, hn);
+    }
+  } else {
+    for (k = lo; k < urcIdx.length && EV_TIME[urcIdx[k]] <= view.end; k++) {
+      px = Math.floor(xOf(EV_TIME[urcIdx[k]]));
+      if (EVC.kind[urcIdx[k]] === 0) { if (px === lastU) continue; lastU = px; path('uu').rect(px, y2, 2, bh); }
+      else { if (px === lastN) continue; lastN = px; path('un').rect(px, y2, 2, bh); }
+    }
   }
   // dimmed first, then ok, then the failures and the worst findings on top
   fillPaths(['o0d', 'o1d', 'o2d', 'o3d', 's2d', 's1d', 's0d', 'un', 'uu', 'o0', 'o2', 'o3', 'o1', 's2', 's1', 's0']);
