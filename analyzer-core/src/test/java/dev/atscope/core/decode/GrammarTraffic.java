@@ -2,6 +2,7 @@ package dev.atscope.core.decode;
 
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolLibrary;
+import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceEntry;
@@ -64,6 +65,22 @@ public final class GrammarTraffic {
             all.addAll(lib.grammar().commands());
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The commands as a registry resolves them, in its libraries' order: where two libraries
+     * define a command of the same name differently (AT+QHTTPGET: no data on the M-series, a
+     * counted request header on LTE modules), only the definition the registry applies is kept,
+     * so the traffic made is the traffic that registry's decoder is asked to read.
+     */
+    public static List<Grammar.CommandSpec> commandsOf(ProtocolRegistry registry) {
+        List<Grammar.CommandSpec> resolved = new ArrayList<>();
+        for (Grammar.CommandSpec c : commandsOf(registry.libraries())) {
+            if (registry.command(c.name()).orElse(null) == c) {
+                resolved.add(c);
+            }
+        }
+        return List.copyOf(resolved);
     }
 
     /** The session an input stands for; every input stands for one. */
