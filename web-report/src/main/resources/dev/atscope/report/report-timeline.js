@@ -2,8 +2,8 @@
 // Close in, one bar a transaction (host -> module from command to result, a tick where the result
 // came back). Zoomed out, when the view holds more transactions than half its pixel columns, each
 // column is drawn as a density: its height the number of transactions starting in it (log scale),
-// the failed ones stacked on top in red, a second lane with the failures alone, and the URCs per
-// column in the third.
+// the failed ones' share of it on top in red (a pixel at least), a second lane with the failures alone, the URCs per
+// column in the third, and the transactions with findings (coloured by the worst) in the fourth.
 // Defines: canvas, view, fit, draw, paint, reveal_, zoom, pan, drawMode, laneY, laneH, xOf, CW, CH, LABEL_W.
 var canvas = $('timeline'), ctx = canvas.getContext('2d');
 var LABEL_W = 86, AXIS_H = 22;
@@ -68,30 +68,30 @@ function tickLabel(us, step) {
   return s2.toFixed(digits) + ' s';
 }
 // level of detail for far-out views: for each of LOD_N equal time buckets, how many transactions
-// start in it, how many of them failed, and which diagnostic severities start in it (bits 0-2)
-var LOD_N = 1 << 16, LOD_US = Math.max(1, (LAST - FIRST) / LOD_N), LOD = null, LOD_BAD = null, LOD_SEV = null;
+// start in it, how many of them failed, how many have findings and of which severities (bits 0-2)
+var LOD_N = 1 << 16, LOD_US = Math.max(1, (LAST - FIRST) / LOD_N), LOD = null, LOD_BAD = null, LOD_SEV = null, LOD_DIAG = null;
 function lodBucket(us) { return Math.floor((us - FIRST) / LOD_US); }
 function buildLod() {
-  LOD = new Uint32Array(LOD_N); LOD_BAD = new Uint32Array(LOD_N); LOD_SEV = new Uint8Array(LOD_N);
+  LOD = new Uint32Array(LOD_N); LOD_BAD = new Uint32Array(LOD_N); LOD_SEV = new Uint8Array(LOD_N); LOD_DIAG = new Uint32Array(LOD_N);
   for (var k = 0; k < N; k++) {
     var b = Math.min(LOD_N - 1, Math.max(0, lodBucket(START[k])));
     LOD[b]++;
     if (isError(k)) LOD_BAD[b]++;
-    if (WORST[k] < 3) LOD_SEV[b] |= 1 << WORST[k];
+    if (WORST[k] < 3) { LOD_SEV[b] |= 1 << WORST[k]; LOD_DIAG[b]++; }
   }
 }
 // per pixel column of the view: transactions, failed ones and diagnostic severities (bits); from the
 // buckets when they are finer than a column and no filter is on, else from the transactions in view
 function columnCounts(W) {
-  var all = new Uint32Array(W), bad = new Uint32Array(W), sev = new Uint8Array(W);
+  var all = new Uint32Array(W), bad = new Uint32Array(W), sev = new Uint8Array(W), diag = new Uint32Array(W);
   var usPerPx = (view.end - view.start) / plotW();
   if (!matches && usPerPx > 2 * LOD_US) {
     if (!LOD) buildLod();
     for (var col = LABEL_W; col < W; col++) {
       var b0 = Math.max(0, lodBucket(usOf(col))), b1 = Math.min(LOD_N, lodBucket(usOf(col + 1)));
-      for (var b = b0; b < b1; b++) { all[col] += LOD[b]; bad[col] += LOD_BAD[b]; sev[col] |= LOD_SEV[b]; }
+      for (var b = b0; b < b1; b++) { all[col] += LOD[b]; bad[col] += LOD_BAD[b]; sev[col] |= LOD_SEV[b]; diag[col] += LOD_DIAG[b]; }
     }
-    return { all: all, bad: bad, sev: sev };
+    return { all: all, bad: bad, sev: sev, diag: diag };
   }
   for (var k = firstAtOrAfter(view.start); k < N && START[k] <= view.end; k++) {
     if (matches && !matches[k]) continue;
@@ -99,9 +99,9 @@ function columnCounts(W) {
     if (c < LABEL_W || c >= W) continue;
     all[c]++;
     if (isError(k)) bad[c]++;
-    if (WORST[k] < 3) sev[c] |= 1 << WORST[k];
+    if (WORST[k] < 3) { sev[c] |= 1 << WORST[k]; diag[c]++; }
   }
-  return { all: all, bad: bad, sev: sev };
+  return { all: all, bad: bad, sev: sev, diag: diag };
 }
 function paint() {
   var W = CW, H = CH, lh = laneH();
@@ -175,23 +175,29 @@ function paint() {
   var y0 = Math.round(laneY(0) + lh * 0.2), bh = Math.round(lh * 0.6), y1 = Math.round(laneY(1) + lh * 0.2);
   var y2 = Math.round(laneY(2) + lh * 0.2), y3 = laneY(3) + lh * 0.25;
   if (drawMode === 'density') {
-    var cc = columnCounts(W), maxAll = 1, maxBad = 1, col, lastTri = -1e9;
-    for (col = LABEL_W; col < W; col++) { if (cc.all[col] > maxAll) maxAll = cc.all[col]; if (cc.bad[col] > maxBad) maxBad = cc.bad[col]; }
+    var cc = columnCounts(W), maxAll = 1, maxBad = 1, maxDiag = 1, col;
+    for (col = LABEL_W; col < W; col++) {
+      if (cc.all[col] > maxAll) maxAll = cc.all[col];
+      if (cc.bad[col] > maxBad) maxBad = cc.bad[col];
+      if (cc.diag[col] > maxDiag) maxDiag = cc.diag[col];
+    }
+    var base3 = Math.round(laneY(3) + lh * 0.95), ld = Math.log(1 + maxDiag);
     var hTop = Math.round(lh * 0.9), base0 = Math.round(laneY(0) + lh * 0.95), base1 = Math.round(laneY(1) + lh * 0.95);
     var la = Math.log(1 + maxAll), lb = Math.log(1 + maxBad);
     for (col = LABEL_W; col < W; col++) {
       var n = cc.all[col];
       if (!n) continue;
       var h = Math.max(1, Math.round(hTop * Math.log(1 + n) / la)), nb = cc.bad[col];
-      var hb = nb ? Math.min(h, Math.max(1, Math.round(hTop * Math.log(1 + nb) / la))) : 0;
+      var hb = nb ? Math.min(h, Math.max(1, Math.round(h * nb / n))) : 0;   // their share of the column, 1 pixel at least
       if (h > hb) path('o0').rect(col, base0 - h, 1, h - hb);
       if (hb) {
         path('o1').rect(col, base0 - h, 1, hb);           // the failed ones on top of the column
         var h1 = Math.max(1, Math.round(hTop * Math.log(1 + nb) / lb));
         path('o1').rect(col, base1 - h1, 1, h1);
       }
-      for (var sv = 0; sv < 3; sv++) {
-        if ((cc.sev[col] & (1 << sv)) && col - lastTri >= 4) { triangle('s' + sv, col, y3); lastTri = col; break; }
+      if (cc.diag[col]) {      // transactions with findings, coloured by the worst of them
+        var hd = Math.max(1, Math.round(hTop * Math.log(1 + cc.diag[col]) / ld));
+        path('s' + (cc.sev[col] & 1 ? 0 : cc.sev[col] & 2 ? 1 : 2)).rect(col, base3 - hd, 1, hd);
       }
     }
   } else {

@@ -57,7 +57,8 @@ class LargeReportPageTest extends ChromiumPageTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theTimelineIsOnTheFirstScreenAndTheFindingsAreGroupedByRule() {
+    void theTimelineIsOnTheFirstScreenAndTheFindingsAreGroupedByRule() throws IOException {
+        browser.screenshot("large-first-screen");
         assertThat(transactions).isGreaterThanOrEqualTo(100_000);
         Map<String, Number> box = (Map<String, Number>) browser.js(
                 "var r = document.getElementById('timeline').getBoundingClientRect();"
