@@ -79,6 +79,25 @@ class LargeReportPageTest extends ChromiumPageTest {
     }
 
     @Test
+    void aPayloadPastTheBudgetSaysItIsCutAndHowLongItWas() {
+        browser.js("var f = document.getElementById('filter'); f.value = 'cmd:QSECWRITE';"
+                + "f.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));");
+        long shown = (Long) browser.js("return atscope.shown()");
+        assertThat(shown).isGreaterThan(100);
+        // the last upload of the trace: the first 4 MiB of payload were long spent
+        browser.js("document.getElementById('list').scrollTop = 1e9;"
+                + "return new Promise(r => requestAnimationFrame(() => r(0)))");
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#list-rows .row.tx"));
+        rows.get(rows.size() - 1).click();
+        String detail = browser.driver.findElement(By.id("detail")).getText();
+        assertThat(detail).containsPattern("\\d+ bytes, CRC-32 [0-9a-f]{8}, cut: the first 64 of \\d+ bytes shown"
+                + " \\(the whole payload is in the trace\\)");
+        assertThat(browser.driver.findElement(By.id("notes")).getText()).containsPattern("[\\d,]+ payloads of [\\d,]+ are cut");
+        browser.js("var f = document.getElementById('filter'); f.value = '';"
+                + "f.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void zoomedOutTheTimelineDrawsDensityWithTheFailuresOnTopAndZoomedInEachTransaction() {
         browser.js("atscope.fit(); return new Promise(r => requestAnimationFrame(() => r(0)))");
