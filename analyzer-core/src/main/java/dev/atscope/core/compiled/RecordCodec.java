@@ -60,16 +60,17 @@ public final class RecordCodec {
      * @throws IOException when the bytes are not such a form, or were written for another shape of
      *     the record
      */
-    public static <T extends Record> T read(DataInputStream in, Class<T> type) throws IOException {
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+    public static <T extends Record> T read(byte[] form, Class<T> type) throws IOException {
+        var header = new DataInputStream(new java.io.ByteArrayInputStream(form));
+        if (form.length < 8 || header.readInt() != MAGIC || header.readInt() != VERSION) {
             throw new IOException("not a compiled table of version " + VERSION);
         }
-        String shape = in.readUTF();
+        String shape = header.readUTF();
         String expected = shapeOf(type);
         if (!shape.equals(expected)) {
             throw new IOException("compiled for another shape of " + type.getName() + " (rebuild): " + shape);
         }
-        return type.cast(new Reader(in).value(type));
+        return type.cast(new Reader(form, form.length - header.available()).value(type));
     }
 
     /**
@@ -86,7 +87,7 @@ public final class RecordCodec {
                 return null;
             }
             try {
-                return read(new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16)), type);
+                return read(in.readAllBytes(), type);
             } catch (IOException e) {
                 throw new IOException(compiledName(jsonResource) + " beside " + owner.getName()
                         + ": " + e.getMessage(), e);
@@ -215,58 +216,56 @@ public final class RecordCodec {
         }
     }
 
+    /** Reads from the whole form in memory: a buffered stream's synchronized reads cost more cold. */
     private static final class Reader {
-        private final DataInputStream in;
+        private final byte[] in;
+        private int at;
         private final List<String> strings = new ArrayList<>();
         private final Map<Class<?>, Shape> shapes = new HashMap<>();
 
-        Reader(DataInputStream in) {
+        Reader(byte[] in, int at) {
             this.in = in;
+            this.at = at;
+        }
+
+        private int readInt() throws IOException {
+            if (at + 4 > in.length) {
+                throw new IOException("compiled table cut short at byte " + at);
+            }
+            int v = (in[at] & 0xff) << 24 | (in[at + 1] & 0xff) << 16 | (in[at + 2] & 0xff) << 8 | in[at + 3] & 0xff;
+            at += 4;
+            return v;
+        }
+
+        private long readLong() throws IOException {
+            return (long) readInt() << 32 | readInt() & 0xffffffffL;
+        }
+
+        private byte readByte() throws IOException {
+            if (at >= in.length) {
+                throw new IOException("compiled table cut short at byte " + at);
+            }
+            return in[at++];
         }
 
         Object value(Type type) throws IOException {
-            Class<?> raw = raw(type);
-            if (raw == boolean.class) {
-                return in.readBoolean();
-            } else if (raw == int.class) {
-                return in.readInt();
-            } else if (raw == long.class) {
-                return in.readLong();
-            } else if (raw == String.class) {
+            Class<?> raw = type instanceof Class<?> c ? c : (Class<?>) ((ParameterizedType) type).getRawType();
+            if (raw == String.class) {
                 return string();
+            } else if (raw == boolean.class) {
+                return readByte() != 0;
+            } else if (raw == int.class) {
+                return readInt();
+            } else if (raw == long.class) {
+                return readLong();
             }
-            byte present = in.readByte();
+            byte present = readByte();
             if (present == 0) {
                 return null;
             } else if (present != 1) {
-                throw new IOException("corrupt compiled table: presence byte " + present);
+                throw new IOException("corrupt compiled table: presence byte " + present + " at byte " + (at - 1));
             }
-            if (raw == Long.class) {
-                return in.readLong();
-            } else if (raw == Integer.class) {
-                return in.readInt();
-            } else if (raw == Boolean.class) {
-                return in.readBoolean();
-            } else if (raw.isEnum()) {
-                return enumValue(raw, string());
-            } else if (raw == List.class) {
-                int n = in.readInt();
-                Type element = argument(type, 0);
-                List<Object> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    list.add(value(element));
-                }
-                return list;
-            } else if (raw == Map.class) {
-                int n = in.readInt();
-                Type valueType = argument(type, 1);
-                Map<String, Object> map = new LinkedHashMap<>(n * 2);
-                for (int i = 0; i < n; i++) {
-                    String key = string();
-                    map.put(key, value(valueType));
-                }
-                return map;
-            } else if (raw.isRecord()) {
+            if (raw.isRecord()) {
                 Shape shape = shapes.get(raw);
                 if (shape == null) {
                     shape = new Shape(raw);
@@ -281,6 +280,31 @@ public final class RecordCodec {
                 } catch (ReflectiveOperationException e) {
                     throw new IOException("cannot build " + raw.getName(), e);
                 }
+            } else if (raw == List.class) {
+                int n = readInt();
+                Type element = argument(type, 0);
+                Object[] list = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    list[i] = value(element);
+                }
+                return java.util.Arrays.asList(list);
+            } else if (raw == Map.class) {
+                int n = readInt();
+                Type valueType = argument(type, 1);
+                Map<String, Object> map = new LinkedHashMap<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    String key = string();
+                    map.put(key, value(valueType));
+                }
+                return map;
+            } else if (raw == Long.class) {
+                return readLong();
+            } else if (raw == Integer.class) {
+                return readInt();
+            } else if (raw == Boolean.class) {
+                return readByte() != 0;
+            } else if (raw.isEnum()) {
+                return enumValue(raw, string());
             }
             throw new IOException("no compact form for " + type);
         }
@@ -291,7 +315,7 @@ public final class RecordCodec {
         }
 
         private String string() throws IOException {
-            int code = in.readInt();
+            int code = readInt();
             if (code == -1) {
                 return null;
             }
@@ -299,11 +323,15 @@ public final class RecordCodec {
                 return strings.get(code);
             }
             if (code != strings.size()) {
-                throw new IOException("corrupt compiled table: string " + code + " of " + strings.size());
+                throw new IOException("corrupt compiled table: string " + code + " of " + strings.size() + " at byte "
+                        + (at - 4));
             }
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            String s = new String(bytes, StandardCharsets.UTF_8);
+            int n = readInt();
+            if (n < 0 || at + n > in.length) {
+                throw new IOException("compiled table cut short at byte " + at);
+            }
+            String s = new String(in, at, n, StandardCharsets.UTF_8);
+            at += n;
             strings.add(s);
             return s;
         }
