@@ -58,7 +58,9 @@ final class DecodeCommand extends AbstractCommand {
         // a folder's files are decoded side by side: a progress bar each would fight over the line
         try (ProgressDisplay progress = one ? style.progress("decode " + source.name(), source.size(),
                 ProgressDisplay.Unit.BYTES) : ProgressDisplay.NONE; TraceReader reader = source.open(options, progress::advance)) {
-            DecodedJson jsonForm = new DecodedJson(registry, reader.metadata().start(), reader.metadata().source());
+            // the JSON form only for --json: it loads Jackson, a tenth of a short decode's start-up
+            DecodedJson jsonForm = json ? new DecodedJson(registry, reader.metadata().start(), reader.metadata().source())
+                    : null;
             TransactionTable table = new TransactionTable(out, reader.metadata(), style.width());
             if (!json) {
                 table.header(source.name());

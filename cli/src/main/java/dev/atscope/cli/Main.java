@@ -40,6 +40,14 @@ public final class Main {
             LibrariesCommand.class,
             CommandLine.HelpCommand.class);
 
+    /**
+     * The subcommands that read traffic with the protocol libraries: {@link #main} starts loading
+     * them on a second thread while picocli builds the command on the first, the two largest parts
+     * of a short command's start-up side by side.
+     */
+    private static final java.util.Set<String> LOAD_LIBRARIES = java.util.Set.of("decode", "check", "index",
+            "report", "serve", "replay", "mock", "emulate", "demo", "capture", "libraries");
+
     private Main() {}
 
     /** Runs atscope with the given streams and returns the exit code; used by tests. */
@@ -94,6 +102,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && LOAD_LIBRARIES.contains(args[0])) {
+            Thread load = new Thread(dev.atscope.core.protocol.ProtocolRegistry::loadDefault, "load-libraries");
+            load.setDaemon(true);
+            load.start();
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code;

@@ -3,6 +3,7 @@ package dev.atscope.core.trace.imports;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atscope.core.compiled.RecordCodec;
 import dev.atscope.core.trace.Direction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +31,14 @@ public final class PrefixPatterns {
 
     /** The system property naming a user pattern file. */
     public static final String PROPERTY = "atscope.patterns";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static volatile PrefixPatterns standard;
 
     private final List<Compiled> patterns;
+
+    /** Jackson's databind, loaded only when a pattern file is read as JSON. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** One layout as written in a pattern file. */
     record Spec(@JsonProperty("name") String name, @JsonProperty("regex") String regex,
@@ -79,8 +84,15 @@ public final class PrefixPatterns {
 
     /** The built-in patterns only. */
     public static PrefixPatterns builtIn() {
-        try (InputStream in = PrefixPatterns.class.getResourceAsStream("prefix-patterns.json")) {
-            return new PrefixPatterns(compile(JSON.readValue(in, File.class), "prefix-patterns.json"));
+        try {
+            // the compact form the build writes beside the JSON (RecordCodec): no JSON parser at start-up
+            File f = RecordCodec.readBeside(PrefixPatterns.class, "prefix-patterns.json", File.class);
+            if (f == null) {
+                try (InputStream in = PrefixPatterns.class.getResourceAsStream("prefix-patterns.json")) {
+                    f = Json.MAPPER.readValue(in, File.class);
+                }
+            }
+            return new PrefixPatterns(compile(f, "prefix-patterns.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("the built-in prefix patterns do not load", e);
         }
@@ -94,7 +106,7 @@ public final class PrefixPatterns {
     public static PrefixPatterns withFile(Path file) throws IOException {
         File f;
         try {
-            f = JSON.readValue(file.toFile(), File.class);
+            f = Json.MAPPER.readValue(file.toFile(), File.class);
         } catch (IOException e) {
             throw new IOException(file + ": not a pattern file: " + e.getMessage().lines().findFirst().orElse("")
                     + "; expected {\"patterns\": [{\"name\", \"regex\"}]} (\"host\" and \"module\" optional)", e);
