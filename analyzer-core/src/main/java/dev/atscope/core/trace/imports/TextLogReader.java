@@ -6,10 +6,6 @@ import dev.atscope.core.trace.TraceMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -30,25 +26,12 @@ final class TextLogReader extends LogTraceReader {
     static final int LEARN_LINES = 4000;
     /** Characters looked at to learn the layout. */
     static final int LEARN_CHARS = 1 << 16;
-    private static final String PUTTY = "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log ";
-    private static final DateTimeFormatter PUTTY_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss");
     /** Where lines with no marker go, when the layout marks only the other side's. */
     private static final String UNMARKED = "(no marker)";
     /** Where bare results go that continue the module's marked lines. */
     private static final String UNMARKED_MODULE = "(no marker, after the module's)";
 
     private record Raw(long number, String text, boolean terminated) {}
-
-    /** A line of a marked log on its way out, held while a command line waits for its echo. */
-    private record Out(long time, String channel, Direction side, byte[] bytes, long number) {
-
-        String text() {
-            return new String(bytes, StandardCharsets.ISO_8859_1).strip();
-        }
-    }
-
-    /** How many of the module's lines a command line is held for while its echo has not come. */
-    private static final int ECHO_WAIT_LINES = 16;
 
     /** Why a line is left out: it gives the time of the lines after it. */
     static final String TIME_LINES = "lines that give the time of the lines after them";
@@ -75,7 +58,7 @@ final class TextLogReader extends LogTraceReader {
     private long uploadsMissing;
     private long firstMissing = -1;
     /** The host's last command line and the module's lines after it, while its echo may still come. */
-    private final List<Out> held = new java.util.ArrayList<>();
+    private final EchoOrder echoOrder = new EchoOrder(this::emit);
 
     TextLogReader(LineSource in, TraceFormat format, ImportOptions options, boolean probe) {
         super(in, format, options, probe);
@@ -182,7 +165,7 @@ final class TextLogReader extends LogTraceReader {
                 return; // the probe's cut may fall inside this line
             }
         }
-        if (number == 1 && text.startsWith(PUTTY)) {
+        if (number == 1 && PuttyHeader.is(text)) {
             putty(text);
             return;
         }
@@ -346,55 +329,19 @@ final class TextLogReader extends LogTraceReader {
         }
     }
 
-    /**
-     * Hands out a line of a marked log, putting a command line where the module read it: the module
-     * echoes a command before it answers it, so the module's lines that a log shows between a
-     * command line and its echo were sent before the module saw the command (the answer of the
-     * command before, still on its way when the host wrote). The command line is held until its
-     * echo comes, and then goes out after those lines, at the echo's time; when the host writes
-     * again, or the echo does not come within {@value #ECHO_WAIT_LINES} lines, all goes out as the
-     * log has it.
-     */
-    private void out(long t, String channel, Direction side, byte[] bytes, long number) {
-        Out o = new Out(t, channel, side, bytes, number);
-        if (held.isEmpty()) {
-            if (side == Direction.HOST_TO_MODULE && AtText.isCommand(o.text(), 0)) {
-                held.add(o);
-            } else {
-                emit(t, channel, bytes, number);
-            }
-            return;
-        }
-        Out command = held.get(0);
-        if (side == Direction.MODULE_TO_HOST && o.text().equals(command.text())) {
-            for (Out before : held.subList(1, held.size())) {
-                emit(before.time(), before.channel(), before.bytes(), before.number());
-            }
-            emit(held.size() > 1 ? Math.max(t, command.time()) : command.time(), command.channel(), command.bytes(),
-                    command.number());
-            held.clear();
-            emit(t, channel, bytes, number);
-            return;
-        }
-        if (side == Direction.HOST_TO_MODULE || held.size() > ECHO_WAIT_LINES) {
-            flushHeld();
-            out(t, channel, side, bytes, number);
-            return;
-        }
-        held.add(o);
-    }
-
     @Override
     void resync() {
         flushHeld(); // before the gap marker of a broken line, which comes after them
     }
 
+    /** Hands out a line of a marked log, a command line after its echo ({@link EchoOrder}). */
+    private void out(long t, String channel, Direction side, byte[] bytes, long number) {
+        echoOrder.out(t, channel, side, bytes, number);
+    }
+
     /** Hands out the held lines as the log has them. */
     private void flushHeld() {
-        for (Out o : held) {
-            emit(o.time(), o.channel(), o.bytes(), o.number());
-        }
-        held.clear();
+        echoOrder.flush();
     }
 
     /**
@@ -471,12 +418,9 @@ final class TextLogReader extends LogTraceReader {
     }
 
     private void putty(String header) throws IOException {
-        int end = header.indexOf(" =~=", PUTTY.length());
-        String date = end < 0 ? "" : header.substring(PUTTY.length(), end);
-        try {
-            puttyStart = LocalDateTime.parse(date, PUTTY_DATE).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw broken(1, "PuTTY log header with a date that does not exist: " + date);
+        puttyStart = PuttyHeader.start(header);
+        if (puttyStart == null) {
+            throw broken(1, "PuTTY log header with a date that does not exist: " + PuttyHeader.date(header));
         }
         describeStripped("PuTTY's log header (the start of the log)");
     }
