@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
 
@@ -39,8 +38,8 @@ final class TransactionAssembler implements FrameSink {
     private boolean lateAnswer;
     /** The commands of the last command line, for {@code A/}. */
     private List<AtCommand> lastCommands;
-    /** False after a successful ATV0: result codes come as digits. */
-    private boolean verbose = true;
+    /** Verbose or numeric result codes, and which lines are final results. */
+    private final ResultFormat results;
     private long nextId = 1;
     /** The time of the latest entry fed. */
     private long lastTime;
@@ -49,6 +48,7 @@ final class TransactionAssembler implements FrameSink {
         this.model = model;
         this.options = options;
         this.out = out;
+        this.results = new ResultFormat(model);
     }
 
     /** The framers whose frames come here; both need the assembler first, so they are connected after. */
@@ -349,7 +349,7 @@ final class TransactionAssembler implements FrameSink {
                 pending = null;
             }
             if (kind == UrcKind.RESTART) {
-                verbose = true;
+                results.restarted();
             }
         }
     }
@@ -401,56 +401,18 @@ final class TransactionAssembler implements FrameSink {
         }
         p.completed = true;
         if (outcome == Outcome.OK) {
-            for (AtCommand c : p.commands) {
-                switch (c.name()) {
-                    case "V" -> verbose = c.form() == CommandForm.WRITE && !"0".equals(c.args());
-                    case "Z", "&F" -> verbose = true;
-                    default -> {
-                        // other commands leave the result format alone
-                    }
-                }
-            }
+            results.succeeded(p.commands);
         }
         long waited = Math.max(0, until - p.command.startMicros());
         out.add(new Transaction(p.id, p.command, p.commands, p.echo, p.responses, result, outcome, waited, p.shape));
     }
 
     private boolean isConnect(String text, PendingCommand target) {
-        return target.shape.startsData(text, model.connect(text, numeric(target)));
-    }
-
-    private boolean numeric(PendingCommand target) {
-        if (!verbose) {
-            return true;
-        }
-        if (target != null) {
-            for (AtCommand c : target.commands) {
-                if (c.name().equals("V") && (c.form() == CommandForm.EXECUTE || "0".equals(c.args()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return results.isConnect(text, target);
     }
 
     /** The outcome a final result line stands for, or null when the line is not a final result. */
     private Outcome finalOutcome(String text, PendingCommand target) {
-        // V.250's result codes come from the basic library's table; the digits only after ATV0
-        Outcome code = model.resultOutcome(text, target == null ? !verbose : numeric(target));
-        if (code != null) {
-            return code;
-        }
-        if (text.startsWith("+CME ERROR:") || text.startsWith("+CMS ERROR:")) {
-            return Outcome.ERROR;
-        }
-        if (target != null) {
-            for (String f : target.shape.extraFinals()) {
-                if (f.equalsIgnoreCase(text)) {
-                    String u = f.toUpperCase(Locale.ROOT);
-                    return u.contains("FAIL") || u.contains("ERROR") ? Outcome.ERROR : Outcome.OK;
-                }
-            }
-        }
-        return null;
+        return results.finalOutcome(text, target);
     }
 }
