@@ -59,11 +59,13 @@ public final class EmulatedModule {
     private final CipherSuites suites;
     /** Where the HTTP requests go. */
     private final Network network;
-    private final LineDiscipline uart = new LineDiscipline();
+    private final LineDiscipline uart;
     private final ResultWriter answers;
     private final UploadReceiver uploads;
     private final FaultInjector faults;
     private final CertificateService certificates;
+    /** The module's state as the protocol libraries model it, from its own wire. */
+    private final ModuleModel model;
     private final ModuleIdentity identity;
     /** Command name to what answers it: one row per command. */
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
@@ -92,9 +94,11 @@ public final class EmulatedModule {
         this.store = new CertificateStore(registry.storages());
         this.suites = new CipherSuites(registry);
         this.network = config.effectiveNetwork();
-        this.answers = new ResultWriter(registry);
+        this.model = new ModuleModel(registry);
+        this.answers = new ResultWriter(registry, model::moduleSent);
         this.uploads = new UploadReceiver(config.timing());
-        this.faults = new FaultInjector(config.faults(), config.timing(), log);
+        this.faults = new FaultInjector(config.faults(), config.timing(), log, registry);
+        this.uart = new LineDiscipline((int) registry.limit("commandLineBytes").orElseThrow().value());
         this.certificates = new CertificateService(store, registry, answers, uploads, config, log);
         this.identity = new ModuleIdentity(answers, name);
         handlerTable();
@@ -178,7 +182,7 @@ public final class EmulatedModule {
      * that was already up when the host came (a recording that starts after the boot).
      */
     public void serve(Link link, boolean boot) throws IOException {
-        try (ByteInbox inbox = new ByteInbox(link.input(), "atscope-" + name + "-rx")) {
+        try (ByteInbox inbox = new ByteInbox(link.input(), "atscope-" + name + "-rx", model::hostSent)) {
             this.in = inbox;
             uploads.connect(inbox);
             answers.connect(link.output());
@@ -261,7 +265,7 @@ public final class EmulatedModule {
             }
             // a file larger than its storage takes is "exceed max length" (the file error codes)
             boolean tooBig = problems.stream().allMatch(d -> d.ruleId().equals("file.size"));
-            return Result.cme(tooBig ? CertificateStore.EXCEEDS_MAX_LENGTH : CertificateStore.INVALID_PARAMETER);
+            return Result.cme(tooBig ? ErrorSituation.FILE_TOO_LARGE : ErrorSituation.BAD_FILE_PARAMETER);
         }
         Handler h = handlers.get(c.name());
         if (h == null) {
@@ -351,7 +355,22 @@ public final class EmulatedModule {
         settingsAtBoot();
         ssl = new SslSettings(suites, sslContexts);
         pdp = new PdpStack(pdpIds, activePdpLimit, faults, answers, log, config.localIp());
-        http = new HttpService(registry, config, network, answers, uploads, pdp, ssl, store, suites, log);
+        http = new HttpService(registry, config, network, answers, uploads, pdp, ssl, store, suites, log, model);
         lastLine = null;
+    }
+
+    /** The module's state as the protocol libraries model it (the checker's model of its traffic). */
+    ModuleModel model() {
+        return model;
+    }
+
+    /** Whether the certificate storage holds the file ({@code RAM:ca.pem}): the part the model only names. */
+    boolean stores(String file) {
+        return store.data(file).isPresent();
+    }
+
+    /** Whether a PDP context is active in the TCP/IP stack: the part the model follows from AT+QIACT. */
+    boolean pdpActive() {
+        return pdp.anyActive();
     }
 }

@@ -38,17 +38,6 @@ import javax.net.ssl.TrustManager;
  */
 final class ModuleHttpClient {
 
-    /** The HTTP error codes the module answers (PROTOCOL-NOTES, "Error codes"). */
-    static final int UNKNOWN_HOST = 3813;
-    static final int SOCKET_CONNECT_ERROR = 3815;
-    static final int SOCKET_READ_ERROR = 3816;
-    static final int SOCKET_WRITE_ERROR = 3817;
-    static final int RESPONSE_FAILED = 3822;
-    static final int WAIT_RESPONSE_TIMEOUT = 3827;
-
-    /** Bodies beyond this are cut: the module's buffer is small. */
-    static final int MAX_BODY = 1 << 20;
-
     private ModuleHttpClient() {}
 
     /**
@@ -60,13 +49,13 @@ final class ModuleHttpClient {
      */
     record Response(int status, byte[] body, String tls) {}
 
-    /** A failed request with the +CME ERROR code the module answers and the reason, for the log. */
+    /** A failed request with the situation whose +CME ERROR code the module answers, and the reason, for the log. */
     static final class Failure extends Exception {
-        final int code;
+        final ErrorSituation situation;
 
-        Failure(int code, String reason, Throwable cause) {
+        Failure(ErrorSituation situation, String reason, Throwable cause) {
             super(reason, cause);
-            this.code = code;
+            this.situation = situation;
         }
     }
 
@@ -78,9 +67,10 @@ final class ModuleHttpClient {
      * @param localIp the address the connection leaves from
      * @param tls the SSL context's settings for https, null for http
      * @param abortHandshake the fault "TLS handshake failure": the connection is dropped where the handshake would start
+     * @param maxBody the most of the body the module keeps (the grammar's {@code httpResponseBytes}); the rest is cut
      */
     static Response request(String method, URI uri, byte[] body, Network.Connect route, Network network,
-            String localIp, TlsSettings tls, Duration timeout, boolean abortHandshake) throws Failure {
+            String localIp, TlsSettings tls, Duration timeout, boolean abortHandshake, int maxBody) throws Failure {
         boolean https = tls != null;
         InetSocketAddress to = route.to();
         int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -90,7 +80,7 @@ final class ModuleHttpClient {
             plain.setSoTimeout(timeoutMs);
             plain.setTcpNoDelay(true);
         } catch (IOException e) {
-            throw new Failure(SOCKET_CONNECT_ERROR, "cannot connect to " + to.getHostString() + ":" + to.getPort()
+            throw new Failure(ErrorSituation.CONNECT_FAILED, "cannot connect to " + to.getHostString() + ":" + to.getPort()
                     + ": " + e, e);
         }
         try {
@@ -104,12 +94,12 @@ final class ModuleHttpClient {
             }
             try (Socket open = s) {
                 send(open.getOutputStream(), method, uri, body);
-                return read(open.getInputStream(), tlsInfo);
+                return read(open.getInputStream(), tlsInfo, maxBody);
             } catch (SocketTimeoutException e) {
-                throw new Failure(WAIT_RESPONSE_TIMEOUT, "no response within " + timeoutMs + " ms", e);
+                throw new Failure(ErrorSituation.RESPONSE_TIMEOUT, "no response within " + timeoutMs + " ms", e);
             }
         } catch (IOException e) {
-            throw new Failure(SOCKET_READ_ERROR, "reading the response: " + e, e);
+            throw new Failure(ErrorSituation.READ_FAILED, "reading the response: " + e, e);
         } finally {
             try {
                 plain.close();
@@ -127,6 +117,7 @@ final class ModuleHttpClient {
             Network network, boolean fail) throws Failure {
         List<String> protocols = route.protocols().isEmpty() ? tls.version().jdkProtocols : route.protocols();
         List<String> suites = new ArrayList<>();
+        // a failed handshake answers as a failed connection: the M-series has no TLS code (3815's note)
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(keyManagers(tls), new TrustManager[] {fail ? ServerTrust.failing() : ServerTrust.of(tls, network)},
@@ -140,7 +131,7 @@ final class ModuleHttpClient {
             }
             if (suites.isEmpty()) {
                 // the module would offer suites that this JDK does not implement: no server would accept
-                throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed: this JDK implements none of the suites "
+                throw new Failure(ErrorSituation.CONNECT_FAILED, "TLS handshake failed: this JDK implements none of the suites "
                         + CipherSuites.format(tls.suites()), null);
             }
             ssl.setEnabledCipherSuites(suites.toArray(String[]::new));
@@ -148,9 +139,9 @@ final class ModuleHttpClient {
             ssl.startHandshake();
             return ssl;
         } catch (GeneralSecurityException e) {
-            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed: " + e.getMessage(), e);
+            throw new Failure(ErrorSituation.CONNECT_FAILED, "TLS handshake failed: " + e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed (" + protocols + ", " + suites + "): "
+            throw new Failure(ErrorSituation.CONNECT_FAILED, "TLS handshake failed (" + protocols + ", " + suites + "): "
                     + e.getMessage(), e);
         }
     }
@@ -195,21 +186,21 @@ final class ModuleHttpClient {
             }
             out.flush();
         } catch (IOException e) {
-            throw new Failure(SOCKET_WRITE_ERROR, "sending the request: " + e, e);
+            throw new Failure(ErrorSituation.WRITE_FAILED, "sending the request: " + e, e);
         }
     }
 
-    private static Response read(InputStream in, String tlsInfo) throws IOException, Failure {
+    private static Response read(InputStream in, String tlsInfo, int maxBody) throws IOException, Failure {
         String status = line(in);
         if (status == null || !status.startsWith("HTTP/")) {
-            throw new Failure(RESPONSE_FAILED, "not an HTTP response: " + status, null);
+            throw new Failure(ErrorSituation.ERROR_STATUS, "not an HTTP response: " + status, null);
         }
         String[] parts = status.split(" ", 3);
         int code;
         try {
             code = Integer.parseInt(parts[1]);
         } catch (RuntimeException e) {
-            throw new Failure(RESPONSE_FAILED, "bad status line: " + status, e);
+            throw new Failure(ErrorSituation.ERROR_STATUS, "bad status line: " + status, e);
         }
         long length = -1;
         boolean chunked = false;
@@ -235,18 +226,18 @@ final class ModuleHttpClient {
                 if (n == 0) {
                     break;
                 }
-                copy(in, body, n);
+                copy(in, body, n, maxBody);
                 line(in);
             }
         } else if (length >= 0) {
-            copy(in, body, length);
+            copy(in, body, length, maxBody);
         } else {
-            copy(in, body, Long.MAX_VALUE);
+            copy(in, body, Long.MAX_VALUE, maxBody);
         }
         return new Response(code, body.toByteArray(), tlsInfo);
     }
 
-    private static void copy(InputStream in, ByteArrayOutputStream out, long n) throws IOException {
+    private static void copy(InputStream in, ByteArrayOutputStream out, long n, int maxBody) throws IOException {
         boolean toEnd = n == Long.MAX_VALUE;
         byte[] buf = new byte[8192];
         while (n > 0) {
@@ -257,8 +248,8 @@ final class ModuleHttpClient {
                 }
                 throw new IOException("the body ended " + n + " bytes early");
             }
-            if (out.size() < MAX_BODY) {
-                out.write(buf, 0, Math.min(r, MAX_BODY - out.size()));
+            if (out.size() < maxBody) {
+                out.write(buf, 0, Math.min(r, maxBody - out.size()));
             }
             if (!toEnd) {
                 n -= r;

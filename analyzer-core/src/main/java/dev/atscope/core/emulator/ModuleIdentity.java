@@ -53,7 +53,7 @@ final class ModuleIdentity {
             answers.info("+CPIN: READY");
             return Result.OK;
         }
-        return c.form() == CommandForm.TEST ? Result.OK : Result.cme(3); // no PIN is asked for
+        return c.form() == CommandForm.TEST ? Result.OK : Result.cme(ErrorSituation.NOT_ALLOWED); // no PIN is asked for
     }
 
     private Result bare(AtCommand c, String answer) throws IOException {

@@ -138,7 +138,7 @@ final class PdpStack {
             case READ -> answers.info("+CGATT: " + (attached() ? 1 : 0));
             case WRITE -> {
                 if (c.params().get(0).equals("1") && !attached()) {
-                    return Result.cme(107); // GPRS services not allowed
+                    return Result.cme(ErrorSituation.ATTACH_REFUSED);
                 }
                 if (c.params().get(0).equals("0")) {
                     deactivateAll();

@@ -209,6 +209,15 @@ public final class ProtocolRegistry implements ResponseModel {
         return errors.cmeError(code);
     }
 
+    /**
+     * The {@code +CME ERROR} code the module answers in a situation ({@code name-not-resolved}), as
+     * the grammar's error tables say ({@link Grammar.ErrorSpec#when}); fails when none does.
+     */
+    public int cmeCodeWhen(String situation) {
+        return errors.cmeCodeWhen(situation).orElseThrow(() -> new IllegalStateException(
+                "no protocol library gives the +CME ERROR code for \"" + situation + "\""));
+    }
+
     /** The meaning and class of a {@code +CMS ERROR} code (27.005 3.2.5), if a library knows it. */
     public Optional<Grammar.ErrorSpec> cmsError(int code) {
         return errors.cmsError(code);
