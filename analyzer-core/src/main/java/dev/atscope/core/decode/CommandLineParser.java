@@ -86,11 +86,11 @@ public final class CommandLineParser {
                 } else {
                     out.add(new AtCommand(name, CommandForm.EXECUTE, "", rest.substring(start, i)));
                 }
-            } else if (Character.isLetter(c) || c == '&') {
+            } else if (isAsciiLetter(c) || c == '&') {
                 i++;
                 String name;
                 if (c == '&') {
-                    if (i >= n || !Character.isLetter(rest.charAt(i))) {
+                    if (i >= n || !isAsciiLetter(rest.charAt(i))) {
                         out.add(unparsed(rest, start));
                         break;
                     }
@@ -181,8 +181,13 @@ public final class CommandLineParser {
         return c == '+' || c == '^' || c == '$' || c == '%' || c == '*' || c == '#' || c == '!';
     }
 
+    /** A basic command's name is one letter of A to Z (V.250 §5.2.1); other bytes are not a command. */
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
     private static boolean isNameChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/' || c == ':' || c == '%'
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' || c == '/' || c == ':' || c == '%'
                 || c == '!' || c == '&';
     }
 }

@@ -33,6 +33,14 @@ class CommandLineParserTest {
     }
 
     @Test
+    void bytesThatAreNoLetterEndTheBasicCommandsAsOneUnparsedRest() {
+        // a line garbled on the wire: each byte 0xF0 (ISO-8859-1 'ð', a letter to Unicode) was once a command of its own
+        String garbled = "ATEqW" + "\u00f0".repeat(170) + "xyz";
+        assertThat(forms(garbled)).isEqualTo("E:execute Q:execute W:execute " + "\u00f0".repeat(170).toUpperCase(java.util.Locale.ROOT) + "XYZ:execute");
+        assertThat(forms("AT+Q\u00e9R=1")).isEqualTo("+Q:execute \u00c9R=1:execute");
+    }
+
+    @Test
     void joinedExtendedCommands() {
         assertThat(forms("AT+CMEE=2;+CGREG?;+CGATT?")).isEqualTo("+CMEE:write(2) +CGREG:read +CGATT:read");
         assertThat(forms("ATE1;+CGREG=1")).isEqualTo("E:write(1) +CGREG:write(1)");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class DecoderFuzzTest {
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
-    private static final List<Grammar.CommandSpec> COMMANDS = GrammarTraffic.commandsOf(MODEL.libraries());
+    private static final List<Grammar.CommandSpec> COMMANDS = GrammarTraffic.commandsOf(MODEL);
 
     static {
         FuzzWarmUp.run(DecoderFuzzTest.class, input -> {

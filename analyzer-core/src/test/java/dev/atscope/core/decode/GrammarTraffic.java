@@ -2,6 +2,7 @@ package dev.atscope.core.decode;
 
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolLibrary;
+import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceEntry;
@@ -17,7 +18,7 @@ import java.util.Map;
  * that library's commands (each form, parameters of each declared type, subcommands), answered as
  * a module answers (final results, information responses of the declared prefixes, {@code +CME
  * ERROR}, no answer), with data mode as the grammar declares it: after {@code CONNECT} or the
- * {@code >} prompt the host sends the count its length parameter gave, or text ended by Ctrl-Z;
+ * {@code >} prompt (or the line the grammar names, SIMCom's {@code DOWNLOAD}) the host sends the count its length parameter gave, or text ended by Ctrl-Z;
  * after {@code CONNECT} a module sends a body before its final result. URCs and raw bytes in
  * either direction come between, and every piece is cut into chunks as the input says. Mutations
  * thus go to the commands, values, lengths and chunking rather than to the syntax of AT.
@@ -64,6 +65,22 @@ public final class GrammarTraffic {
             all.addAll(lib.grammar().commands());
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The commands as a registry resolves them, in its libraries' order: where two libraries
+     * define a command of the same name differently (AT+QHTTPGET: no data on the M-series, a
+     * counted request header on LTE modules), only the definition the registry applies is kept,
+     * so the traffic made is the traffic that registry's decoder is asked to read.
+     */
+    public static List<Grammar.CommandSpec> commandsOf(ProtocolRegistry registry) {
+        List<Grammar.CommandSpec> resolved = new ArrayList<>();
+        for (Grammar.CommandSpec c : commandsOf(registry.libraries())) {
+            if (registry.command(c.name()).orElse(null) == c) {
+                resolved.add(c);
+            }
+        }
+        return List.copyOf(resolved);
     }
 
     /** The session an input stands for; every input stands for one. */
@@ -169,14 +186,16 @@ public final class GrammarTraffic {
     }
 
     private void dataMode(Grammar.CommandSpec c, Grammar.DataModeSpec data, long count, byte[] counted) {
+        // the line the grammar says starts data mode: CONNECT, or a library's own (SIMCom's DOWNLOAD)
+        String start = "\r\n" + (data.startLine() != null ? data.startLine() : "CONNECT") + "\r\n";
         if ("module".equals(data.sender())) {
-            send(Direction.MODULE_TO_HOST, ascii("\r\nCONNECT\r\n"));
+            send(Direction.MODULE_TO_HOST, ascii(start));
             // a body the module sends has no count: it ends where its final result is
             byte[] body = bytes(next() << 2 | next() % 4, false);
             send(Direction.MODULE_TO_HOST, join(body, ascii("\r\nOK\r\n")));
             return;
         }
-        send(Direction.MODULE_TO_HOST, ascii(data.prompt() ? "\r\n> " : "\r\nCONNECT\r\n"));
+        send(Direction.MODULE_TO_HOST, ascii(data.prompt() ? "\r\n> " : start));
         if (count >= 0) {
             // at times one byte short of the count: the module waits for it, and the host's next line is data
             byte[] body = counted != null ? counted : bytes((int) count, true);

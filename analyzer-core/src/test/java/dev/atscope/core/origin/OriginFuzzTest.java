@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 class OriginFuzzTest {
 
     private static final ProtocolRegistry MODEL = ProtocolRegistry.loadDefault();
-    private static final List<Grammar.CommandSpec> COMMANDS = GrammarTraffic.commandsOf(MODEL.libraries());
+    private static final List<Grammar.CommandSpec> COMMANDS = GrammarTraffic.commandsOf(MODEL);
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/:A-Z]*:[0-9]{1,5}");
 
     static {
