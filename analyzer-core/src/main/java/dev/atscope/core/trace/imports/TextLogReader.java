@@ -44,6 +44,8 @@ final class TextLogReader extends LogTraceReader {
     private final PrintsSeen prints = new PrintsSeen();
     private final LineFramer framer;
     private final TranscriptSides transcript;
+    /** The lines of a transcript, each put on the side the grammar gives it. */
+    private final TranscriptLines transcriptLines;
     /** The final results the grammar knows ({@link AtText#results}). */
     private final java.util.Set<String> results;
     private final TraceFormat format;
@@ -66,6 +68,37 @@ final class TextLogReader extends LogTraceReader {
         this.framer = new LineFramer(options.model());
         this.transcript = new TranscriptSides(options.model());
         this.results = AtText.results(options.model());
+        this.transcriptLines = new TranscriptLines(framer, transcript, results, new TranscriptLines.Sink() {
+            @Override
+            public void skip(String reason, long line, String text) {
+                TextLogReader.this.skip(reason, line, text);
+            }
+
+            @Override
+            public void emit(long t, Direction side, byte[] bytes, long line) {
+                TextLogReader.this.emit(t, side, bytes, line);
+            }
+
+            @Override
+            public long timeOf(TextLayout.Parts p) {
+                return TextLogReader.this.timeOf(stampOf(p));
+            }
+
+            @Override
+            public void missingUpload(long t, long line) {
+                TextLogReader.this.missingUpload(t, line);
+            }
+
+            @Override
+            public Direction lastSide() {
+                return lastSide;
+            }
+
+            @Override
+            public void lastSide(Direction side) {
+                lastSide = side;
+            }
+        });
     }
 
     @Override
@@ -274,59 +307,7 @@ final class TextLogReader extends LogTraceReader {
     }
 
     private void transcribed(TextLayout.Parts p, long number, String text) {
-        String body = p.payload();
-        while (body.endsWith("\r")) {
-            body = body.substring(0, body.length() - 1);
-        }
-        if (Pastes.isComment(body)) {
-            skip(TextLayout.COMMENT, number, text);
-            return;
-        }
-        if (!layout.escapes().isEmpty()) {
-            spelled(p, number, text);
-            return;
-        }
-        long t = -1;
-        // a carriage return inside a line starts the line over on a terminal: each part is a line
-        for (String part : body.split("\r", -1)) {
-            String s = Pastes.unwrap(part).strip();
-            if (s.isEmpty() && !framer.inBody()) {
-                continue;
-            }
-            if (t < 0) {
-                t = timeOf(stampOf(p));
-            }
-            if (framer.placeholder(Direction.HOST_TO_MODULE, s)) {
-                missingUpload(t, number);
-                skip(PLACEHOLDER, number, text);
-                continue;
-            }
-            if (framer.awaitingUpload()) {
-                AtText.Kind kind = transcript.gluedCommand(s) > 0 ? AtText.Kind.RESULT : AtText.kind(s, results);
-                if (!kind.traffic()) {
-                    emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
-                    continue;
-                }
-                // a command or the module's answer: the upload is over, or was never logged
-                Direction said = kind == AtText.Kind.COMMAND ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
-                if (framer.uploadMissing(said, s)) {
-                    missingUpload(t, number);
-                } else {
-                    framer.endUpload();
-                }
-            }
-            if (framer.inBody() && AtText.kind(s, results) != AtText.Kind.COMMAND) {
-                emit(t, Direction.MODULE_TO_HOST, framer.frame(Direction.MODULE_TO_HOST, latin1(part)), number);
-                continue;
-            }
-            for (TranscriptSides.Piece piece : transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE, layout.echo())) {
-                if (piece.side() == null) {
-                    skip(TranscriptSides.PRINT, number, text);
-                    continue;
-                }
-                emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
-            }
-        }
+        transcriptLines.line(layout, p, number, text);
     }
 
     @Override
@@ -364,45 +345,6 @@ final class TextLogReader extends LogTraceReader {
         return payload;
     }
 
-    /**
-     * A transcript line that spells its control bytes ({@code +CPIN: READY<CR><LF>}): its bytes are
-     * what it spells; its side is the grammar's, and a line of line ends alone is the side's before.
-     */
-    private void spelled(TextLayout.Parts p, long number, String text) {
-        byte[] bytes = Escapes.decode(p.payload(), layout.escapes());
-        if (layout.spellsLineEnds() && bytes.length == p.payload().length() && !framer.inBody()) {
-            // where the traffic shows its line ends, a line that shows none is the program's print
-            skip(TranscriptSides.PRINT, number, text);
-            return;
-        }
-        String s = new String(bytes, StandardCharsets.ISO_8859_1).strip();
-        long t = timeOf(stampOf(p));
-        if (s.isEmpty()) {
-            Direction side = lastSide != null ? lastSide : Direction.MODULE_TO_HOST;
-            emit(t, side, bytes, number);
-            return;
-        }
-        List<TranscriptSides.Piece> pieces = transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE, layout.echo());
-        if (pieces.size() == 1) {
-            Direction side = pieces.get(0).side();
-            if (side == null) {
-                skip(TranscriptSides.PRINT, number, text);
-                return;
-            }
-            emit(t, side, layout.spellsLineEnds() ? bytes : framer.frame(side, bytes), number);
-            lastSide = side;
-            return;
-        }
-        for (TranscriptSides.Piece piece : pieces) {
-            if (piece.side() == null) {
-                skip(TranscriptSides.PRINT, number, text);
-            } else {
-                emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
-                lastSide = piece.side();
-            }
-        }
-    }
-
     /** A line's time: its own stamp, else the one a time line before it gave. */
     private LogTime.Stamp stampOf(TextLayout.Parts p) {
         return p.stamp() != null ? p.stamp() : carried;
@@ -423,10 +365,6 @@ final class TextLogReader extends LogTraceReader {
             throw broken(1, "PuTTY log header with a date that does not exist: " + PuttyHeader.date(header));
         }
         describeStripped("PuTTY's log header (the start of the log)");
-    }
-
-    private static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Override
