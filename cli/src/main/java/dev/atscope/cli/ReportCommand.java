@@ -57,9 +57,15 @@ final class ReportCommand extends AbstractCommand {
             description = "bytes of each data-mode payload kept in the page (default: ${DEFAULT-VALUE})")
     int payloadBytes = ReportOptions.DEFAULT_PAYLOAD_BYTES;
 
+    @Option(names = "--payload-budget", paramLabel = "BYTES",
+            description = "payload bytes kept in all at --payload-bytes each; past it each payload keeps its first "
+                    + ReportOptions.CUT_PAYLOAD_BYTES + " (default: ${DEFAULT-VALUE})")
+    long payloadBudget = ReportOptions.DEFAULT_PAYLOAD_BUDGET;
+
     @Override
     int execute() throws Exception {
-        ReportOptions options = ReportOptions.DEFAULT.withRedact(redact).withPayloadBytes(checked(payloadBytes));
+        ReportOptions options = ReportOptions.DEFAULT.withRedact(redact).withPayloadBytes(checked(payloadBytes))
+                .withPayloadBudget(budget(payloadBudget));
         for (String p : patterns) {
             try {
                 options = options.withPattern(Pattern.compile(p));
@@ -100,6 +106,13 @@ final class ReportCommand extends AbstractCommand {
     static String counts(TimelineReport.Summary s) {
         return Plural.of(s.transactions(), "transaction") + ", " + Plural.of(s.sessions(), "session") + ", "
                 + Plural.of(s.errors(), "error") + ", " + Plural.of(s.warnings(), "warning");
+    }
+
+    private static long budget(long n) {
+        if (n < 0) {
+            throw new UsageException("--payload-budget must not be negative: " + n);
+        }
+        return n;
     }
 
     private static int checked(int n) {

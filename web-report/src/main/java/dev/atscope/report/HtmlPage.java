@@ -23,8 +23,13 @@ final class HtmlPage {
     /** The id of the script element that holds the data. */
     static final String DATA_ID = "atscope-data";
 
-    /** The timeline of a trace: {@code report.css}, {@code report-body.html}, {@code report.js}. */
-    static final Assets TIMELINE = Assets.of("report");
+    /**
+     * The timeline of a trace: {@code report.css}, {@code report-body.html} and the script's parts,
+     * {@code report-page.js} to {@code report-main.js}, joined in this order into one script that
+     * runs them in one function scope (each part's header says what it defines).
+     */
+    static final Assets TIMELINE = Assets.of("report", "page", "data", "filter", "list", "detail", "timeline", "flow",
+            "main");
     /** A replay beside its recording: {@code replay.css}, {@code replay-body.html}, {@code replay.js}. */
     static final Assets REPLAY = Assets.of("replay");
 
@@ -42,6 +47,20 @@ final class HtmlPage {
         /** The resources {@code NAME.css}, {@code NAME-body.html} and {@code NAME.js} beside this class. */
         static Assets of(String name) {
             return new Assets(resource(name + ".css"), resource(name + "-body.html"), resource(name + ".js"));
+        }
+
+        /**
+         * The resources {@code NAME.css}, {@code NAME-body.html} and the script of the parts
+         * {@code NAME-PART.js}, joined in the given order inside one function in strict mode.
+         */
+        static Assets of(String name, String... parts) {
+            StringBuilder js = new StringBuilder("(function () {\n'use strict';\n");
+            for (String part : parts) {
+                js.append("// ==== ").append(name).append('-').append(part).append(".js\n");
+                js.append(resource(name + "-" + part + ".js"));
+            }
+            js.append("})();\n");
+            return new Assets(resource(name + ".css"), resource(name + "-body.html"), js.toString());
         }
 
         /** The text of the style element, hashed as the browser hashes it. */

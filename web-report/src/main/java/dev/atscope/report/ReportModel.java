@@ -18,24 +18,36 @@ import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceMetadata;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 
 /**
- * The compact model the page needs, collected while the trace streams past once: transactions and
- * stand-alone events go to temporary files as they come (so a trace of any size fits), sessions and
- * diagnostics stay in memory. Redaction is applied here, before anything is written. The layout of
- * every array is described in {@code report.js}, where it is read.
+ * The compact model the page needs, collected while the trace streams past once. Its layout, version
+ * 2, is described field by field in {@code docs/report-data.md} and read by {@code report-data.js}:
+ * one object of named columns (an array a field, one value a transaction, event, response or
+ * payload), with repeated text written once in a string table. The big columns go to temporary files
+ * as they come (so a trace of any size fits); sessions, diagnostics, the command lines and the
+ * string table stay in memory. Redaction is applied here, before anything is written.
  */
 final class ReportModel implements AutoCloseable {
+
+    /** The layout's version, {@code version} in the data; the page refuses another. */
+    static final int VERSION = 2;
+    /** Texts up to this length go to the string table (repeated results, URCs, URLs, findings); longer ones inline. */
+    static final int SHARED_TEXT_CHARS = 256;
+    /** At most this many characters of shared texts are held: past it every new text is written inline. */
+    static final long SHARED_TEXT_BUDGET = 32L << 20;
 
     private final ProtocolRegistry registry;
     private final ReportOptions options;
@@ -49,15 +61,52 @@ final class ReportModel implements AutoCloseable {
     private final List<String> commandLines = new ArrayList<>();
     private final List<List<AtCommand>> commandParsed = new ArrayList<>();
     private final Map<Integer, String> errorMeanings = new TreeMap<>();
+    /** The string table: each shared text and its index. */
+    private final Map<String, Integer> strings = new LinkedHashMap<>();
+    private long sharedChars;
 
-    private final Path txFile;
-    private final Path eventFile;
-    private final JsonGenerator tx;
-    private final JsonGenerator events;
-    private final OutputStream txOut;
-    private final OutputStream eventOut;
+    /** Every column streamed to its own temporary file, by its path in the data ({@code transactions.start}). */
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final Column txId;
+    private final Column txStart;
+    private final Column txDuration;
+    private final Column txOutcome;
+    private final Column txCommand;
+    private final Column txResult;
+    private final Column txEcho;
+    private final Column txResponses;
+    private final Column txErrorAt;
+    private final Column txErrorCode;
+    private final Column txEchoTextAt;
+    private final Column txEchoText;
+    private final Column rKind;
+    private final Column rDir;
+    private final Column rTime;
+    private final Column rText;
+    private final Column pLength;
+    private final Column pKept;
+    private final Column pHidden;
+    private final Column pCrc;
+    private final Column pSumAt;
+    private final Column pSumComputed;
+    private final Column pSumReported;
+    private final Column evKind;
+    private final Column evTime;
+    private final Column evDir;
+    private final Column evText;
+    private final Column evNoteAt;
+    private final Column evNote;
+
     private long transactions;
     private long eventCount;
+    private long payloadCount;
+    private long payloadsCut;
+    private long payloadBytesKept;
+    private long lastTxId;
+    /** True while every transaction's id is its position + 1: the id column is then left out. */
+    private boolean idsAreSequential = true;
+    private long lastTxStart;
+    private long lastEventTime;
     private long firstMicros = -1;
     private long lastMicros;
 
@@ -68,14 +117,46 @@ final class ReportModel implements AutoCloseable {
         this.redactor = new Redactor(options, registry);
         this.sessions = new SessionTracker(selection, sessionList::add);
         this.checker = new TraceChecker(selection, diagnostics::add);
-        this.txFile = Files.createTempFile("atscope-report-tx", ".json");
-        this.eventFile = Files.createTempFile("atscope-report-ev", ".json");
-        this.txOut = new BufferedOutputStream(Files.newOutputStream(txFile), 1 << 16);
-        this.eventOut = new BufferedOutputStream(Files.newOutputStream(eventFile), 1 << 16);
-        this.tx = ReportJson.generator(txOut);
-        this.events = ReportJson.generator(eventOut);
-        tx.writeStartArray();
-        events.writeStartArray();
+        try {
+            txId = column("transactions.id");
+            txStart = column("transactions.start");
+            txDuration = column("transactions.duration");
+            txOutcome = column("transactions.outcome");
+            txCommand = column("transactions.command");
+            txResult = column("transactions.result");
+            txEcho = column("transactions.echo");
+            txResponses = column("transactions.responses");
+            txErrorAt = column("transactions.errorAt");
+            txErrorCode = column("transactions.errorCode");
+            txEchoTextAt = column("transactions.echoTextAt");
+            txEchoText = column("transactions.echoText");
+            rKind = column("responses.kind");
+            rDir = column("responses.dir");
+            rTime = column("responses.time");
+            rText = column("responses.text");
+            pLength = column("payloads.length");
+            pKept = column("payloads.kept");
+            pHidden = column("payloads.hidden");
+            pCrc = column("payloads.crc32");
+            pSumAt = column("payloads.uploadSumAt");
+            pSumComputed = column("payloads.uploadSumComputed");
+            pSumReported = column("payloads.uploadSumReported");
+            evKind = column("events.kind");
+            evTime = column("events.time");
+            evDir = column("events.dir");
+            evText = column("events.text");
+            evNoteAt = column("events.noteAt");
+            evNote = column("events.note");
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Column column(String path) throws IOException {
+        Column c = new Column();
+        columns.put(path, c);
+        return c;
     }
 
     /** Feeds one decoded item, in trace order. */
@@ -129,100 +210,142 @@ final class ReportModel implements AutoCloseable {
         lastMicros = Math.max(lastMicros, to);
     }
 
-    // row: [kind, time_us, dir, text, note]; kind u urc, n noise, m marker, e orphan echo, f orphan result
+    /** A text as a column holds it: its index in the string table, the text itself, or null. */
+    private void text(Column c, String s) throws IOException {
+        if (s == null) {
+            c.g.writeNull();
+            return;
+        }
+        Integer i = shared(s);
+        if (i != null) {
+            c.g.writeNumber(i);
+        } else {
+            c.g.writeString(s);
+        }
+    }
+
+    /** The index of a text in the string table, added when it fits; null when it is to be written inline. */
+    private Integer shared(String s) {
+        if (s.length() > SHARED_TEXT_CHARS) {
+            return null;
+        }
+        Integer i = strings.get(s);
+        if (i == null && sharedChars + s.length() <= SHARED_TEXT_BUDGET) {
+            i = strings.size();
+            strings.put(s, i);
+            sharedChars += s.length();
+        }
+        return i;
+    }
+
     private void event(Event e) throws IOException {
         touch(e.startMicros(), e.endMicros());
-        events.writeStartArray();
-        events.writeString(switch (e.kind()) {
-            case URC -> "u";
-            case NOISE -> "n";
-            case MARKER -> "m";
-            case ECHO -> "e";
-            default -> "f";
+        evKind.g.writeNumber(switch (e.kind()) {
+            case URC -> 0;
+            case NOISE -> 1;
+            case MARKER -> 2;
+            case ECHO -> 3;
+            default -> 4;
         });
-        events.writeNumber(e.startMicros());
-        events.writeNumber(dir(e.direction()));
-        events.writeString(redactor.text(e.text()));
+        evTime.g.writeNumber(e.startMicros() - lastEventTime);
+        lastEventTime = e.startMicros();
+        evDir.g.writeNumber(dir(e.direction()));
+        text(evText, redactor.text(e.text()));
         if (e.note() != null) {
-            events.writeString(e.note());
+            evNoteAt.g.writeNumber(eventCount);
+            text(evNote, e.note());
         }
-        events.writeEndArray();
         eventCount++;
     }
 
-    // row: [id, start_us, end_us, outcome, command, result, error_code, echo, responses]
     private void transaction(Transaction t) throws IOException {
         touch(t.startMicros(), t.endMicros());
-        transactions++;
-        tx.writeStartArray();
-        tx.writeNumber(t.id());
-        tx.writeNumber(t.startMicros());
-        tx.writeNumber(t.endMicros());
-        tx.writeNumber(t.outcome().ordinal());
+        long k = transactions++;
+        txId.g.writeNumber(t.id() - lastTxId);
+        idsAreSequential &= t.id() == k + 1;
+        lastTxId = t.id();
+        txStart.g.writeNumber(t.startMicros() - lastTxStart);
+        lastTxStart = t.startMicros();
+        txDuration.g.writeNumber(t.endMicros() - t.startMicros());
+        txOutcome.g.writeNumber(t.outcome().ordinal());
         String line = redactor.commandLine(t.command().text(), t);
-        tx.writeNumber(command(line, t));
-        tx.writeString(redactor.text(t.resultText()));
+        txCommand.g.writeNumber(command(line, t));
+        text(txResult, t.resultText() == null ? null : redactor.text(t.resultText()));
         int code = t.errorCode();
         if (code < 0 && t.errorDetail() != null) {
             code = registry.cmeCodeOf(t.errorDetail());
         }
-        tx.writeNumber(code);
-        if (code >= 0 && !errorMeanings.containsKey(code)) {
-            String meaning = registry.cmeMeaning(code);
-            if (meaning != null) {
-                errorMeanings.put(code, meaning);
+        if (code >= 0) {
+            txErrorAt.g.writeNumber(k);
+            txErrorCode.g.writeNumber(code);
+            if (!errorMeanings.containsKey(code)) {
+                String meaning = registry.cmeMeaning(code);
+                if (meaning != null) {
+                    errorMeanings.put(code, meaning);
+                }
             }
         }
-        // the echo: 0 when none; else its delay after the command in microseconds, as [delay] when it
-        // repeats the command (the usual case, kept small) or [delay, text] when it differs
         if (t.echo() == null) {
-            tx.writeNumber(0);
+            txEcho.g.writeNumber(-1);
         } else {
-            tx.writeStartArray();
-            tx.writeNumber(Math.max(0, t.echo().startMicros() - t.startMicros()));
+            txEcho.g.writeNumber(Math.max(0, t.echo().startMicros() - t.startMicros()));
             if (!t.echo().text().equals(t.command().text())) {
-                tx.writeString(redactor.commandLine(t.echo().text(), t));
+                txEchoTextAt.g.writeNumber(k);
+                text(txEchoText, redactor.commandLine(t.echo().text(), t));
             }
-            tx.writeEndArray();
         }
+        txResponses.g.writeNumber(t.responses().size());
         responses(t);
-        tx.writeEndArray();
     }
 
-    // each: [kind, dir, time_us, text] and for payloads also [..., length, hidden, computed, reported]
     private void responses(Transaction t) throws IOException {
-        tx.writeStartArray();
         boolean hide = redactor.hidesPayloads(t);
         // an upload whose command reports a checksum (AT+QSECWRITE): the page recomputes it beside the module's
-        ProtocolLibrary.UploadSum sum = registry.uploadSum(t).orElse(null);
+        ProtocolLibrary.UploadSum sum = null;
         for (Event r : t.responses()) {
-            tx.writeStartArray();
-            tx.writeString(switch (r.kind()) {
-                case PAYLOAD -> "p";
-                case INTERMEDIATE -> "c";
-                default -> "r";
+            rKind.g.writeNumber(switch (r.kind()) {
+                case PAYLOAD -> 2;
+                case INTERMEDIATE -> 1;
+                default -> 0;
             });
-            tx.writeNumber(dir(r.direction()));
-            tx.writeNumber(r.startMicros());
+            rDir.g.writeNumber(dir(r.direction()));
+            rTime.g.writeNumber(r.startMicros() - t.startMicros());
             if (r.kind() == EventKind.PAYLOAD) {
+                rText.g.writeNumber(payloadCount);
                 byte[] b = r.bytes();
-                String kept = hide ? "" : new String(b, 0, Math.min(b.length, options.payloadBytes()),
-                        java.nio.charset.StandardCharsets.ISO_8859_1);
-                tx.writeString(redactor.text(kept));
-                tx.writeNumber(b.length);
-                tx.writeNumber(hide ? 1 : 0);
-                if (sum != null && r.direction() == Direction.HOST_TO_MODULE) {
-                    tx.writeString(sum.computed());
-                    if (sum.reported() != null) {
-                        tx.writeString(sum.reported());
+                int limit = payloadBytesKept < options.payloadBudget() ? options.payloadBytes()
+                        : Math.min(options.payloadBytes(), ReportOptions.CUT_PAYLOAD_BYTES);
+                int n = hide ? 0 : Math.min(b.length, limit);
+                if (!hide && n < b.length) {
+                    payloadsCut++;
+                }
+                payloadBytesKept += n;
+                pLength.g.writeNumber(b.length);
+                String kept = redactor.text(new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                if (n < b.length) {
+                    pKept.g.writeString(kept); // a cut payload is the start of one seen once: not worth sharing
+                } else {
+                    text(pKept, kept);
+                }
+                pHidden.g.writeNumber(hide ? 1 : 0);
+                CRC32 crc = new CRC32();
+                crc.update(b);
+                pCrc.g.writeNumber(crc.getValue());
+                if (r.direction() == Direction.HOST_TO_MODULE) {
+                    if (sum == null) {
+                        sum = registry.uploadSum(t).orElse(null);
+                    }
+                    if (sum != null) {
+                        pSumAt.g.writeNumber(payloadCount);
+                        pSumComputed.g.writeString(sum.computed());
+                        pSumReported.g.writeString(sum.reported());
                     }
                 }
+                payloadCount++;
             } else {
-                tx.writeString(redactor.text(r.text()));
+                text(rText, redactor.text(r.text()));
             }
-            tx.writeEndArray();
         }
-        tx.writeEndArray();
     }
 
     private int command(String line, Transaction t) {
@@ -249,60 +372,108 @@ final class ReportModel implements AutoCloseable {
     void writeJson(OutputStream out, String name, TraceMetadata meta, List<String> warnings) throws IOException {
         sessions.finish();
         checker.finish();
-        tx.writeEndArray();
-        tx.close();
-        txOut.close();
-        events.writeEndArray();
-        events.close();
-        eventOut.close();
+        // the small tables first: their texts join the string table, which is written after them
+        java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator s = ReportJson.generator(small)) {
+            s.writeStartObject();
+            sessions(s);
+            diagnostics(s);
+            commands(s);
+            s.writeEndObject();
+        }
+        for (Column c : columns.values()) {
+            c.end();
+        }
 
         JsonGenerator g = ReportJson.generator(out);
         g.writeStartObject();
-        g.writeNumberField("version", 1);
+        g.writeNumberField("version", VERSION);
         meta(g, name, meta, warnings);
-        g.writeArrayFieldStart("sessions");
-        for (SessionSummary s : sessionList) {
-            g.writeStartArray();
-            g.writeNumber(s.index());
-            g.writeNumber(s.startMicros());
-            g.writeNumber(s.endMicros());
-            g.writeString(s.outcome().word());
-            g.writeString(redactor.text(s.detail()));
-            g.writeNumber(s.transactions());
-            g.writeNumber(s.failed());
-            g.writeString(s.endedBy());
-            g.writeArray(s.deciding().stream().mapToLong(Long::longValue).toArray(), 0, s.deciding().size());
-            g.writeEndArray();
+        g.writeArrayFieldStart("strings");
+        for (String s : strings.keySet()) {
+            g.writeString(s);
         }
         g.writeEndArray();
-        // each: [transaction_id, severity, rule, message, section, column, length, time_us]
-        g.writeArrayFieldStart("diagnostics");
-        for (Diagnostic d : diagnostics) {
-            g.writeStartArray();
-            g.writeNumber(d.where().transactionId());
-            g.writeNumber(d.severity().ordinal());
-            g.writeString(d.ruleId());
-            g.writeString(redactor.text(d.message()));
-            g.writeString(d.section());
-            g.writeNumber(d.where().column());
-            g.writeNumber(d.where().length());
-            g.writeNumber(d.where().timeMicros());
-            g.writeEndArray();
+        // sessions, diagnostics, commands: the fields of the small object, without its braces
+        g.writeRaw(',');
+        g.flush();
+        byte[] fields = small.toByteArray();
+        out.write(fields, 1, fields.length - 2);
+        String group = null;
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            if (e.getValue() == txId && idsAreSequential) {
+                continue;
+            }
+            String[] path = e.getKey().split("\\.");
+            if (!path[0].equals(group)) {
+                if (group != null) {
+                    g.writeEndObject();
+                }
+                g.writeObjectFieldStart(path[0]);
+                group = path[0];
+            }
+            // the column is copied as it was streamed; an empty raw value keeps the generator's count
+            g.writeFieldName(path[1]);
+            g.writeRawValue("");
+            g.flush();
+            Files.copy(e.getValue().file, out);
         }
-        g.writeEndArray();
-        commands(g);
-        // the two big arrays are copied as they were streamed; an empty raw value keeps the generator's count
-        g.writeFieldName("events");
-        g.writeRawValue("");
-        g.flush();
-        Files.copy(eventFile, out);
-        g.writeFieldName("transactions");
-        g.writeRawValue("");
-        g.flush();
-        Files.copy(txFile, out);
+        g.writeEndObject();
         g.writeEndObject();
         g.close();
         out.flush();
+    }
+
+    private void sessions(JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("sessions");
+        longs(g, "index", sessionList.stream().mapToLong(SessionSummary::index).toArray());
+        longs(g, "start", sessionList.stream().mapToLong(SessionSummary::startMicros).toArray());
+        longs(g, "end", sessionList.stream().mapToLong(SessionSummary::endMicros).toArray());
+        texts(g, "outcome", sessionList.stream().map(s -> s.outcome().word()).toList());
+        texts(g, "detail", sessionList.stream().map(s -> s.detail() == null ? null : redactor.text(s.detail())).toList());
+        longs(g, "transactions", sessionList.stream().mapToLong(SessionSummary::transactions).toArray());
+        longs(g, "failed", sessionList.stream().mapToLong(SessionSummary::failed).toArray());
+        texts(g, "endedBy", sessionList.stream().map(SessionSummary::endedBy).toList());
+        g.writeArrayFieldStart("deciding");
+        for (SessionSummary s : sessionList) {
+            long[] ids = s.deciding().stream().mapToLong(Long::longValue).toArray();
+            g.writeArray(ids, 0, ids.length);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private void diagnostics(JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("diagnostics");
+        longs(g, "transaction", diagnostics.stream().mapToLong(d -> d.where().transactionId()).toArray());
+        longs(g, "severity", diagnostics.stream().mapToLong(d -> d.severity().ordinal()).toArray());
+        texts(g, "rule", diagnostics.stream().map(Diagnostic::ruleId).toList());
+        texts(g, "message", diagnostics.stream().map(d -> redactor.text(d.message())).toList());
+        texts(g, "section", diagnostics.stream().map(Diagnostic::section).toList());
+        longs(g, "column", diagnostics.stream().mapToLong(d -> d.where().column()).toArray());
+        longs(g, "length", diagnostics.stream().mapToLong(d -> d.where().length()).toArray());
+        longs(g, "time", diagnostics.stream().mapToLong(d -> d.where().timeMicros()).toArray());
+        g.writeEndObject();
+    }
+
+    private static void longs(JsonGenerator g, String field, long[] values) throws IOException {
+        g.writeFieldName(field);
+        g.writeArray(values, 0, values.length);
+    }
+
+    private void texts(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) {
+            Integer i = s == null ? null : shared(s);
+            if (i != null) {
+                g.writeNumber(i);
+            } else if (s == null) {
+                g.writeNull();
+            } else {
+                g.writeString(s);
+            }
+        }
+        g.writeEndArray();
     }
 
     private void meta(JsonGenerator g, String name, TraceMetadata meta, List<String> warnings) throws IOException {
@@ -324,8 +495,12 @@ final class ReportModel implements AutoCloseable {
         g.writeNumberField("lastUs", lastMicros);
         g.writeNumberField("transactions", transactions);
         g.writeNumberField("events", eventCount);
+        g.writeNumberField("payloads", payloadCount);
         g.writeBooleanField("redacted", redactor.active());
         g.writeNumberField("payloadBytes", options.payloadBytes());
+        g.writeNumberField("payloadBudget", options.payloadBudget());
+        g.writeNumberField("payloadBytesAfterBudget", Math.min(options.payloadBytes(), ReportOptions.CUT_PAYLOAD_BYTES));
+        g.writeNumberField("payloadsCut", payloadsCut);
         g.writeArrayFieldStart("warnings");
         for (String w : warnings) {
             g.writeString(w);
@@ -339,47 +514,86 @@ final class ReportModel implements AutoCloseable {
         g.writeEndObject();
     }
 
-    // each: [line, [[name, form, title, section, [[parameter, value, meaning], ...]], ...]]
     private void commands(JsonGenerator g) throws IOException {
         g.writeArrayFieldStart("commands");
         for (int i = 0; i < commandLines.size(); i++) {
-            g.writeStartArray();
-            g.writeString(commandLines.get(i));
-            g.writeStartArray();
+            g.writeStartObject();
+            g.writeStringField("line", commandLines.get(i));
+            g.writeArrayFieldStart("parsed");
             for (AtCommand c : commandParsed.get(i)) {
-                g.writeStartArray();
-                g.writeString(c.name());
-                g.writeString(c.form().word());
+                g.writeStartObject();
+                g.writeStringField("name", c.name());
+                g.writeStringField("form", c.form().word());
                 Grammar.CommandSpec spec = registry.command(c.name()).orElse(null);
-                g.writeString(spec == null ? null : spec.title());
-                g.writeString(spec == null ? null : spec.section());
-                g.writeStartArray();
+                if (spec != null) {
+                    g.writeStringField("title", spec.title());
+                    g.writeStringField("section", spec.section());
+                }
+                g.writeArrayFieldStart("params");
                 for (NamedParam p : registry.parameters(c)) {
-                    g.writeStartArray();
-                    g.writeString(p.name());
-                    g.writeString(redactor.parameter(c, p));
-                    g.writeString(p.meaning());
-                    g.writeEndArray();
+                    g.writeStartObject();
+                    g.writeStringField("name", p.name());
+                    g.writeStringField("value", redactor.parameter(c, p));
+                    if (p.meaning() != null) {
+                        g.writeStringField("meaning", p.meaning());
+                    }
+                    g.writeEndObject();
                 }
                 g.writeEndArray();
-                g.writeEndArray();
+                g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeEndArray();
+            g.writeEndObject();
         }
         g.writeEndArray();
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            tx.close();
-            events.close();
-            txOut.close();
-            eventOut.close();
-        } finally {
-            Files.deleteIfExists(txFile);
-            Files.deleteIfExists(eventFile);
+        IOException failed = null;
+        for (Column c : columns.values()) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** One column of values streamed as a JSON array to a temporary file, deleted on close. */
+    private static final class Column implements Closeable {
+        final Path file;
+        final OutputStream out;
+        final JsonGenerator g;
+        private boolean ended;
+
+        Column() throws IOException {
+            file = Files.createTempFile("atscope-report-col", ".json");
+            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 14);
+            g = ReportJson.generator(out);
+            g.writeStartArray();
+        }
+
+        void end() throws IOException {
+            if (!ended) {
+                ended = true;
+                g.writeEndArray();
+                g.close();
+                out.close();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                g.close();
+                out.close();
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

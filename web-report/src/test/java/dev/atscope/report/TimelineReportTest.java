@@ -3,7 +3,6 @@ package dev.atscope.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.Marker;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +29,8 @@ class TimelineReportTest {
         return Files.readString(html, StandardCharsets.UTF_8);
     }
 
-    private static JsonNode data(String html) throws IOException {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"atscope-data\">(.*?)</script>",
-                Pattern.DOTALL).matcher(html);
-        assertThat(m.find()).as("data block").isTrue();
-        return new ObjectMapper().readTree(m.group(1));
+    private static ReportData data(String html) throws IOException {
+        return ReportData.of(html);
     }
 
     private Path hostileTrace() throws IOException {
@@ -45,12 +40,12 @@ class TimelineReportTest {
     @Test
     void theHttpsSampleBecomesOneFileWithItsThirteenTransactions() throws IOException {
         String html = report(SAMPLES.resolve("https-get.csv"), ReportOptions.DEFAULT);
-        JsonNode d = data(html);
-        assertThat(d.get("transactions")).hasSize(13);
-        assertThat(d.at("/meta/name").asText()).isEqualTo("https-get.csv");
-        assertThat(d.at("/meta/tags/device").asText()).isEqualTo("bench-m66");
-        assertThat(d.get("sessions")).hasSize(1);
-        assertThat(d.at("/sessions/0/3").asText()).isEqualTo("ok");
+        ReportData d = data(html);
+        assertThat(d.transactions()).isEqualTo(13);
+        assertThat(d.root.at("/meta/name").asText()).isEqualTo("https-get.csv");
+        assertThat(d.root.at("/meta/tags/device").asText()).isEqualTo("bench-m66");
+        assertThat(d.sessions()).isEqualTo(1);
+        assertThat(d.text("sessions", "outcome", 0)).isEqualTo("ok");
         // nothing is fetched: no external reference, and a policy that forbids requests
         assertThat(html).contains("Content-Security-Policy").contains("default-src 'none'");
         assertThat(html).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
@@ -64,18 +59,17 @@ class TimelineReportTest {
         assertThat(countOf(html, "</script")).isEqualTo(2);
         assertThat(html).doesNotContain("<img").doesNotContain("<iframe").doesNotContain("<!--");
         // and the body is all there, byte for byte, once the JSON is read
-        JsonNode read = findPayload(data(html), "\"AT+QHTTPREAD=30\"");
-        assertThat(read.get(3).asText()).isEqualTo(ReportTraces.HOSTILE_BODY);
+        assertThat(data(html).payload("AT+QHTTPREAD=30").kept()).isEqualTo(ReportTraces.HOSTILE_BODY);
     }
 
     @Test
     void theFailingHandshakeEndsItsSessionAndItsErrorIsExplained() throws IOException {
-        JsonNode d = data(report(hostileTrace(), ReportOptions.DEFAULT));
-        assertThat(d.get("transactions")).hasSize(17);
-        assertThat(d.at("/sessions/0/3").asText()).isEqualTo("tls-handshake-failed");
-        assertThat(d.at("/sessions/1/3").asText()).isEqualTo("ok");
-        assertThat(d.at("/meta/errorMeanings/3815").asText()).isEqualTo("HTTP socket connect error");
-        assertThat(d.get("diagnostics").toString())
+        ReportData d = data(report(hostileTrace(), ReportOptions.DEFAULT));
+        assertThat(d.transactions()).isEqualTo(17);
+        assertThat(d.text("sessions", "outcome", 0)).isEqualTo("tls-handshake-failed");
+        assertThat(d.text("sessions", "outcome", 1)).isEqualTo("ok");
+        assertThat(d.root.at("/meta/errorMeanings/3815").asText()).isEqualTo("HTTP socket connect error");
+        assertThat(String.join("\n", d.diagnostics()))
                 .contains("result.error")
                 .contains("AT+QHTTPGET=60 failed: +CME ERROR: 3815: HTTP socket connect error")
                 .contains("TLS handshake failed")
@@ -84,23 +78,26 @@ class TimelineReportTest {
 
     @Test
     void parametersAreNamedFromTheGrammar() throws IOException {
-        JsonNode d = data(report(hostileTrace(), ReportOptions.DEFAULT));
-        JsonNode qicsgp = command(d, "AT+QICSGP");
-        assertThat(qicsgp.at("/1/0/4/0/0").asText()).isEqualTo("mode");
-        assertThat(qicsgp.at("/1/0/4/0/2").asText()).isEqualTo("GPRS");
-        assertThat(qicsgp.at("/1/0/4/3/0").asText()).isEqualTo("password");
-        JsonNode sslversion = command(d, "AT+QSSLCFG=\"sslversion\"");
-        assertThat(sslversion.at("/1/0/4/1/0").asText()).isEqualTo("ctxindex");
-        assertThat(sslversion.at("/1/0/4/2/0").asText()).isEqualTo("sslversion");
-        assertThat(sslversion.at("/1/0/4/2/1").asText()).isEqualTo("3");
-        assertThat(sslversion.at("/1/0/4/2/2").asText()).isEqualTo("TLS 1.2");
+        ReportData d = data(report(hostileTrace(), ReportOptions.DEFAULT));
+        JsonNode qicsgp = d.command("AT+QICSGP");
+        assertThat(qicsgp.at("/parsed/0/params/0/name").asText()).isEqualTo("mode");
+        assertThat(qicsgp.at("/parsed/0/params/0/meaning").asText()).isEqualTo("GPRS");
+        assertThat(qicsgp.at("/parsed/0/params/3/name").asText()).isEqualTo("password");
+        JsonNode sslversion = d.command("AT+QSSLCFG=\"sslversion\"");
+        assertThat(sslversion.at("/parsed/0/params/1/name").asText()).isEqualTo("ctxindex");
+        assertThat(sslversion.at("/parsed/0/params/2/name").asText()).isEqualTo("sslversion");
+        assertThat(sslversion.at("/parsed/0/params/2/value").asText()).isEqualTo("3");
+        assertThat(sslversion.at("/parsed/0/params/2/meaning").asText()).isEqualTo("TLS 1.2");
     }
 
     @Test
     void theUploadsChecksumIsCheckedAgainstWhatTheModuleReported() throws IOException {
-        JsonNode upload = findPayload(data(report(hostileTrace(), ReportOptions.DEFAULT)), "\"AT+QSECWRITE");
-        assertThat(upload.get(4).asInt()).isEqualTo(ReportTraces.KEY.length);
-        assertThat(upload.get(6).asText()).isEqualTo(upload.get(7).asText()).isNotEmpty();
+        ReportData.Payload upload = data(report(hostileTrace(), ReportOptions.DEFAULT)).payload("AT+QSECWRITE");
+        assertThat(upload.length()).isEqualTo(ReportTraces.KEY.length);
+        assertThat(upload.computed()).isEqualTo(upload.reported()).isNotEmpty();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ReportTraces.KEY);
+        assertThat(upload.crc32()).as("the CRC-32 of the whole payload").isEqualTo(crc.getValue());
     }
 
     @Test
@@ -116,14 +113,14 @@ class TimelineReportTest {
         String html = report(hostileTrace(), options);
         assertThat(html).doesNotContain(ReportTraces.PASSWORD).doesNotContain(keyLine())
                 .doesNotContain("198.51.100.7");
-        JsonNode d = data(html);
-        assertThat(command(d, "AT+QICSGP").get(0).asText()).isEqualTo("AT+QICSGP=1,\"CMNET\",\"user\",\"***\"");
-        assertThat(command(d, "AT+QICSGP").at("/1/0/4/3/1").asText()).isEqualTo("\"***\"");
-        JsonNode upload = findPayload(d, "\"AT+QSECWRITE");
-        assertThat(upload.get(3).asText()).isEmpty();
-        assertThat(upload.get(5).asInt()).isEqualTo(1);
-        assertThat(upload.get(4).asInt()).as("the length is still shown").isEqualTo(ReportTraces.KEY.length);
-        assertThat(d.at("/meta/redacted").asBoolean()).isTrue();
+        ReportData d = data(html);
+        assertThat(d.command("AT+QICSGP").get("line").asText()).isEqualTo("AT+QICSGP=1,\"CMNET\",\"user\",\"***\"");
+        assertThat(d.command("AT+QICSGP").at("/parsed/0/params/3/value").asText()).isEqualTo("\"***\"");
+        ReportData.Payload upload = d.payload("AT+QSECWRITE");
+        assertThat(upload.kept()).isEmpty();
+        assertThat(upload.hidden()).isTrue();
+        assertThat(upload.length()).as("the length is still shown").isEqualTo(ReportTraces.KEY.length);
+        assertThat(d.root.at("/meta/redacted").asBoolean()).isTrue();
     }
 
     @Test
@@ -133,7 +130,7 @@ class TimelineReportTest {
         Path trace = ReportTraces.write(t, dir.resolve("m95-0042.csv"));
         String html = report(trace, ReportOptions.DEFAULT.withPattern(Pattern.compile("m95-\\d+")));
         assertThat(html).doesNotContain("m95-0042").contains("<title>***.csv");
-        assertThat(data(html).at("/meta/tags/device").asText()).isEqualTo("field-***");
+        assertThat(data(html).root.at("/meta/tags/device").asText()).isEqualTo("field-***");
     }
 
     @Test
@@ -146,10 +143,42 @@ class TimelineReportTest {
 
     @Test
     void payloadsAreCutToTheLimitButKeepTheirLength() throws IOException {
-        JsonNode read = findPayload(data(report(SAMPLES.resolve("https-get.csv"),
-                ReportOptions.DEFAULT.withPayloadBytes(100))), "\"AT+QHTTPREAD=30\"");
-        assertThat(read.get(3).asText()).hasSize(100);
-        assertThat(read.get(4).asInt()).isGreaterThan(1900);
+        ReportData.Payload read = data(report(SAMPLES.resolve("https-get.csv"),
+                ReportOptions.DEFAULT.withPayloadBytes(100))).payload("AT+QHTTPREAD=30");
+        assertThat(read.kept()).hasSize(100);
+        assertThat(read.length()).isGreaterThan(1900);
+    }
+
+    @Test
+    void pastTheBudgetPayloadsKeepTheirStartLengthAndChecksum() throws IOException {
+        // a budget smaller than the first payload: every payload after it is cut to the short length
+        ReportData d = data(report(hostileTrace(), ReportOptions.DEFAULT.withPayloadBudget(10)));
+        ReportData.Payload read = d.payload("AT+QHTTPREAD=30");
+        assertThat(read.kept()).isEqualTo(ReportTraces.HOSTILE_BODY.substring(0, ReportOptions.CUT_PAYLOAD_BYTES));
+        assertThat(read.length()).isEqualTo(ReportTraces.HOSTILE_BODY.length());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ReportTraces.HOSTILE_BODY.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(read.crc32()).isEqualTo(crc.getValue());
+        // the key came first, whole, and spent the budget; the URLs are shorter than the cut; the body is cut
+        assertThat(d.root.at("/meta/payloadsCut").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedTextsAreWrittenOnceInTheStringTable() throws IOException {
+        ReportData d = data(report(SAMPLES.resolve("https-get.csv"), ReportOptions.DEFAULT));
+        JsonNode strings = d.root.get("strings");
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        strings.forEach(s -> assertThat(distinct.add(s.asText())).as("once: %s", s).isTrue());
+        // every "OK" result points at the same entry
+        java.util.Set<String> okRefs = new java.util.HashSet<>();
+        JsonNode results = d.root.at("/transactions/result");
+        for (int k = 0; k < results.size(); k++) {
+            if ("OK".equals(d.text(results.get(k)))) {
+                okRefs.add(results.get(k).toString());
+            }
+        }
+        assertThat(okRefs).hasSize(1);
+        assertThat(okRefs.iterator().next()).matches("\\d+");
     }
 
     @Test
@@ -158,13 +187,10 @@ class TimelineReportTest {
         t.pause(80_000).command("AT").answer(5_000, "OK");
         t.pause(1_000_000).marker(Marker.Kind.GAP, Direction.MODULE_TO_HOST, "module port vanished");
         t.pause(30_000_000).command("AT+CGATT?").answer(9_000, "+CGATT: 1", "OK");
-        JsonNode d = data(report(ReportTraces.write(t, dir.resolve("gap.csv")), ReportOptions.DEFAULT));
-        assertThat(d.get("events")).anySatisfy(e -> {
-            assertThat(e.get(0).asText()).isEqualTo("m");
-            assertThat(e.get(3).asText()).isEqualTo("gap: module port vanished");
-        });
-        assertThat(d.get("sessions")).hasSize(2);
-        assertThat(d.at("/sessions/0/7").asText()).isEqualTo("gap");
+        ReportData d = data(report(ReportTraces.write(t, dir.resolve("gap.csv")), ReportOptions.DEFAULT));
+        assertThat(d.events()).contains("2 gap: module port vanished");
+        assertThat(d.sessions()).isEqualTo(2);
+        assertThat(d.text("sessions", "endedBy", 0)).isEqualTo("gap");
     }
 
     @Test
@@ -176,36 +202,6 @@ class TimelineReportTest {
         // the first base64 line of the key's body
         String pem = new String(ReportTraces.KEY, StandardCharsets.US_ASCII);
         return pem.split("\n")[1];
-    }
-
-    private static JsonNode command(JsonNode d, String prefix) {
-        for (JsonNode c : d.get("commands")) {
-            if (c.get(0).asText().startsWith(prefix)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no command " + prefix);
-    }
-
-    /** The first payload of the first transaction whose command line starts with the quoted prefix. */
-    private static JsonNode findPayload(JsonNode d, String quotedPrefix) {
-        String prefix = quotedPrefix.replace("\"", "");
-        int index = -1;
-        for (int i = 0; i < d.get("commands").size(); i++) {
-            if (d.get("commands").get(i).get(0).asText().startsWith(prefix)) {
-                index = i;
-            }
-        }
-        for (JsonNode t : d.get("transactions")) {
-            if (t.get(4).asInt() == index) {
-                for (JsonNode r : t.get(8)) {
-                    if (r.get(0).asText().equals("p")) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no payload for " + prefix);
     }
 
     private static int countOf(String s, String what) {
