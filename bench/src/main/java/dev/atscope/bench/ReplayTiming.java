@@ -20,14 +20,9 @@ import dev.atscope.core.trace.Trace;
 import dev.atscope.core.trace.TraceCsvWriter;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceRecorder;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +56,7 @@ import java.util.function.IntToLongFunction;
 public final class ReplayTiming {
 
     /** The target: a gap off by more than this (in microseconds) is late. */
-    private static final long LATE_MICROS = 2_000;
+    static final long LATE_MICROS = 2_000;
 
     /** Prints every gap that is off by more than 2 ms ({@code -Dverbose=true}). */
     private static final boolean VERBOSE = Boolean.getBoolean("verbose");
@@ -104,7 +99,7 @@ public final class ReplayTiming {
         }
         System.out.println();
         System.out.printf("original timing over %s, mock latency x%s: %d gaps, |replayed - recorded| %s%n",
-                pathName(), mockScale, errors.size(), spread(errors));
+                PtyPair.pathName(), mockScale, errors.size(), spread(errors));
         System.out.printf("the same gaps where the replay wrote them (before the pty): %s%n", spread(sendErrors));
         System.out.printf("the machine's floor, the same schedule written by a bare thread over the same kind of"
                 + " pty pair to a bare reader, between the replays: %s%n", spread(floorErrors));
@@ -130,7 +125,7 @@ public final class ReplayTiming {
     /** One replay; the absolute gap errors in microseconds where the bytes arrived (and where they were sent). */
     private static List<Long> once(Recording rec, ProtocolRegistry registry, Path dir, double mockScale,
             List<Long> sendErrors) throws Exception {
-        try (Pair pair = Pair.open(dir)) {
+        try (PtyPair pair = PtyPair.open(dir)) {
             StampedLink module = pair.far();
             Link host = SerialLink.open(pair.nearPath().toString(), SerialSettings.DEFAULT);
             Thread mock = new Thread(() -> {
@@ -179,7 +174,7 @@ public final class ReplayTiming {
      * scheduler (and socat, where it relays) cost on their own, measured as the replay is.
      */
     private static List<Long> floor(Recording rec, Path dir) throws Exception {
-        try (Pair pair = Pair.open(dir)) {
+        try (PtyPair pair = PtyPair.open(dir)) {
             List<Recording.HostPiece> pieces = rec.hostPieces();
             long total = pieces.stream().mapToLong(p -> p.bytes().length).sum();
             StampedLink far = pair.far();
@@ -221,146 +216,14 @@ public final class ReplayTiming {
         return errors;
     }
 
-    /**
-     * A pseudo-terminal pair: the near end a path opened through jSerialComm, as a serial target
-     * is; the far end (the module's) stamped. Under {@code scripts/replay-timing} the far end is the
-     * pty's master, inherited on file descriptor 0, and no process stands between the two ends, as
-     * none does between a host and a USB serial adapter; otherwise it is a socat pair, whose relay
-     * is one more process to be scheduled on the way.
-     */
-    private interface Pair extends AutoCloseable {
-        Path nearPath();
-
-        StampedLink far();
-
-        @Override
-        void close();
-
-        static Pair open(Path dir) throws IOException, InterruptedException {
-            return DIRECT_SLAVE != null ? new DirectPair(Path.of(DIRECT_SLAVE)) : SocatPair.start(dir);
-        }
-    }
-
     /** How long each host-stall sample spins, between the passes. */
     private static final long STALL_PROBE_NANOS = 1_000_000_000L;
-
-    /**
-     * How often the host takes the processor away from a thread that never sleeps: what no pacing
-     * can undo (a virtual machine's processors preempted by its host). Sampled between passes, not
-     * during them, since a spinning thread would take one of the processors the replay needs.
-     *
-     * @param spunNanos how long the probe spun
-     * @param over1ms stalls longer than 1 ms
-     * @param over2ms stalls longer than 2 ms
-     * @param longestNanos the longest stall
-     * @param lostNanos the time lost in stalls longer than 0.5 ms
-     */
-    record HostStalls(long spunNanos, int over1ms, int over2ms, long longestNanos, long lostNanos) {
-        static final HostStalls NONE = new HostStalls(0, 0, 0, 0, 0);
-
-        /** Spins for {@code nanos}, noting every gap between two readings of the clock longer than 0.5 ms. */
-        static HostStalls measure(long nanos) {
-            long start = System.nanoTime();
-            long prev = start;
-            int over1 = 0;
-            int over2 = 0;
-            long longest = 0;
-            long lost = 0;
-            while (prev - start < nanos) {
-                long now = System.nanoTime();
-                long gap = now - prev;
-                if (gap > 500_000) {
-                    lost += gap;
-                    over1 += gap > 1_000_000 ? 1 : 0;
-                    over2 += gap > LATE_MICROS * 1000 ? 1 : 0;
-                    longest = Math.max(longest, gap);
-                }
-                prev = now;
-            }
-            return new HostStalls(prev - start, over1, over2, longest, lost);
-        }
-
-        HostStalls plus(HostStalls o) {
-            return new HostStalls(spunNanos + o.spunNanos, over1ms + o.over1ms, over2ms + o.over2ms,
-                    Math.max(longestNanos, o.longestNanos), lostNanos + o.lostNanos);
-        }
-
-        double perSecond(int count) {
-            return spunNanos == 0 ? 0 : count / (spunNanos / 1e9);
-        }
-    }
 
     /** Median, p99 and max of gap errors in microseconds, and how many miss the target. */
     static String spread(List<Long> micros) {
         return String.format("median %.3f ms, p99 %.3f ms, max %.3f ms; %d off by more than %d ms",
                 percentile(micros, 50) / 1000.0, percentile(micros, 99) / 1000.0, percentile(micros, 100) / 1000.0,
                 micros.stream().filter(v -> v > LATE_MICROS).count(), LATE_MICROS / 1000);
-    }
-
-    /** The slave of a pty whose master is on descriptor 0, from {@code scripts/replay-timing}; null for socat. */
-    private static final String DIRECT_SLAVE = System.getenv("ATSCOPE_BENCH_PTY");
-
-    /** What each run was measured over, for the summary. */
-    private static String pathName() {
-        return DIRECT_SLAVE != null ? "a pty pair (jSerialComm at the slave, the mock at the master)"
-                : "a socat pty pair (jSerialComm at both ends)";
-    }
-
-    private record DirectPair(Path nearPath, StampedLink far) implements Pair {
-        DirectPair(Path slave) {
-            this(slave, new StampedLink(new PtyMaster()));
-        }
-
-        @Override
-        public void close() {
-            // the master stays open for the next run; the near end's close ended this one
-        }
-    }
-
-    private record SocatPair(Process socat, Path nearPath, StampedLink far) implements Pair {
-        static SocatPair start(Path dir) throws IOException, InterruptedException {
-            Path a = dir.resolve("ttyA");
-            Path b = dir.resolve("ttyB");
-            Files.deleteIfExists(a);
-            Files.deleteIfExists(b);
-            Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            while (!(Files.exists(a) && Files.exists(b))) {
-                Thread.sleep(2);
-            }
-            return new SocatPair(socat, a, new StampedLink(SerialLink.open(b.toString(), SerialSettings.DEFAULT)));
-        }
-
-        @Override
-        public void close() {
-            far.close();
-            socat.destroy();
-            try {
-                socat.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
-     * The master of the pty on descriptor 0. It is never closed here: a read ends (in an I/O error)
-     * when the replay closes the slave, and the next run opens the slave again.
-     */
-    private record PtyMaster(InputStream input, OutputStream output) implements Link {
-        PtyMaster() {
-            this(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.in));
-        }
-
-        @Override
-        public String describe() {
-            return "pty master";
-        }
-
-        @Override
-        public void close() {
-            // see above
-        }
     }
 
     /** What the replay got for the first transaction that differs, for the message. */
@@ -379,73 +242,5 @@ public final class ReplayTiming {
         return v[Math.max(0, Math.min(v.length - 1, i))];
     }
 
-    /** The module's end of the pair, stamping when each byte it reads arrived. */
-    private static final class StampedLink implements Link {
-        private final Link inner;
-        private final List<long[]> reads = new ArrayList<>(); // {offset of the first byte, nanoTime}
-        private long offset;
-        private final InputStream in = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n <= 0 ? n : one[0] & 0xff;
-            }
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = inner.input().read(b, off, len);
-                if (n > 0) {
-                    synchronized (reads) {
-                        reads.add(new long[] {offset, System.nanoTime()});
-                        offset += n;
-                    }
-                }
-                return n;
-            }
-        };
-
-        StampedLink(Link inner) {
-            this.inner = inner;
-        }
-
-        /** When the byte at this offset of the stream was read. */
-        long arrivalNanos(long at) {
-            synchronized (reads) {
-                long t = -1;
-                for (long[] r : reads) {
-                    if (r[0] <= at) {
-                        t = r[1];
-                    } else {
-                        break;
-                    }
-                }
-                return t;
-            }
-        }
-
-        @Override
-        public InputStream input() {
-            return in;
-        }
-
-        @Override
-        public OutputStream output() {
-            return inner.output();
-        }
-
-        @Override
-        public String describe() {
-            return inner.describe();
-        }
-
-        @Override
-        public void close() {
-            try {
-                inner.close(); // the mock closes its link when the host has gone quiet: that ends its read
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 }

@@ -24,9 +24,6 @@ public final class CommandValidator {
         this.registry = registry;
     }
 
-    /** What is wrong with one value: the rule it breaks and why. */
-    private record Problem(String rule, String message) {}
-
     /** The problems of one command; empty when it is valid. */
     public List<Diagnostic> validate(AtCommand command) {
         List<Diagnostic> out = new ArrayList<>();
@@ -119,7 +116,7 @@ public final class CommandValidator {
             Grammar.ParamSpec p = i < specs.size() ? specs.get(i)
                     : specs.get(group + (i - specs.size()) % (specs.size() - group));
             String value = params.get(i);
-            Problem problem = check(p, value, true);
+            ValueCheck.Problem problem = check(p, value, true);
             if (problem == null && p.sizeOf() != null) {
                 problem = sizeProblem(p, value, specs, params);
             }
@@ -219,7 +216,7 @@ public final class CommandValidator {
                     + " (" + names(ps) + ")", section, Where.column(bodyStart + lead, body.length())));
         }
         for (int i = 0; i < Math.min(fields.size(), ps.size()); i++) {
-            Problem problem = check(ps.get(i), fields.get(i), false);
+            ValueCheck.Problem problem = check(ps.get(i), fields.get(i), false);
             if (problem != null) {
                 out.add(new Diagnostic("response.value", Severity.WARNING, "<" + ps.get(i).name() + "> of " + what
                         + ": " + problem.message(), section,
@@ -234,12 +231,12 @@ public final class CommandValidator {
      * only checked for their quotes here; {@link #validate} also checks their storage and name.
      */
     public static String problem(Grammar.ParamSpec p, String raw) {
-        Problem pr = basic(p, raw, true);
+        ValueCheck.Problem pr = ValueCheck.basic(p, raw, true);
         return pr == null ? null : pr.message();
     }
 
-    private Problem check(Grammar.ParamSpec p, String raw, boolean strict) {
-        Problem pr = basic(p, raw, strict);
+    private ValueCheck.Problem check(Grammar.ParamSpec p, String raw, boolean strict) {
+        ValueCheck.Problem pr = ValueCheck.basic(p, raw, strict);
         if (pr != null || !"file".equals(p.type()) || raw.isEmpty()) {
             return pr;
         }
@@ -251,21 +248,21 @@ public final class CommandValidator {
         }
         Optional<Grammar.StorageSpec> storage = colon > 0 ? registry.storage(v.substring(0, colon)) : Optional.empty();
         if (storage.isEmpty()) {
-            return new Problem("file.storage", raw + " names no storage; expected "
+            return new ValueCheck.Problem("file.storage", raw + " names no storage; expected "
                     + String.join(" or ", quoted(prefixed(registry.storages().keySet()))) + " (2.2.1, 2.2.2)");
         }
         String name = v.substring(colon + 1);
         if (name.isEmpty()) {
-            return new Problem("file.name", raw + " has no file name after the storage");
+            return new ValueCheck.Problem("file.name", raw + " has no file name after the storage");
         }
         if (!storage.get().names().isEmpty() && !storage.get().names().containsKey(name)) {
-            return new Problem("file.name", v.substring(0, colon) + " only takes the names "
+            return new ValueCheck.Problem("file.name", v.substring(0, colon) + " only takes the names "
                     + String.join(", ", storage.get().names().keySet()) + "; " + name + " given (2.2.2)");
         }
         return null;
     }
 
-    private Problem sizeProblem(Grammar.ParamSpec p, String raw, List<Grammar.ParamSpec> specs, List<String> params) {
+    private ValueCheck.Problem sizeProblem(Grammar.ParamSpec p, String raw, List<Grammar.ParamSpec> specs, List<String> params) {
         for (int j = 0; j < Math.min(specs.size(), params.size()); j++) {
             if (!specs.get(j).name().equals(p.sizeOf())) {
                 continue;
@@ -278,99 +275,10 @@ public final class CommandValidator {
             String prefix = file.substring(0, colon);
             Long max = registry.storage(prefix).map(Grammar.StorageSpec::maxSize).orElse(null);
             if (max != null && Long.parseLong(raw.strip()) > max) {
-                return new Problem("file.size", raw + " bytes is more than " + prefix + " takes; at most " + max);
+                return new ValueCheck.Problem("file.size", raw + " bytes is more than " + prefix + " takes; at most " + max);
             }
         }
         return null;
-    }
-
-    /**
-     * Type, value table and range; {@code strict} false for the module's answers, whose strings may
-     * lack quotes. A value that fails but fits the parameter's other form ({@code or}) passes; when it
-     * fits neither, the problem named is that of the form its quoting points to.
-     */
-    private static Problem basic(Grammar.ParamSpec p, String raw, boolean strict) {
-        Problem pr = basicOne(p, raw, strict);
-        if (pr == null || p.or() == null) {
-            return pr;
-        }
-        Problem alt = basicOne(p.or(), raw, strict);
-        if (alt == null) {
-            return null;
-        }
-        boolean quotedType = "string".equals(p.type()) || "file".equals(p.type());
-        return AtArguments.isQuoted(raw) == quotedType ? pr : alt;
-    }
-
-    private static Problem basicOne(Grammar.ParamSpec p, String raw, boolean strict) {
-        if (raw.isEmpty()) {
-            return p.optional() ? null : new Problem("param.missing", "missing; expected " + expected(p));
-        }
-        String type = p.type() == null ? "string" : p.type();
-        switch (type) {
-            case "string", "file" -> {
-                if (strict && !AtArguments.isQuoted(raw)) {
-                    return new Problem("param.type", raw + " is not a quoted string; expected \"...\"");
-                }
-                if (!p.values().isEmpty() && ProtocolRegistry.valueMeaning(p, AtArguments.unquote(raw)) == null) {
-                    return new Problem("param.value", raw + " is not one of " + describe(p));
-                }
-                return null;
-            }
-            case "hex" -> {
-                String v = AtArguments.unquote(raw);
-                for (String item : ProtocolRegistry.items(p, v)) {
-                    if (!p.values().isEmpty()) {
-                        if (ProtocolRegistry.valueMeaning(p, item) == null) {
-                            return new Problem("param.value", item + " is not one of "
-                                    + String.join(", ", p.values().keySet()));
-                        }
-                    } else if (!isHex(item)) {
-                        return new Problem("param.type", item + " is not a hexadecimal number");
-                    }
-                }
-                return null;
-            }
-            case "integer", "enum" -> {
-                if (strict && AtArguments.isQuoted(raw)) {
-                    return new Problem("param.type", raw + " is quoted; expected a number, " + expected(p));
-                }
-                String v = AtArguments.unquote(raw);
-                if (!p.values().isEmpty() && (p.min() == null || p.max() == null)) {
-                    // an enumeration; with a range as well, the table only gives meanings
-                    if (!p.values().containsKey(v)) {
-                        return new Problem("param.value", v + " is not one of " + describe(p));
-                    }
-                    return null;
-                }
-                long n;
-                try {
-                    n = Long.parseLong(v);
-                } catch (NumberFormatException e) {
-                    return new Problem("param.type", v + " is not a whole number; expected " + expected(p));
-                }
-                if (p.min() != null && n < p.min() || p.max() != null && n > p.max()) {
-                    return new Problem("param.range", n + " is out of range; expected " + expected(p));
-                }
-                return null;
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    private static boolean isHex(String v) {
-        int i = v.length() > 2 && v.charAt(0) == '0' && (v.charAt(1) == 'x' || v.charAt(1) == 'X') ? 2 : 0;
-        if (i >= v.length()) {
-            return false;
-        }
-        for (; i < v.length(); i++) {
-            if (Character.digit(v.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The column of each parameter in the command line (or answer line), given where its text starts. */
@@ -401,22 +309,6 @@ public final class CommandValidator {
             }
         }
         return -1;
-    }
-
-    private static String expected(Grammar.ParamSpec p) {
-        if (!p.values().isEmpty()) {
-            return "one of " + describe(p);
-        }
-        if (p.min() != null && p.max() != null) {
-            return p.min() + "-" + p.max();
-        }
-        return p.type();
-    }
-
-    private static String describe(Grammar.ParamSpec p) {
-        List<String> out = new ArrayList<>();
-        p.values().forEach((k, v) -> out.add(k + " (" + v + ")"));
-        return String.join(", ", out);
     }
 
     private static List<String> quoted(java.util.Collection<String> names) {

@@ -134,6 +134,11 @@ public final class TraceChecker {
         }
     }
 
+    /** The module's state as the trace so far shows it: the model the rules judge against. */
+    public ModuleStates states() {
+        return states;
+    }
+
     /** The libraries the trace is checked with, and what chose them. */
     public LibrarySelection selection() {
         return selection;

@@ -2,7 +2,6 @@ package dev.atscope.core.decode;
 
 import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
-import java.io.ByteArrayOutputStream;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,12 +53,7 @@ final class Framer {
     private final BodyFraming body;
 
     // PROMPT_ECHO (the module echoing the data sent after its prompt)
-    private PendingCommand echoOwner;
-    private ByteArrayOutputStream echoBytes;
-    private long echoSpanStart;
-    private long echoStartTime;
-    private long echoEndTime;
-    private long echoLine;
+    private final PromptEchoFraming echo;
     /** A lone {@code >} waits for its space: the host's next bytes or the end of input prove it came alone. */
     private boolean promptByte;
 
@@ -70,6 +64,7 @@ final class Framer {
         this.in = new FrameBuffer(direction, lastTime);
         this.body = new BodyFraming(in, options, sink, direction);
         this.upload = new UploadFraming(in, options, sink, direction);
+        this.echo = new PromptEchoFraming(in, options, sink, direction);
     }
 
     void append(Chunk c) {
@@ -266,7 +261,6 @@ final class Framer {
 
     // ---- the > prompt and the module's echo of the data that follows it
 
-
     /** The prompt is buf[from, to): the host's data follows, and the module may echo it. */
     private void startPrompt(int from, int to) {
         promptByte = false;
@@ -276,12 +270,10 @@ final class Framer {
         in.spanStart = spanTo;
         in.consume(to);
         PendingCommand p = sink.prompted(e);
-        PromptEcho echo = new PromptEcho(Math.max(options.maxPayloadBytes(), 1));
+        PromptEcho matcher = new PromptEcho(Math.max(options.maxPayloadBytes(), 1));
         state = State.PROMPT_ECHO;
-        echoOwner = p;
-        echoBytes = null;
-        echoing = echo;
-        sink.promptDataFollows(p, echo);
+        echo.start(p, matcher);
+        sink.promptDataFollows(p, matcher);
     }
 
     /** A lone {@code >} before the host's data or the end of input is the whole prompt. */
@@ -292,24 +284,9 @@ final class Framer {
         promptByte = false;
     }
 
-    /** For the module's framer after a prompt: the host's data its echo is matched against. */
-    private PromptEcho echoing;
-
     private boolean processEcho() {
-        int n = echoing.scan(in.buf, in.start, in.end);
-        if (n > 0) {
-            if (echoBytes == null) {
-                echoBytes = new ByteArrayOutputStream();
-                echoSpanStart = in.spanStart;
-                echoStartTime = in.timeAt(in.offset);
-                echoLine = in.lineAt(in.offset);
-            }
-            echoBytes.write(in.buf, in.start, Math.min(n, Math.max(0, options.maxPayloadBytes() - echoBytes.size())));
-            echoEndTime = in.timeAt(in.offsetOf(in.start + n) - 1);
-            in.consume(in.start + n);
-            in.spanStart = in.offset;
-        }
-        if (echoing.ended()) {
+        int n = echo.read();
+        if (echo.ended()) {
             emitEcho();
             return true;
         }
@@ -319,7 +296,7 @@ final class Framer {
     /** Ends the echo where it is. */
     void endEcho() {
         if (state == State.PROMPT_ECHO) {
-            echoing.end();
+            echo.endHere();
             emitEcho();
         }
     }
@@ -327,14 +304,7 @@ final class Framer {
     private void emitEcho() {
         state = State.LINE;
         in.scan = in.start;
-        if (echoBytes != null) {
-            Event e = new Event(EventKind.ECHO, direction, echoSpanStart, in.offset, echoStartTime, echoEndTime,
-                    echoLine, echoBytes.toByteArray(), "echo of the data sent after the prompt");
-            sink.echoed(echoOwner, e);
-        }
-        echoBytes = null;
-        echoOwner = null;
-        echoing = null;
+        echo.emit();
     }
 
     // ---- BODY and CONFIRMING_BODY_END: the module's data

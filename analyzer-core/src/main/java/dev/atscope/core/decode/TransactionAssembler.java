@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
 
@@ -29,18 +28,12 @@ final class TransactionAssembler implements FrameSink {
     private PendingCommand pending;
     /** An older command whose answer was still streaming when the next command was sent. */
     private PendingCommand overlapped;
-    /**
-     * The last command that ended without a result because the host sent the next one, while no
-     * final result has come since: the module finishes one command before it answers the next, so
-     * an answer that names it and the result after that are still its ({@link #lateAnswer}).
-     */
-    private PendingCommand abandoned;
-    /** A late answer of {@link #abandoned} came: the final result that follows is its too. */
-    private boolean lateAnswer;
+    /** The answer of a command the host gave up on, when it comes after all. */
+    private final LateAnswers late;
     /** The commands of the last command line, for {@code A/}. */
     private List<AtCommand> lastCommands;
-    /** False after a successful ATV0: result codes come as digits. */
-    private boolean verbose = true;
+    /** Verbose or numeric result codes, and which lines are final results. */
+    private final ResultFormat results;
     private long nextId = 1;
     /** The time of the latest entry fed. */
     private long lastTime;
@@ -49,6 +42,8 @@ final class TransactionAssembler implements FrameSink {
         this.model = model;
         this.options = options;
         this.out = out;
+        this.results = new ResultFormat(model);
+        this.late = new LateAnswers(results, this::emit);
     }
 
     /** The framers whose frames come here; both need the assembler first, so they are connected after. */
@@ -222,9 +217,7 @@ final class TransactionAssembler implements FrameSink {
                 overlapped = pending;
             } else {
                 complete(pending, null, Outcome.NO_RESPONSE, command.startMicros());
-                if (abandoned == null) {
-                    abandoned = pending; // the oldest: the module is still working on it
-                }
+                late.gaveUp(pending);
             }
         }
         module.endEcho(); // the host moved on, if the module was echoing its prompt data
@@ -274,7 +267,7 @@ final class TransactionAssembler implements FrameSink {
             onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
             return;
         }
-        if (late(lane, text, target, spanStart, from, to, spanEnd)) {
+        if (late.took(lane, text, target, spanStart, from, to, spanEnd)) {
             return;
         }
         if (host.inUpload()) {
@@ -335,8 +328,7 @@ final class TransactionAssembler implements FrameSink {
     private void onUrc(Event urc, UrcKind kind) {
         emit(urc);
         if (kind == UrcKind.RESTART || kind == UrcKind.POWER_DOWN) {
-            abandoned = null;
-            lateAnswer = false;
+            late.forget();
             if (host.inUpload()) {
                 host.endUpload("the module restarted during the upload");
             }
@@ -349,43 +341,13 @@ final class TransactionAssembler implements FrameSink {
                 pending = null;
             }
             if (kind == UrcKind.RESTART) {
-                verbose = true;
+                results.restarted();
             }
         }
     }
 
-    /**
-     * A late answer: a line that names the command the host gave up on ({@link #abandoned}), which
-     * the command now waiting does not claim ({@code +CWJAP:4} while a probe {@code AT} waits), and
-     * the final result right after it. Both are handed out as lines of their own, with a note; the
-     * command waiting keeps waiting for its own answer.
-     */
-    private boolean late(Framer lane, String text, PendingCommand target, long spanStart, int from, int to,
-            long spanEnd) {
-        if (abandoned == null || target == abandoned) {
-            return false;
-        }
-        String what = abandoned.command.text();
-        if (lateAnswer && finalOutcome(text, abandoned) != null) {
-            emit(lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, "the late result of " + what
-                    + ", which the trace ended without one when the next command came"));
-            abandoned = null;
-            lateAnswer = false;
-            return true;
-        }
-        if (!PendingCommand.claims(target, text) && abandoned.claimsOwn(text)) {
-            emit(lane.event(EventKind.URC, spanStart, from, to, spanEnd, "a late answer of " + what
-                    + ", which the trace ended without a result when the next command came"));
-            lateAnswer = true;
-            return true;
-        }
-        lateAnswer = false;
-        return false;
-    }
-
     private void finishTransaction(PendingCommand p, Event result, Outcome outcome) {
-        abandoned = null; // the module answered a later command: it is done with the older one
-        lateAnswer = false;
+        late.forget(); // the module answered a later command: it is done with the older one
         complete(p, result, outcome, result.endMicros());
         if (p == overlapped) {
             overlapped = null;
@@ -401,56 +363,18 @@ final class TransactionAssembler implements FrameSink {
         }
         p.completed = true;
         if (outcome == Outcome.OK) {
-            for (AtCommand c : p.commands) {
-                switch (c.name()) {
-                    case "V" -> verbose = c.form() == CommandForm.WRITE && !"0".equals(c.args());
-                    case "Z", "&F" -> verbose = true;
-                    default -> {
-                        // other commands leave the result format alone
-                    }
-                }
-            }
+            results.succeeded(p.commands);
         }
         long waited = Math.max(0, until - p.command.startMicros());
         out.add(new Transaction(p.id, p.command, p.commands, p.echo, p.responses, result, outcome, waited, p.shape));
     }
 
     private boolean isConnect(String text, PendingCommand target) {
-        return target.shape.startsData(text, model.connect(text, numeric(target)));
-    }
-
-    private boolean numeric(PendingCommand target) {
-        if (!verbose) {
-            return true;
-        }
-        if (target != null) {
-            for (AtCommand c : target.commands) {
-                if (c.name().equals("V") && (c.form() == CommandForm.EXECUTE || "0".equals(c.args()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return results.isConnect(text, target);
     }
 
     /** The outcome a final result line stands for, or null when the line is not a final result. */
     private Outcome finalOutcome(String text, PendingCommand target) {
-        // V.250's result codes come from the basic library's table; the digits only after ATV0
-        Outcome code = model.resultOutcome(text, target == null ? !verbose : numeric(target));
-        if (code != null) {
-            return code;
-        }
-        if (text.startsWith("+CME ERROR:") || text.startsWith("+CMS ERROR:")) {
-            return Outcome.ERROR;
-        }
-        if (target != null) {
-            for (String f : target.shape.extraFinals()) {
-                if (f.equalsIgnoreCase(text)) {
-                    String u = f.toUpperCase(Locale.ROOT);
-                    return u.contains("FAIL") || u.contains("ERROR") ? Outcome.ERROR : Outcome.OK;
-                }
-            }
-        }
-        return null;
+        return results.finalOutcome(text, target);
     }
 }

@@ -23,11 +23,18 @@ final class ByteInbox implements Closeable {
 
     private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final java.util.function.Consumer<byte[]> taken;
     private byte[] current = new byte[0];
     private int pos;
     private boolean ended;
 
     ByteInbox(InputStream in, String threadName) {
+        this(in, threadName, b -> { });
+    }
+
+    /** @param taken sees each piece of input when the first of its bytes is handed out */
+    ByteInbox(InputStream in, String threadName, java.util.function.Consumer<byte[]> taken) {
+        this.taken = taken;
         reader = new Thread(() -> {
             byte[] buf = new byte[4096];
             try {
@@ -71,6 +78,7 @@ final class ByteInbox implements Closeable {
         }
         current = b;
         pos = 0;
+        taken.accept(b);
         return current[pos++] & 0xff;
     }
 

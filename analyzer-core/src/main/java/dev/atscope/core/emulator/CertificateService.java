@@ -49,7 +49,7 @@ final class CertificateService {
             return Result.OK;
         } catch (CertificateStore.StoreException e) {
             log.accept(c.display() + ": " + e.getMessage());
-            return Result.cme(e.code);
+            return Result.cme(e.situation);
         }
     }
 
@@ -62,7 +62,7 @@ final class CertificateService {
             answers.info("+QSECREAD: 1," + store.storedChecksum(f));
             return Result.OK;
         } catch (CertificateStore.StoreException e) {
-            return Result.cme(e.code);
+            return Result.cme(e.situation);
         }
     }
 
@@ -74,7 +74,7 @@ final class CertificateService {
             store.delete(store.parse(AtArguments.unquote(c.params().get(0))));
             return Result.OK;
         } catch (CertificateStore.StoreException e) {
-            return Result.cme(e.code);
+            return Result.cme(e.situation);
         }
     }
 }

@@ -17,12 +17,6 @@ import java.util.Optional;
  */
 final class CertificateStore {
 
-    /** The error codes the module gives (PROTOCOL-NOTES, file errors). */
-    static final int EXCEEDS_MAX_LENGTH = 4000;
-    static final int FILE_NOT_FOUND = 4010;
-    static final int FILE_EXISTS = 4012;
-    static final int INVALID_PARAMETER = 4013;
-
     private final Map<String, Grammar.StorageSpec> storages = new LinkedHashMap<>();
     private final Map<String, Map<String, byte[]>> areas = new LinkedHashMap<>();
 
@@ -35,13 +29,13 @@ final class CertificateStore {
         });
     }
 
-    /** A storage error with the +CME ERROR code the module answers. */
+    /** A storage error with the situation whose +CME ERROR code the module answers. */
     static final class StoreException extends Exception {
-        final int code;
+        final ErrorSituation situation;
 
-        StoreException(int code, String message) {
+        StoreException(ErrorSituation situation, String message) {
             super(message);
-            this.code = code;
+            this.situation = situation;
         }
     }
 
@@ -58,14 +52,14 @@ final class CertificateStore {
         String prefix = colon < 0 ? "" : text.substring(0, colon).toUpperCase(Locale.ROOT);
         Grammar.StorageSpec spec = storages.get(prefix);
         if (spec == null || colon == text.length() - 1) {
-            throw new StoreException(INVALID_PARAMETER, "a file name is " + String.join(" or ",
+            throw new StoreException(ErrorSituation.BAD_FILE_PARAMETER, "a file name is " + String.join(" or ",
                     storages.keySet().stream().map(k -> k + ":<name>").toList()) + "; got " + text);
         }
         String name = text.substring(colon + 1);
         if (!spec.names().isEmpty()) {
             String upper = name.toUpperCase(Locale.ROOT);
             if (!spec.names().containsKey(upper)) {
-                throw new StoreException(INVALID_PARAMETER, prefix + " takes only "
+                throw new StoreException(ErrorSituation.BAD_FILE_PARAMETER, prefix + " takes only "
                         + String.join(", ", spec.names().keySet()) + "; got " + name);
             }
             name = upper;
@@ -77,11 +71,11 @@ final class CertificateStore {
     void checkWritable(FileName f, int size) throws StoreException {
         if (area(f).containsKey(f.name())) {
             // §2.2.2: a file must be deleted before it is written again
-            throw new StoreException(FILE_EXISTS, f.display() + " exists; delete it first");
+            throw new StoreException(ErrorSituation.FILE_EXISTS, f.display() + " exists; delete it first");
         }
         Long max = storages.get(f.storage()).maxSize();
         if (max != null && size > max) {
-            throw new StoreException(EXCEEDS_MAX_LENGTH, f.storage() + " files are at most " + max + " bytes; got "
+            throw new StoreException(ErrorSituation.FILE_TOO_LARGE, f.storage() + " files are at most " + max + " bytes; got "
                     + size);
         }
     }
@@ -94,7 +88,7 @@ final class CertificateStore {
     /** Deletes a file. */
     void delete(FileName f) throws StoreException {
         if (area(f).remove(f.name()) == null) {
-            throw new StoreException(FILE_NOT_FOUND, f.display() + " does not exist");
+            throw new StoreException(ErrorSituation.FILE_NOT_FOUND, f.display() + " does not exist");
         }
     }
 
@@ -116,7 +110,7 @@ final class CertificateStore {
     String storedChecksum(FileName f) throws StoreException {
         byte[] data = area(f).get(f.name());
         if (data == null) {
-            throw new StoreException(FILE_NOT_FOUND, f.display() + " does not exist");
+            throw new StoreException(ErrorSituation.FILE_NOT_FOUND, f.display() + " does not exist");
         }
         byte[] stored = new byte[data.length];
         for (int i = 0; i < data.length; i++) {

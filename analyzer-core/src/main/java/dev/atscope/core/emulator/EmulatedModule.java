@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,14 +28,13 @@ import java.util.function.Consumer;
  *
  * <p>It is made of parts found by name: the {@link LineDiscipline} of the UART, the {@link
  * ResultWriter} of its answers, the {@link PdpStack}, the {@link SslSettings}, the {@link
- * CertificateService} with the {@link UploadReceiver} of data mode, the {@link HttpService} and
- * the {@link FaultInjector}. The {@link #handlers} table has one row per command it answers.
+ * CertificateService} with the {@link UploadReceiver} of data mode, the {@link HttpService}, the
+ * {@link ModuleIdentity} and the {@link FaultInjector}. The {@link #handlers} table has one row per
+ * command it answers.
  * Whether a command's parameters are acceptable is decided by the protocol library's grammar
  * through {@link CommandValidator}: the same reading the checker uses.
  */
 public final class EmulatedModule {
-
-    private static final String REVISION = "Revision: M66FAR02A12 (atscope emulator)";
 
     /** What answers one command. */
     @FunctionalInterface
@@ -61,11 +59,14 @@ public final class EmulatedModule {
     private final CipherSuites suites;
     /** Where the HTTP requests go. */
     private final Network network;
-    private final LineDiscipline uart = new LineDiscipline();
+    private final LineDiscipline uart;
     private final ResultWriter answers;
     private final UploadReceiver uploads;
     private final FaultInjector faults;
     private final CertificateService certificates;
+    /** The module's state as the protocol libraries model it, from its own wire. */
+    private final ModuleModel model;
+    private final ModuleIdentity identity;
     /** Command name to what answers it: one row per command. */
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
 
@@ -93,10 +94,13 @@ public final class EmulatedModule {
         this.store = new CertificateStore(registry.storages());
         this.suites = new CipherSuites(registry);
         this.network = config.effectiveNetwork();
-        this.answers = new ResultWriter(registry);
+        this.model = new ModuleModel(registry);
+        this.answers = new ResultWriter(registry, model::moduleSent);
         this.uploads = new UploadReceiver(config.timing());
-        this.faults = new FaultInjector(config.faults(), config.timing(), log);
+        this.faults = new FaultInjector(config.faults(), config.timing(), log, registry);
+        this.uart = new LineDiscipline((int) registry.limit("commandLineBytes").orElseThrow().value());
         this.certificates = new CertificateService(store, registry, answers, uploads, config, log);
+        this.identity = new ModuleIdentity(answers, name);
         handlerTable();
         reset();
     }
@@ -120,23 +124,18 @@ public final class EmulatedModule {
             settingsAtBoot();
             return Result.OK;
         }, "Z", "&F");
-        row(c -> {
-            answers.info("Quectel_M66");
-            answers.info(REVISION);
-            return Result.OK;
-        }, "I");
-        row(c -> bare(c, "Quectel"), "+CGMI");
-        row(c -> bare(c, "M66"), "+CGMM");
-        row(c -> bare(c, REVISION), "+CGMR", "+GMR");
-        row(c -> bare(c, String.format(Locale.ROOT, "8612340%08d", Math.abs(name.hashCode()) % 100_000_000)),
-                "+CGSN", "+GSN");
-        row(c -> bare(c, "89860012345678901234"), "+CCID");
+        row(identity::ati, "I");
+        row(identity::manufacturer, "+CGMI");
+        row(identity::model, "+CGMM");
+        row(identity::revision, "+CGMR", "+GMR");
+        row(identity::serialNumber, "+CGSN", "+GSN");
+        row(identity::iccid, "+CCID");
         // 3GPP TS 27.007
         row(c -> Settings.integer(c, answers, "+CMEE: (0-2)", () -> "+CMEE: " + answers.cmee, v -> answers.cmee = v),
                 "+CMEE");
-        row(this::cpin, "+CPIN");
-        row(this::csq, "+CSQ");
-        row(this::cfun, "+CFUN");
+        row(identity::cpin, "+CPIN");
+        row(c -> pdp.csq(c), "+CSQ");
+        row(c -> pdp.cfun(c), "+CFUN");
         row(c -> pdp.creg(c), "+CREG");
         row(c -> pdp.cgreg(c), "+CGREG");
         row(c -> pdp.cgatt(c), "+CGATT");
@@ -183,7 +182,7 @@ public final class EmulatedModule {
      * that was already up when the host came (a recording that starts after the boot).
      */
     public void serve(Link link, boolean boot) throws IOException {
-        try (ByteInbox inbox = new ByteInbox(link.input(), "atscope-" + name + "-rx")) {
+        try (ByteInbox inbox = new ByteInbox(link.input(), "atscope-" + name + "-rx", model::hostSent)) {
             this.in = inbox;
             uploads.connect(inbox);
             answers.connect(link.output());
@@ -266,7 +265,7 @@ public final class EmulatedModule {
             }
             // a file larger than its storage takes is "exceed max length" (the file error codes)
             boolean tooBig = problems.stream().allMatch(d -> d.ruleId().equals("file.size"));
-            return Result.cme(tooBig ? CertificateStore.EXCEEDS_MAX_LENGTH : CertificateStore.INVALID_PARAMETER);
+            return Result.cme(tooBig ? ErrorSituation.FILE_TOO_LARGE : ErrorSituation.BAD_FILE_PARAMETER);
         }
         Handler h = handlers.get(c.name());
         if (h == null) {
@@ -297,49 +296,6 @@ public final class EmulatedModule {
 
     private static boolean flag(AtCommand c) {
         return c.form() == CommandForm.WRITE && c.args().strip().equals("1");
-    }
-
-    private Result bare(AtCommand c, String answer) throws IOException {
-        if (c.form() != CommandForm.TEST) {
-            answers.info(answer);
-        }
-        return Result.OK;
-    }
-
-    private Result cpin(AtCommand c) throws IOException {
-        if (c.form() == CommandForm.READ) {
-            answers.info("+CPIN: READY");
-            return Result.OK;
-        }
-        return c.form() == CommandForm.TEST ? Result.OK : Result.cme(3); // no PIN is asked for
-    }
-
-    private Result csq(AtCommand c) throws IOException {
-        if (c.form() == CommandForm.TEST) {
-            answers.info("+CSQ: (0-31,99),(0-7,99)");
-        } else {
-            answers.info(pdp.radioOn() ? "+CSQ: 24,0" : "+CSQ: 99,99");
-        }
-        return Result.OK;
-    }
-
-    private Result cfun(AtCommand c) throws IOException, FaultInjector.RestartNow {
-        switch (c.form()) {
-            case TEST -> answers.info("+CFUN: (0,1,4),(0-1)");
-            case READ -> answers.info("+CFUN: " + (pdp.radioOn() ? 1 : 0));
-            case WRITE -> {
-                List<String> p = c.params();
-                if (p.size() > 1 && p.get(1).equals("1")) {
-                    answers.result(Result.OK);
-                    throw new FaultInjector.RestartNow(); // AT+CFUN=1,1 restarts the module
-                }
-                pdp.radio(p.get(0).equals("1"));
-            }
-            default -> {
-                // no execute form
-            }
-        }
-        return Result.OK;
     }
 
     /** AT+QSSLCFG (§2.2.1): the SSL contexts' settings, checked by the grammar's subcommands first. */
@@ -399,7 +355,22 @@ public final class EmulatedModule {
         settingsAtBoot();
         ssl = new SslSettings(suites, sslContexts);
         pdp = new PdpStack(pdpIds, activePdpLimit, faults, answers, log, config.localIp());
-        http = new HttpService(registry, config, network, answers, uploads, pdp, ssl, store, suites, log);
+        http = new HttpService(registry, config, network, answers, uploads, pdp, ssl, store, suites, log, model);
         lastLine = null;
+    }
+
+    /** The module's state as the protocol libraries model it (the checker's model of its traffic). */
+    ModuleModel model() {
+        return model;
+    }
+
+    /** Whether the certificate storage holds the file ({@code RAM:ca.pem}): the part the model only names. */
+    boolean stores(String file) {
+        return store.data(file).isPresent();
+    }
+
+    /** Whether a PDP context is active in the TCP/IP stack: the part the model follows from AT+QIACT. */
+    boolean pdpActive() {
+        return pdp.anyActive();
     }
 }

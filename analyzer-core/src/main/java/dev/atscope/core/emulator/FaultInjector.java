@@ -1,6 +1,8 @@
 package dev.atscope.core.emulator;
 
 import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * The module's pace and the faults of its {@link FaultProfile}: how long each command takes (the
- * usual time, scaled by the {@link ModulePace}, plus the profile's seeded latency), the restart in
+ * grammar's {@code typicalResponseMs}, scaled by the {@link ModulePace}, plus the profile's seeded latency), the restart in
  * the middle of a given command, the PDP activations that fail, and the URC burst inside an answer.
  */
 final class FaultInjector {
@@ -22,6 +24,9 @@ final class FaultInjector {
     }
 
     private final FaultProfile faults;
+    private final ProtocolRegistry registry;
+    /** The grammar's {@code typicalResponseMs} limit: the time of a command that gives none of its own. */
+    private final long typicalMs;
     private final ModulePace pace;
     private final Consumer<String> log;
     private final Random random;
@@ -29,8 +34,11 @@ final class FaultInjector {
     private final Map<String, Integer> uses = new HashMap<>();
     private int pdpFailuresLeft;
 
-    FaultInjector(FaultProfile faults, ModulePace pace, Consumer<String> log) {
+    FaultInjector(FaultProfile faults, ModulePace pace, Consumer<String> log, ProtocolRegistry registry) {
         this.faults = faults;
+        this.registry = registry;
+        this.typicalMs = registry.limit("typicalResponseMs").orElseThrow(() -> new IllegalStateException(
+                "no protocol library gives the typicalResponseMs limit")).value();
         this.pace = pace;
         this.log = log;
         this.random = new Random(faults.seed());
@@ -73,14 +81,8 @@ final class FaultInjector {
     }
 
     private void delay(AtCommand c) throws InterruptedException {
-        long usual = switch (c.name()) {
-            case "+QIACT" -> 900;
-            case "+QIDEACT" -> 300;
-            case "+CGATT" -> 150;
-            case "+QIREGAPP" -> 40;
-            case "+QHTTPGET", "+QHTTPPOST" -> 30; // plus the real network's time
-            default -> 8;
-        };
+        // the HTTP commands' time is the grammar's plus the real network's
+        long usual = registry.command(c.name()).map(Grammar.CommandSpec::typicalResponseMs).orElse(typicalMs);
         long nanos = pace.answer(usual).toNanos();
         FaultProfile.Latency l = faults.latencyOf(c.name());
         if (l != null) {

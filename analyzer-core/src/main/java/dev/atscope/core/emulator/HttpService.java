@@ -6,7 +6,6 @@ import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +18,6 @@ import java.util.function.Consumer;
  */
 final class HttpService {
 
-    /** {@code +CME ERROR} codes of the HTTP AT commands manual. */
-    private static final int NO_REQUEST = 3804;
-    private static final int NETWORK_DEACTIVATED = 3808;
-    private static final int BAD_URL = 3810;
-    private static final int EMPTY_URL = 3811;
-    private static final int INPUT_TIMEOUT = 3825;
-
     private final ProtocolRegistry registry;
     private final EmulatorConfig config;
     private final Network network;
@@ -34,15 +26,17 @@ final class HttpService {
     private final PdpStack pdp;
     private final SslSettings ssl;
     private final CertificateStore store;
+    /** The URL and whether HTTPS is on: the library's model of the module. */
+    private final ModuleModel model;
     private final CipherSuites suites;
     private final Consumer<String> log;
 
-    private String url = "";
     private byte[] response;
 
     HttpService(ProtocolRegistry registry, EmulatorConfig config, Network network, ResultWriter answers,
             UploadReceiver uploads, PdpStack pdp, SslSettings ssl, CertificateStore store, CipherSuites suites,
-            Consumer<String> log) {
+            Consumer<String> log, ModuleModel model) {
+        this.model = model;
         this.registry = registry;
         this.config = config;
         this.network = network;
@@ -62,7 +56,7 @@ final class HttpService {
                 return answers.test(c);
             }
             case READ -> {
-                answers.info("+QHTTPURL: \"" + url + "\"");
+                answers.info("+QHTTPURL: \"" + url() + "\"");
                 return Result.OK;
             }
             case WRITE -> {
@@ -71,10 +65,9 @@ final class HttpService {
                 answers.result(Result.CONNECT);
                 byte[] data = uploads.receive(length, config.timing().seconds(timeout), null);
                 if (data.length < length) {
-                    return Result.cme(INPUT_TIMEOUT);
+                    return Result.cme(ErrorSituation.INPUT_TIMEOUT);
                 }
-                url = new String(data, StandardCharsets.ISO_8859_1).strip();
-                response = null;
+                response = null; // the model takes the URL from the upload when the OK goes out
                 return Result.OK;
             }
             default -> {
@@ -98,12 +91,12 @@ final class HttpService {
         long inputTime = Timeouts.seconds(registry, c, 1);
         long readTime = Timeouts.seconds(registry, c, 2);
         if (!pdp.anyActive()) {
-            return Result.cme(NETWORK_DEACTIVATED);
+            return Result.cme(ErrorSituation.PDP_INACTIVE);
         }
         answers.result(Result.CONNECT);
         byte[] body = uploads.receive(size, config.timing().seconds(inputTime), null);
         if (body.length < size) {
-            return Result.cme(INPUT_TIMEOUT);
+            return Result.cme(ErrorSituation.INPUT_TIMEOUT);
         }
         return request("POST", body, readTime);
     }
@@ -113,7 +106,7 @@ final class HttpService {
             return answers.test(c);
         }
         if (response == null) {
-            return Result.cme(NO_REQUEST);
+            return Result.cme(ErrorSituation.NOTHING_TO_READ);
         }
         byte[] body = response;
         response = null;
@@ -125,37 +118,39 @@ final class HttpService {
     private Result request(String method, byte[] body, long timeoutSeconds) throws InterruptedException {
         if (!pdp.anyActive()) {
             log.accept("AT+QHTTP" + method + ": no PDP context is active");
-            return Result.cme(NETWORK_DEACTIVATED);
+            return Result.cme(ErrorSituation.PDP_INACTIVE);
         }
+        String url = url();
         if (url.isEmpty()) {
-            return Result.cme(EMPTY_URL);
+            return Result.cme(ErrorSituation.EMPTY_URL);
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             log.accept("bad URL " + url + ": " + e.getMessage());
-            return Result.cme(BAD_URL);
+            return Result.cme(ErrorSituation.BAD_URL);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
             log.accept("not an http or https URL: " + url);
-            return Result.cme(BAD_URL);
+            return Result.cme(ErrorSituation.BAD_URL);
         }
         boolean https = scheme.equals("https");
-        if (https && !ssl.httpsEnabled()) {
+        if (https && !model.https().httpsEnabled()) {
             log.accept(url + " is https but HTTPS is off (AT+QSSLCFG=\"https\",1)");
-            return Result.cme(BAD_URL);
+            return Result.cme(ErrorSituation.BAD_URL);
         }
         if (config.faults().dnsFailure()) {
             log.accept("DNS: cannot resolve " + uri.getHost() + " (fault profile)");
-            return Result.cme(ModuleHttpClient.UNKNOWN_HOST);
+            return Result.cme(ErrorSituation.NAME_NOT_RESOLVED);
         }
         TlsSettings tls = https ? ssl.tls(store, suites, config.rtc().instant()) : null;
         Network.Route route = network.route(new Network.Request(method, uri, tls));
         if (route instanceof Network.Fail f) {
-            log.accept(method + " " + url + " failed (+CME ERROR: " + f.code() + "): " + f.reason());
-            return Result.cme(f.code());
+            int code = f.code(registry);
+            log.accept(method + " " + url + " failed (+CME ERROR: " + code + "): " + f.reason());
+            return Result.cme(code);
         }
         Network.Connect to = (Network.Connect) route;
         if (!to.note().isEmpty()) {
@@ -163,18 +158,26 @@ final class HttpService {
         }
         try {
             ModuleHttpClient.Response r = ModuleHttpClient.request(method, uri, body, to, network, config.localIp(),
-                    tls, Duration.ofSeconds(timeoutSeconds), config.faults().tlsHandshakeFailure());
+                    tls, Duration.ofSeconds(timeoutSeconds), config.faults().tlsHandshakeFailure(),
+                    (int) registry.limit("httpResponseBytes").orElseThrow().value());
             int status = config.faults().httpStatus() != null ? config.faults().httpStatus() : r.status();
             log.accept(method + " " + url + " -> " + status + ", " + r.body().length + " bytes"
                     + (r.tls().isEmpty() ? "" : " (" + r.tls() + ")"));
             if (status / 100 != 2) {
-                return Result.cme(ModuleHttpClient.RESPONSE_FAILED); // an error status fails the request
+                return Result.cme(ErrorSituation.ERROR_STATUS); // an error status fails the request
             }
             response = r.body();
             return Result.OK;
         } catch (ModuleHttpClient.Failure f) {
-            log.accept(method + " " + url + " failed (+CME ERROR: " + f.code + "): " + f.getMessage());
-            return Result.cme(f.code);
+            log.accept(method + " " + url + " failed (+CME ERROR: " + f.situation.code(registry) + "): "
+                    + f.getMessage());
+            return Result.cme(f.situation);
         }
+    }
+
+    /** The URL AT+QHTTPURL set, as the model holds it; empty when none is set. */
+    private String url() {
+        String u = model.https().url();
+        return u == null ? "" : u;
     }
 }

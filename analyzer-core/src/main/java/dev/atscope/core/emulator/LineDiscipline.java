@@ -9,8 +9,8 @@ import java.io.IOException;
  */
 final class LineDiscipline {
 
-    /** The longest command line kept; the rest of a longer one is dropped. */
-    private static final int MAX_LINE = 2048;
+    /** The longest command line kept (the grammar's {@code commandLineBytes}); the rest of a longer one is dropped. */
+    private final int maxLine;
 
     /** What a whole command line goes to. */
     @FunctionalInterface
@@ -20,6 +20,10 @@ final class LineDiscipline {
 
     /** ATE: echo what the host types. */
     boolean echo;
+
+    LineDiscipline(int maxLine) {
+        this.maxLine = maxLine;
+    }
 
     /** Reads lines until the link ends, echoing through {@code answers} and handing each to {@code handler}. */
     void run(ByteInbox in, ResultWriter answers, LineHandler handler) throws IOException, InterruptedException {
@@ -46,7 +50,7 @@ final class LineDiscipline {
             }
             if (b == 8 || b == 127) {
                 line.setLength(Math.max(0, line.length() - 1));
-            } else if (line.length() < MAX_LINE) {
+            } else if (line.length() < maxLine) {
                 line.append((char) b);
             }
             if (in.buffered() == 0 && echoed.size() > 0) {

@@ -25,19 +25,19 @@ public record LocalNetwork(Map<String, String> hosts, boolean systemDns) impleme
         String host = request.uri().getHost();
         String address = resolve(host);
         if (address == null) {
-            return new Fail(ModuleHttpClient.UNKNOWN_HOST, "DNS: cannot resolve " + host);
+            return new Fail(ErrorSituation.NAME_NOT_RESOLVED, "DNS: cannot resolve " + host);
         }
         InetAddress ip;
         try {
             ip = InetAddress.getByName(address); // an address literal: no lookup
         } catch (UnknownHostException e) {
-            return new Fail(ModuleHttpClient.UNKNOWN_HOST, "DNS: " + host + " maps to " + address
+            return new Fail(ErrorSituation.NAME_NOT_RESOLVED, "DNS: " + host + " maps to " + address
                     + ", which is not an address");
         }
         if (!systemDns && !ip.isLoopbackAddress()) {
             // the bench stays on this machine: an address of the field (the note's 220.180.239.201, a
             // recorded server) is only reached when the user asks for the network; map it with a host entry
-            return new Fail(ModuleHttpClient.SOCKET_CONNECT_ERROR, address + " is not on this machine; the emulator"
+            return new Fail(ErrorSituation.CONNECT_FAILED, address + " is not on this machine; the emulator"
                     + " reaches only 127.0.0.0/8 unless asked to use the network (--system-dns), or the host is mapped"
                     + " (--resolve " + host + "=127.0.0.1)");
         }

@@ -13,16 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +24,8 @@ import java.util.Set;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The module's HTTP client: a real HTTP/1.1 request over a JDK socket, with a real TLS handshake
@@ -46,17 +38,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class ModuleHttpClient {
 
-    /** The HTTP error codes the module answers (PROTOCOL-NOTES, "Error codes"). */
-    static final int UNKNOWN_HOST = 3813;
-    static final int SOCKET_CONNECT_ERROR = 3815;
-    static final int SOCKET_READ_ERROR = 3816;
-    static final int SOCKET_WRITE_ERROR = 3817;
-    static final int RESPONSE_FAILED = 3822;
-    static final int WAIT_RESPONSE_TIMEOUT = 3827;
-
-    /** Bodies beyond this are cut: the module's buffer is small. */
-    static final int MAX_BODY = 1 << 20;
-
     private ModuleHttpClient() {}
 
     /**
@@ -68,13 +49,13 @@ final class ModuleHttpClient {
      */
     record Response(int status, byte[] body, String tls) {}
 
-    /** A failed request with the +CME ERROR code the module answers and the reason, for the log. */
+    /** A failed request with the situation whose +CME ERROR code the module answers, and the reason, for the log. */
     static final class Failure extends Exception {
-        final int code;
+        final ErrorSituation situation;
 
-        Failure(int code, String reason, Throwable cause) {
+        Failure(ErrorSituation situation, String reason, Throwable cause) {
             super(reason, cause);
-            this.code = code;
+            this.situation = situation;
         }
     }
 
@@ -86,9 +67,10 @@ final class ModuleHttpClient {
      * @param localIp the address the connection leaves from
      * @param tls the SSL context's settings for https, null for http
      * @param abortHandshake the fault "TLS handshake failure": the connection is dropped where the handshake would start
+     * @param maxBody the most of the body the module keeps (the grammar's {@code httpResponseBytes}); the rest is cut
      */
     static Response request(String method, URI uri, byte[] body, Network.Connect route, Network network,
-            String localIp, TlsSettings tls, Duration timeout, boolean abortHandshake) throws Failure {
+            String localIp, TlsSettings tls, Duration timeout, boolean abortHandshake, int maxBody) throws Failure {
         boolean https = tls != null;
         InetSocketAddress to = route.to();
         int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
@@ -98,7 +80,7 @@ final class ModuleHttpClient {
             plain.setSoTimeout(timeoutMs);
             plain.setTcpNoDelay(true);
         } catch (IOException e) {
-            throw new Failure(SOCKET_CONNECT_ERROR, "cannot connect to " + to.getHostString() + ":" + to.getPort()
+            throw new Failure(ErrorSituation.CONNECT_FAILED, "cannot connect to " + to.getHostString() + ":" + to.getPort()
                     + ": " + e, e);
         }
         try {
@@ -112,12 +94,12 @@ final class ModuleHttpClient {
             }
             try (Socket open = s) {
                 send(open.getOutputStream(), method, uri, body);
-                return read(open.getInputStream(), tlsInfo);
+                return read(open.getInputStream(), tlsInfo, maxBody);
             } catch (SocketTimeoutException e) {
-                throw new Failure(WAIT_RESPONSE_TIMEOUT, "no response within " + timeoutMs + " ms", e);
+                throw new Failure(ErrorSituation.RESPONSE_TIMEOUT, "no response within " + timeoutMs + " ms", e);
             }
         } catch (IOException e) {
-            throw new Failure(SOCKET_READ_ERROR, "reading the response: " + e, e);
+            throw new Failure(ErrorSituation.READ_FAILED, "reading the response: " + e, e);
         } finally {
             try {
                 plain.close();
@@ -135,9 +117,10 @@ final class ModuleHttpClient {
             Network network, boolean fail) throws Failure {
         List<String> protocols = route.protocols().isEmpty() ? tls.version().jdkProtocols : route.protocols();
         List<String> suites = new ArrayList<>();
+        // a failed handshake answers as a failed connection: the M-series has no TLS code (3815's note)
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(keyManagers(tls), new TrustManager[] {fail ? new FailingServer() : trustManager(tls, network)},
+            ctx.init(keyManagers(tls), new TrustManager[] {fail ? ServerTrust.failing() : ServerTrust.of(tls, network)},
                     null);
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
             Set<String> supported = new HashSet<>(Arrays.asList(ssl.getSupportedCipherSuites()));
@@ -148,7 +131,7 @@ final class ModuleHttpClient {
             }
             if (suites.isEmpty()) {
                 // the module would offer suites that this JDK does not implement: no server would accept
-                throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed: this JDK implements none of the suites "
+                throw new Failure(ErrorSituation.CONNECT_FAILED, "TLS handshake failed: this JDK implements none of the suites "
                         + CipherSuites.format(tls.suites()), null);
             }
             ssl.setEnabledCipherSuites(suites.toArray(String[]::new));
@@ -156,9 +139,9 @@ final class ModuleHttpClient {
             ssl.startHandshake();
             return ssl;
         } catch (GeneralSecurityException e) {
-            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed: " + e.getMessage(), e);
+            throw new Failure(ErrorSituation.CONNECT_FAILED, "TLS handshake failed: " + e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new Failure(SOCKET_CONNECT_ERROR, "TLS handshake failed (" + protocols + ", " + suites + "): "
+            throw new Failure(ErrorSituation.CONNECT_FAILED, "TLS handshake failed (" + protocols + ", " + suites + "): "
                     + e.getMessage(), e);
         }
     }
@@ -182,25 +165,6 @@ final class ModuleHttpClient {
         return kmf.getKeyManagers();
     }
 
-    private static TrustManager trustManager(TlsSettings tls, Network network) throws IOException {
-        if (tls.level() == SecurityLevel.NONE) {
-            return new AnyServer();
-        }
-        if (tls.caPem() == null) {
-            // the handshake still happens: the server's certificate arrives and cannot be verified
-            return new NoCa("server authentication is on (secllevel " + tls.level().ordinal()
-                    + ") but no CA certificate is configured and stored");
-        }
-        List<X509Certificate> cas = new ArrayList<>();
-        for (X509Certificate c : PemDecoder.certificates(tls.caPem())) {
-            cas.add(network.trustAnchor(c));
-        }
-        if (cas.isEmpty()) {
-            return new NoCa("the CA certificate file holds no certificate");
-        }
-        return new CaServer(cas, tls.ignoreRtc(), tls.rtc());
-    }
-
     private static void send(OutputStream out, String method, URI uri, byte[] body) throws Failure {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
@@ -222,21 +186,21 @@ final class ModuleHttpClient {
             }
             out.flush();
         } catch (IOException e) {
-            throw new Failure(SOCKET_WRITE_ERROR, "sending the request: " + e, e);
+            throw new Failure(ErrorSituation.WRITE_FAILED, "sending the request: " + e, e);
         }
     }
 
-    private static Response read(InputStream in, String tlsInfo) throws IOException, Failure {
+    private static Response read(InputStream in, String tlsInfo, int maxBody) throws IOException, Failure {
         String status = line(in);
         if (status == null || !status.startsWith("HTTP/")) {
-            throw new Failure(RESPONSE_FAILED, "not an HTTP response: " + status, null);
+            throw new Failure(ErrorSituation.ERROR_STATUS, "not an HTTP response: " + status, null);
         }
         String[] parts = status.split(" ", 3);
         int code;
         try {
             code = Integer.parseInt(parts[1]);
         } catch (RuntimeException e) {
-            throw new Failure(RESPONSE_FAILED, "bad status line: " + status, e);
+            throw new Failure(ErrorSituation.ERROR_STATUS, "bad status line: " + status, e);
         }
         long length = -1;
         boolean chunked = false;
@@ -262,18 +226,18 @@ final class ModuleHttpClient {
                 if (n == 0) {
                     break;
                 }
-                copy(in, body, n);
+                copy(in, body, n, maxBody);
                 line(in);
             }
         } else if (length >= 0) {
-            copy(in, body, length);
+            copy(in, body, length, maxBody);
         } else {
-            copy(in, body, Long.MAX_VALUE);
+            copy(in, body, Long.MAX_VALUE, maxBody);
         }
         return new Response(code, body.toByteArray(), tlsInfo);
     }
 
-    private static void copy(InputStream in, ByteArrayOutputStream out, long n) throws IOException {
+    private static void copy(InputStream in, ByteArrayOutputStream out, long n, int maxBody) throws IOException {
         boolean toEnd = n == Long.MAX_VALUE;
         byte[] buf = new byte[8192];
         while (n > 0) {
@@ -284,8 +248,8 @@ final class ModuleHttpClient {
                 }
                 throw new IOException("the body ended " + n + " bytes early");
             }
-            if (out.size() < MAX_BODY) {
-                out.write(buf, 0, Math.min(r, MAX_BODY - out.size()));
+            if (out.size() < maxBody) {
+                out.write(buf, 0, Math.min(r, maxBody - out.size()));
             }
             if (!toEnd) {
                 n -= r;
@@ -307,118 +271,5 @@ final class ModuleHttpClient {
             }
         }
         return sb.length() == 0 ? null : sb.toString();
-    }
-
-    /**
-     * The module's side of a handshake: it only ever judges servers. The socket and engine variants
-     * judge as the plain one does, and a client certificate is never asked of the module.
-     */
-    private abstract static class ServerJudge extends X509ExtendedTrustManager {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("the module is a client");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
-
-    /** Security level 0: the server is not authenticated (§2.2.1). */
-    private static final class AnyServer extends ServerJudge {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // secllevel 0: no authentication
-        }
-    }
-
-    /** Server authentication without a CA to authenticate against: no server is trusted. */
-    private static final class NoCa extends ServerJudge {
-        private final String why;
-
-        NoCa(String why) {
-            this.why = why;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException(why);
-        }
-    }
-
-    /** The fault "TLS handshake failure": no server is trusted. */
-    private static final class FailingServer extends ServerJudge {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the handshake is made to fail (fault profile)");
-        }
-    }
-
-    /**
-     * Security levels 1 and 2: the server's chain must lead to the uploaded CA certificate, valid at
-     * the module's RTC time unless "ignorertctime" is set, in which case the check is made at a moment
-     * inside the server certificate's validity.
-     */
-    private static final class CaServer extends ServerJudge {
-        private final List<X509Certificate> cas;
-        private final boolean ignoreRtc;
-        private final java.time.Instant rtc;
-
-        CaServer(List<X509Certificate> cas, boolean ignoreRtc, java.time.Instant rtc) {
-            this.cas = cas;
-            this.ignoreRtc = ignoreRtc;
-            this.rtc = rtc;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            try {
-                Set<TrustAnchor> anchors = new HashSet<>();
-                for (X509Certificate ca : cas) {
-                    anchors.add(new TrustAnchor(ca, null));
-                }
-                List<X509Certificate> path = new ArrayList<>(Arrays.asList(chain));
-                // a server that sends the root as well: the anchor itself is not part of the path
-                path.removeIf(c -> cas.stream().anyMatch(ca -> ca.equals(c)));
-                PKIXParameters params = new PKIXParameters(anchors);
-                params.setRevocationEnabled(false);
-                params.setDate(ignoreRtc ? chain[0].getNotBefore() : Date.from(rtc));
-                CertPathValidator.getInstance("PKIX")
-                        .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
-            } catch (GeneralSecurityException e) {
-                throw new CertificateException("the server's certificate does not verify against the uploaded CA"
-                        + (ignoreRtc ? "" : " at the module's time " + rtc) + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return cas.toArray(X509Certificate[]::new);
-        }
     }
 }

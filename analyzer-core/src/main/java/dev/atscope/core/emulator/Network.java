@@ -94,8 +94,26 @@ public interface Network {
     /**
      * The request fails before any connection.
      *
-     * @param code the {@code +CME ERROR} code the module answers
+     * @param code the {@code +CME ERROR} code the module answers (a recorded one), or 0 for the
+     *     grammar's code of {@code situation}
+     * @param situation what failed, when no code is given
      * @param reason why, for the module's log
      */
-    record Fail(int code, String reason) implements Route {}
+    record Fail(int code, ErrorSituation situation, String reason) implements Route {
+
+        /** A failure that answers a given code (as recorded). */
+        public Fail(int code, String reason) {
+            this(code, null, reason);
+        }
+
+        /** A failure that answers the grammar's code for the situation. */
+        public Fail(ErrorSituation situation, String reason) {
+            this(0, situation, reason);
+        }
+
+        /** The code the module answers. */
+        public int code(dev.atscope.core.protocol.ProtocolRegistry registry) {
+            return situation != null ? situation.code(registry) : code;
+        }
+    }
 }

@@ -67,6 +67,36 @@ final class PdpStack {
         }
     }
 
+    /** AT+CSQ: a good signal while the radio is on. */
+    Result csq(AtCommand c) throws IOException {
+        if (c.form() == CommandForm.TEST) {
+            answers.info("+CSQ: (0-31,99),(0-7,99)");
+        } else {
+            answers.info(radioOn ? "+CSQ: 24,0" : "+CSQ: 99,99");
+        }
+        return Result.OK;
+    }
+
+    /** AT+CFUN: the radio on or off; {@code AT+CFUN=1,1} answers OK and restarts the module. */
+    Result cfun(AtCommand c) throws IOException, FaultInjector.RestartNow {
+        switch (c.form()) {
+            case TEST -> answers.info("+CFUN: (0,1,4),(0-1)");
+            case READ -> answers.info("+CFUN: " + (radioOn ? 1 : 0));
+            case WRITE -> {
+                List<String> p = c.params();
+                if (p.size() > 1 && p.get(1).equals("1")) {
+                    answers.result(Result.OK);
+                    throw new FaultInjector.RestartNow(); // AT+CFUN=1,1 restarts the module
+                }
+                radio(p.get(0).equals("1"));
+            }
+            default -> {
+                // no execute form
+            }
+        }
+        return Result.OK;
+    }
+
     /** AT+CGREG's {@code <stat>}: 1 registered, 2 searching (the fault profile), 0 with the radio off. */
     int packetRegistration() {
         if (!radioOn) {
@@ -108,7 +138,7 @@ final class PdpStack {
             case READ -> answers.info("+CGATT: " + (attached() ? 1 : 0));
             case WRITE -> {
                 if (c.params().get(0).equals("1") && !attached()) {
-                    return Result.cme(107); // GPRS services not allowed
+                    return Result.cme(ErrorSituation.ATTACH_REFUSED);
                 }
                 if (c.params().get(0).equals("0")) {
                     deactivateAll();

@@ -19,6 +19,8 @@ final class ResultWriter {
 
     private final ProtocolRegistry registry;
     private OutputStream out;
+    /** Sees every byte written (the module's model). */
+    private final java.util.function.Consumer<byte[]> written;
 
     /** ATV: results in words (true) or digits. */
     boolean verbose;
@@ -27,8 +29,9 @@ final class ResultWriter {
     /** AT+CMEE: 0 ERROR, 1 the code, 2 the code's text. */
     int cmee;
 
-    ResultWriter(ProtocolRegistry registry) {
+    ResultWriter(ProtocolRegistry registry, java.util.function.Consumer<byte[]> written) {
         this.registry = registry;
+        this.written = written;
     }
 
     /** Writes to this stream from now on (the link being served). */
@@ -74,8 +77,9 @@ final class ResultWriter {
                     text = "ERROR";
                     digit = digit(text);
                 } else {
-                    String meaning = registry.cmeMeaning(r.code());
-                    text = "+CME ERROR: " + (cmee == 2 && meaning != null ? meaning : Integer.toString(r.code()));
+                    int code = r.when() != null ? r.when().code(registry) : r.code();
+                    String meaning = registry.cmeMeaning(code);
+                    text = "+CME ERROR: " + (cmee == 2 && meaning != null ? meaning : Integer.toString(code));
                     digit = null;
                 }
             }
@@ -125,6 +129,7 @@ final class ResultWriter {
         if (b.length > 0) {
             out.write(b);
             out.flush();
+            written.accept(b);
         }
     }
 

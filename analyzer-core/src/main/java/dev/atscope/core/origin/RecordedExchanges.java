@@ -12,6 +12,7 @@ import dev.atscope.core.emulator.ObservedSettings;
 import dev.atscope.core.emulator.SecurityLevel;
 import dev.atscope.core.emulator.SslVersion;
 import dev.atscope.core.emulator.TlsSettings;
+import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.replay.Recording;
 import dev.atscope.core.trace.Direction;
@@ -80,7 +81,7 @@ final class RecordedExchanges {
         }
         for (Host h : hosts.values()) {
             learn(h);
-            h.exchanges.replaceAll(x -> x.judged(judge(x, h)));
+            h.exchanges.replaceAll(x -> x.judged(judge(x, h, registry)));
         }
         return hosts;
     }
@@ -234,22 +235,24 @@ final class RecordedExchanges {
         }
     }
 
-    private static RecordedExchange.Verdict judge(RecordedExchange x, Host h) {
+    private static RecordedExchange.Verdict judge(RecordedExchange x, Host h, ProtocolRegistry registry) {
         if (x.ok()) {
             return new RecordedExchange.Verdict(RecordedExchange.Kind.ANSWERED, "the server answered", false);
         }
-        boolean handshakeLike = x.code() == 3815 || x.code() == 3822 || x.code() < 0;
+        // what the recorded code means: the situations the grammar's error table names for it
+        Grammar.ErrorSpec error = x.code() < 0 ? null : registry.cmeError(x.code()).orElse(null);
+        boolean handshakeLike = x.code() < 0 || error != null && error.answers("handshake-failed");
         if (x.tls() != null && handshakeLike) {
             RecordedExchange.Verdict v = explain(x.tls(), h);
             if (v != null) {
                 return v;
             }
         }
-        if (x.code() == 3822) {
+        if (error != null && error.answers("error-status")) {
             return new RecordedExchange.Verdict(RecordedExchange.Kind.SERVER_ERROR, "the server answered with an error"
                     + " status, which the module does not report; the stand-in answers 500", true);
         }
-        String what = x.code() == 3813 ? "the name did not resolve"
+        String what = error != null && error.answers("name-not-resolved") ? "the name did not resolve"
                 : x.tls() != null && handshakeLike ? "the connection or the handshake failed with settings that a"
                         + " current server accepts" : "the network or the server failed the request";
         return new RecordedExchange.Verdict(RecordedExchange.Kind.REPRODUCED, what, false);

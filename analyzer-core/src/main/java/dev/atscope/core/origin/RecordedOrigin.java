@@ -1,5 +1,6 @@
 package dev.atscope.core.origin;
 
+import dev.atscope.core.emulator.ErrorSituation;
 import dev.atscope.core.emulator.FaultProfile;
 import dev.atscope.core.emulator.Network;
 import dev.atscope.core.emulator.Pki;
@@ -143,14 +144,14 @@ public final class RecordedOrigin implements Network, AutoCloseable {
         String key = RecordedExchange.origin(r.uri(), r.tls() != null);
         StandIn s = standIns.get(key);
         if (s == null) {
-            return new Fail(3813, key + " is not an origin the recording contacted; the recorded origin stands in"
+            return new Fail(ErrorSituation.NAME_NOT_RESOLVED, key + " is not an origin the recording contacted; the recorded origin stands in"
                     + " only for " + (standIns.isEmpty() ? "none" : String.join(", ", standIns.keySet())));
         }
         RecordedExchange x = s.next();
         if (x.verdict().kind() == RecordedExchange.Kind.REPRODUCED) {
             // a module that answered only ERROR (AT+CMEE=0) shows no code; any failure answers the same
-            return new Fail(x.code() > 0 ? x.code() : 3815, "reproduced as recorded at transaction " + x.index() + ": "
-                    + x.verdict().why());
+            String why = "reproduced as recorded at transaction " + x.index() + ": " + x.verdict().why();
+            return x.code() > 0 ? new Fail(x.code(), why) : new Fail(ErrorSituation.CONNECT_FAILED, why);
         }
         s.serve(x);
         List<String> protocols = List.of();

@@ -23,6 +23,8 @@ final class ErrorTables {
     private final Map<String, Grammar.ErrorSpec> cmsSpecs = new LinkedHashMap<>();
     private final Map<String, String> cmsNormalised = new LinkedHashMap<>();
     private final Map<String, String> cmsSections = new HashMap<>();
+    /** The {@code +CME ERROR} code the module answers in each situation, from the first library that names it. */
+    private final Map<String, Integer> cmeWhen = new HashMap<>();
 
     /** Adds a grammar's codes after those of the libraries before it. */
     void add(Grammar g) {
@@ -30,6 +32,7 @@ final class ErrorTables {
             if (cmeErrors.putIfAbsent(e.getKey(), e.getValue().text()) == null) {
                 cmeSpecs.put(e.getKey(), e.getValue());
                 cmeNormalised.put(e.getKey(), normalise(e.getValue().text()));
+                e.getValue().when().forEach(w -> cmeWhen.putIfAbsent(w, Integer.parseInt(e.getKey())));
                 String section = e.getValue().section() != null ? e.getValue().section() : g.cmeSection();
                 if (section != null) {
                     cmeSections.put(e.getKey(), section);
@@ -45,6 +48,11 @@ final class ErrorTables {
                 }
             }
         }
+    }
+
+    /** The {@code +CME ERROR} code the module answers in a situation ({@link Grammar.ErrorSpec#when}), if a library names one. */
+    Optional<Integer> cmeCodeWhen(String situation) {
+        return Optional.ofNullable(cmeWhen.get(situation));
     }
 
     /** The meaning of a {@code +CME ERROR} code, or null when no library knows it. */

@@ -61,6 +61,8 @@ public record Grammar(
      * @param title what it does
      * @param section where the source document describes it ({@code 2.2.2})
      * @param maxResponseMs the longest the module may take, or null when unknown
+     * @param typicalResponseMs how long the module usually takes to answer (an emulated module waits
+     *     this long), or null for the grammar's {@code typicalResponseMs} limit
      * @param finals final result texts besides the standard ones ({@code DEACT OK})
      * @param forms the forms it accepts, keyed by {@code test}, {@code read}, {@code write}, {@code execute}
      * @param note anything a maintainer should know (a misprint in the source, with its section)
@@ -71,6 +73,7 @@ public record Grammar(
             String title,
             String section,
             Long maxResponseMs,
+            Long typicalResponseMs,
             List<String> finals,
             Map<String, FormSpec> forms,
             String note) {
@@ -248,19 +251,27 @@ public record Grammar(
      * @param errorClass what kind of failure it is
      * @param section where it is documented, when not where the table's section says
      * @param note anything a maintainer should know
+     * @param when the situations the module answers this code in ({@code name-not-resolved},
+     *     {@code handshake-failed}): what an emulated module answers and a recording is read by
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorSpec(String text, @JsonProperty("class") ErrorClass errorClass, String section, String note) {
+    public record ErrorSpec(String text, @JsonProperty("class") ErrorClass errorClass, String section, String note,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> when) {
 
         /** An error given by its text alone, as older grammar files write it: its class is unknown. */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static ErrorSpec of(String text) {
-            return new ErrorSpec(text, null, null, null);
+            return new ErrorSpec(text, null, null, null, List.of());
         }
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
         public ErrorSpec {
-            // the canonical constructor reads the object form
+            when = when == null ? List.of() : List.copyOf(when);
+        }
+
+        /** Whether the module answers this code in that situation. */
+        public boolean answers(String situation) {
+            return when.contains(situation);
         }
     }
 

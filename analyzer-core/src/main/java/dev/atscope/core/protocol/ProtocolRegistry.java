@@ -1,6 +1,5 @@
 package dev.atscope.core.protocol;
 
-import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.ResponseModel;
@@ -43,15 +42,9 @@ public final class ProtocolRegistry implements ResponseModel {
     private String defaultStorage;
     private final Map<String, Grammar.StorageSpec> storages = new LinkedHashMap<>();
     private final Map<String, Grammar.LimitSpec> limits = new LinkedHashMap<>();
-    /** Per command with subcommands: each subcommand's whole parameter list, selector first, aliases resolved. */
-    private final Map<String, Map<String, Sub>> subcommands = new HashMap<>();
     private final Map<String, ResponseShape> shapes = new ConcurrentHashMap<>();
-    /**
-     * The command asked about last, resolved: the session tracker, the module states and the rules
-     * each ask about the same command in turn, and resolving it (splitting its arguments, naming
-     * them, finding their meanings) was a fifth of checking a command-dense trace.
-     */
-    private volatile Resolved lastResolved;
+    /** Subcommands and parameter names of the commands as sent. */
+    private final CommandResolution resolution;
     /** {@link #finalTexts()}, made once. */
     private volatile java.util.Set<String> finalTexts;
     /** {@link #select} views, by their sorted library ids. */
@@ -80,29 +73,7 @@ public final class ProtocolRegistry implements ResponseModel {
             g.fileStorages().forEach((k, v) -> storages.putIfAbsent(k.toUpperCase(Locale.ROOT), v));
             g.limits().forEach(limits::putIfAbsent);
         }
-        commands.forEach((name, c) -> {
-            Grammar.FormSpec write = c.forms().get(CommandForm.WRITE.word());
-            if (write == null || write.subcommands().isEmpty()) {
-                return;
-            }
-            Map<String, Sub> subs = new HashMap<>();
-            write.subcommands().forEach((key, sub) -> {
-                Grammar.SubcommandSpec target = sub;
-                String targetKey = key.toLowerCase(Locale.ROOT);
-                if (sub.aliasOf() != null) {
-                    target = write.subcommands().get(sub.aliasOf());
-                    if (target == null) {
-                        throw new IllegalArgumentException(c.name() + " subcommand \"" + key + "\" is an alias of \""
-                                + sub.aliasOf() + "\", which is not defined");
-                    }
-                    targetKey = sub.aliasOf().toLowerCase(Locale.ROOT);
-                }
-                List<Grammar.ParamSpec> all = new ArrayList<>(write.params());
-                all.addAll(target.params());
-                subs.put(key.toLowerCase(Locale.ROOT), new Sub(targetKey, target, List.copyOf(all), sub.aliasOf() != null));
-            });
-            subcommands.put(name, subs);
-        });
+        this.resolution = new CommandResolution(this, commands);
     }
 
     /**
@@ -238,6 +209,15 @@ public final class ProtocolRegistry implements ResponseModel {
         return errors.cmeError(code);
     }
 
+    /**
+     * The {@code +CME ERROR} code the module answers in a situation ({@code name-not-resolved}), as
+     * the grammar's error tables say ({@link Grammar.ErrorSpec#when}); fails when none does.
+     */
+    public int cmeCodeWhen(String situation) {
+        return errors.cmeCodeWhen(situation).orElseThrow(() -> new IllegalStateException(
+                "no protocol library gives the +CME ERROR code for \"" + situation + "\""));
+    }
+
     /** The meaning and class of a {@code +CMS ERROR} code (27.005 3.2.5), if a library knows it. */
     public Optional<Grammar.ErrorSpec> cmsError(int code) {
         return errors.cmsError(code);
@@ -361,7 +341,7 @@ public final class ProtocolRegistry implements ResponseModel {
 
     /** Whether the command's write form selects a subcommand with its first parameter. */
     public boolean hasSubcommands(AtCommand command) {
-        return command.form() == CommandForm.WRITE && subcommands.containsKey(command.name());
+        return resolution.hasSubcommands(command);
     }
 
     /**
@@ -369,22 +349,12 @@ public final class ProtocolRegistry implements ResponseModel {
      * empty when the command has no subcommands or the value names none.
      */
     public Optional<Sub> subcommand(AtCommand command) {
-        return resolved(command).sub;
-    }
-
-    private Optional<Sub> findSubcommand(AtCommand command) {
-        if (!hasSubcommands(command)) {
-            return Optional.empty();
-        }
-        String first = firstParam(command.args());
-        return Optional.ofNullable(subcommands.get(command.name()).get(
-                AtArguments.unquote(first).toLowerCase(Locale.ROOT)));
+        return resolution.subcommand(command);
     }
 
     /** The subcommands of a command's write form by lower-case name, or an empty map. */
     public Map<String, Sub> subcommands(String commandName) {
-        Map<String, Sub> m = subcommands.get(commandName.toUpperCase(Locale.ROOT));
-        return m == null ? Map.of() : java.util.Collections.unmodifiableMap(m);
+        return resolution.subcommands(commandName);
     }
 
     /**
@@ -416,58 +386,7 @@ public final class ProtocolRegistry implements ResponseModel {
      * sslversion=2} (TLS 1.1). Values the grammar has no place for are named {@code pN}.
      */
     public List<NamedParam> parameters(AtCommand command) {
-        Resolved r = resolved(command);
-        List<NamedParam> p = r.parameters;
-        if (p == null) {
-            p = List.copyOf(nameParameters(command, r.sub));
-            r.parameters = p;
-        }
-        return p;
-    }
-
-    /** The command's subcommand and parameters, from the last time it was asked about or found now. */
-    private Resolved resolved(AtCommand command) {
-        Resolved r = lastResolved;
-        if (r == null || r.command != command) {
-            r = new Resolved(command, findSubcommand(command));
-            lastResolved = r;
-        }
-        return r;
-    }
-
-    /** One command resolved; its parameters are named when first asked for (an immutable list, safe to share). */
-    private static final class Resolved {
-        final AtCommand command;
-        final Optional<Sub> sub;
-        List<NamedParam> parameters;
-
-        Resolved(AtCommand command, Optional<Sub> sub) {
-            this.command = command;
-            this.sub = sub;
-        }
-    }
-
-    private List<NamedParam> nameParameters(AtCommand command, Optional<Sub> sub) {
-        List<String> raws = command.params();
-        if (raws.isEmpty()) {
-            return List.of();
-        }
-        List<Grammar.ParamSpec> specs = sub.isPresent() ? sub.get().params() : paramSpecs(command);
-        List<NamedParam> out = new ArrayList<>(raws.size());
-        for (int i = 0; i < raws.size(); i++) {
-            String raw = raws.get(i);
-            String value = AtArguments.unquote(raw);
-            Grammar.ParamSpec repeated = specs.isEmpty() || !specs.get(specs.size() - 1).repeats() ? null
-                    : specs.get(specs.size() - 1);
-            if (i < specs.size() || repeated != null) {
-                Grammar.ParamSpec p = i < specs.size() ? specs.get(i) : repeated;
-                String meaning = i == 0 && sub.isPresent() ? sub.get().spec().title() : meaning(p, value);
-                out.add(new NamedParam(p.name(), raw, value, meaning));
-            } else {
-                out.add(new NamedParam("p" + (i + 1), raw, value, null));
-            }
-        }
-        return out;
+        return resolution.parameters(command);
     }
 
     /** What a value of a parameter means, from its value table (each item of a list) or its file storage; or null. */
@@ -483,19 +402,6 @@ public final class ProtocolRegistry implements ResponseModel {
     /** The meaning of one value in a parameter's table (hexadecimal and string values without regard to case), or null. */
     public static String valueMeaning(Grammar.ParamSpec p, String value) {
         return ValueTables.valueMeaning(p, value);
-    }
-
-    private static String firstParam(String args) {
-        boolean quoted = false;
-        for (int i = 0; i < args.length(); i++) {
-            char c = args.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                return args.substring(0, i).strip();
-            }
-        }
-        return args.strip();
     }
 
     @Override

@@ -38,9 +38,9 @@ public final class TraceCsvReader implements TraceReader {
     private final TraceMetadata metadata;
     private final List<String> warnings = new ArrayList<>();
     /** The row being returned; swapped with {@link #lookahead} so neither is allocated per row. */
-    private TraceRowScanner.Row current = new TraceRowScanner.Row();
+    private TraceRow current = new TraceRow();
     /** The row after the one being returned, read ahead to know whether the current is last. */
-    private TraceRowScanner.Row lookahead = new TraceRowScanner.Row();
+    private TraceRow lookahead = new TraceRow();
     private boolean hasLookahead;
     /** A fault met while reading ahead, for after the row before it was handed out. */
     private TraceFormatException pending;
@@ -93,9 +93,9 @@ public final class TraceCsvReader implements TraceReader {
         IOException scanFault = null;
         try {
             rows.next(current);
-        } catch (TraceRowScanner.EndInsideQuotes | TraceRowScanner.BadCharAfterQuote e) {
+        } catch (TraceScanFault.EndInsideQuotes | TraceScanFault.BadCharAfterQuote e) {
             scanFault = e;
-        } catch (TraceRowScanner.TooLong e) {
+        } catch (TraceScanFault.TooLong e) {
             throw new TraceFormatException(new SourceLocation(source, e.line), "not a trace file: " + e.getMessage()
                     + " before the first row; expected a few metadata lines and the header " + String.join(",",
                     TraceCsvFormat.COLUMNS));
@@ -159,7 +159,7 @@ public final class TraceCsvReader implements TraceReader {
                 done = true;
                 break;
             }
-            TraceRowScanner.Row row = lookahead;
+            TraceRow row = lookahead;
             lookahead = current;
             current = row;
             advance();
@@ -216,25 +216,25 @@ public final class TraceCsvReader implements TraceReader {
     private void advance() throws IOException {
         try {
             hasLookahead = rows.next(lookahead);
-        } catch (TraceRowScanner.EndInsideQuotes e) {
+        } catch (TraceScanFault.EndInsideQuotes e) {
             // a quoted field that the end of the file cut off
             hasLookahead = false;
             tailCut = true;
             warnings.add(new SourceLocation(source, rows.lastLine())
                     + ": the last row is cut short (the recording stopped mid-write); skipped");
-        } catch (TraceRowScanner.BadCharAfterQuote e) {
+        } catch (TraceScanFault.BadCharAfterQuote e) {
             hasLookahead = false;
             // worded as commons-csv's record iterator words it, which is how this reader said it
             pending = new TraceFormatException(new SourceLocation(source, e.line),
                     "malformed CSV: org.apache.commons.csv.CSVException: " + e.getMessage());
-        } catch (TraceRowScanner.TooLong e) {
+        } catch (TraceScanFault.TooLong e) {
             hasLookahead = false;
             pending = new TraceFormatException(new SourceLocation(source, e.line), e.getMessage()
                     + " (a quote that never closes?); expected one row of at most that a line");
         }
     }
 
-    private TraceEntry parse(TraceRowScanner.Row r) throws TraceFormatException {
+    private TraceEntry parse(TraceRow r) throws TraceFormatException {
         if (r.size != COLUMNS) {
             throw new TraceFormatException(at(r), "row has " + r.size + " columns; expected 4 ("
                     + String.join(",", TraceCsvFormat.COLUMNS) + ")");
@@ -273,7 +273,7 @@ public final class TraceCsvReader implements TraceReader {
     }
 
     /** The time field: plain digits directly, anything else through {@link Long#parseLong} as before. */
-    private long parseTime(TraceRowScanner.Row r) throws TraceFormatException {
+    private long parseTime(TraceRow r) throws TraceFormatException {
         int from = r.start(0);
         int to = r.end(0);
         if (to > from && to - from <= 18) {
@@ -298,7 +298,7 @@ public final class TraceCsvReader implements TraceReader {
         }
     }
 
-    private Direction direction(TraceRowScanner.Row r) throws TraceFormatException {
+    private Direction direction(TraceRow r) throws TraceFormatException {
         int from = r.start(1);
         int n = r.end(1) - from;
         if (n == 0) {
@@ -316,7 +316,7 @@ public final class TraceCsvReader implements TraceReader {
         throw new TraceFormatException(at(r), "dir '" + r.text(1) + "'; expected H>M or M>H");
     }
 
-    private SourceLocation at(TraceRowScanner.Row r) {
+    private SourceLocation at(TraceRow r) {
         return new SourceLocation(source, r.line);
     }
 

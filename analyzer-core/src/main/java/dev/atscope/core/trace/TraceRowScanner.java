@@ -11,110 +11,12 @@ import java.util.Arrays;
  * that any file reads as it did through commons-csv; it exists because the per-character reader and
  * token machinery of commons-csv were the largest cost of decoding a trace.
  *
- * <p>Line numbers are those of {@code \n} characters, as an editor counts them; {@link Row#line} is
+ * <p>Line numbers are those of {@code \n} characters, as an editor counts them; {@link TraceRow#line} is
  * the line where the scan for the record began (a comment or blank line before a record belongs to
  * it, as with commons-csv's record position).
  */
 final class TraceRowScanner {
 
-    /** The file ended inside a quoted field: a recording cut off mid-write. */
-    static final class EndInsideQuotes extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        EndInsideQuotes(String message) {
-            super(message);
-        }
-    }
-
-    /** A fault of the scanned text at a known line. */
-    abstract static class LineFault extends IOException {
-        private static final long serialVersionUID = 1L;
-        /** The line of the fault. */
-        final long line;
-
-        LineFault(String message, long line) {
-            super(message);
-            this.line = line;
-        }
-    }
-
-    /** A character other than a separator after a quoted field's closing quote (at its own line). */
-    static final class BadCharAfterQuote extends LineFault {
-        private static final long serialVersionUID = 1L;
-
-        BadCharAfterQuote(String message, long line) {
-            super(message, line);
-        }
-    }
-
-    /** A record (or the comments and header before the first) longer than the scanner holds (at its first line). */
-    static final class TooLong extends LineFault {
-        private static final long serialVersionUID = 1L;
-
-        TooLong(String message, long line) {
-            super(message, line);
-        }
-    }
-
-    /** One record: its fields' bytes, unquoted, one after another. */
-    static final class Row {
-        /** The 1-based line where the record (with the comments and blank lines before it) begins. */
-        long line;
-        /** Number of fields. */
-        int size;
-        byte[] bytes = new byte[256];
-        int length;
-        /** End index in {@link #bytes} of each field; a field starts where the previous one ends. */
-        int[] ends = new int[8];
-
-        int start(int field) {
-            return field == 0 ? 0 : ends[field - 1];
-        }
-
-        int end(int field) {
-            return ends[field];
-        }
-
-        /** The field as text, one character per byte (the file is read as ISO-8859-1). */
-        String text(int field) {
-            int from = start(field);
-            return new String(bytes, from, ends[field] - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-
-        void clear() {
-            size = 0;
-            length = 0;
-        }
-
-        void append(byte b) {
-            if (length == bytes.length) {
-                bytes = Arrays.copyOf(bytes, length * 2);
-            }
-            bytes[length++] = b;
-        }
-
-        void append(byte[] src, int from, int to) {
-            int n = to - from;
-            if (length + n > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
-            }
-            System.arraycopy(src, from, bytes, length, n);
-            length += n;
-        }
-
-        void endField() {
-            if (size < MAX_FIELDS_KEPT) {
-                if (size == ends.length) {
-                    ends = Arrays.copyOf(ends, size * 2);
-                }
-                ends[size] = length;
-            }
-            size++; // a row of thousands of commas is counted, not held
-        }
-    }
-
-    /** Fields whose bounds a row keeps; beyond them only the count grows (a trace row has four). */
-    private static final int MAX_FIELDS_KEPT = 64;
 
     private static final int EOF = -1;
     /** The last character before any was read, as commons-csv's reader reports it. */
@@ -156,7 +58,7 @@ final class TraceRowScanner {
 
     /**
      * @param maxRow the most bytes a record's fields may hold; past it {@link #next} fails with
-     *     {@link TooLong} instead of holding more
+     *     {@link TraceScanFault.TooLong} instead of holding more
      * @param maxKept the most bytes kept for {@link #consumed()} (the comments and header)
      */
     TraceRowScanner(InputStream in, int maxRow, int maxKept) {
@@ -201,10 +103,10 @@ final class TraceRowScanner {
      * Reads the next record into {@code row}.
      *
      * @return false at the end of the input (no record)
-     * @throws EndInsideQuotes when the input ends inside a quoted field
-     * @throws BadCharAfterQuote when a quoted field is followed by something other than a separator
+     * @throws TraceScanFault.EndInsideQuotes when the input ends inside a quoted field
+     * @throws TraceScanFault.BadCharAfterQuote when a quoted field is followed by something other than a separator
      */
-    boolean next(Row row) throws IOException {
+    boolean next(TraceRow row) throws IOException {
         row.clear();
         row.line = newlines + 1;
         rowLine = row.line;
@@ -225,7 +127,7 @@ final class TraceRowScanner {
         }
     }
 
-    private Token nextToken(Row row) throws IOException {
+    private Token nextToken(TraceRow row) throws IOException {
         int last = lastChar;
         int c = read();
         boolean eol = readEndOfLine(c);
@@ -261,7 +163,7 @@ final class TraceRowScanner {
     }
 
     /** The rest of a field that does not start with a quote: up to a comma, a line end or the end. */
-    private Token plainField(Row row, int first) throws IOException {
+    private Token plainField(TraceRow row, int first) throws IOException {
         row.append((byte) first);
         while (true) {
             int from = pos;
@@ -300,7 +202,7 @@ final class TraceRowScanner {
     }
 
     /** A field in double quotes: {@code ""} stands for one quote; line ends inside are kept. */
-    private Token quotedField(Row row) throws IOException {
+    private Token quotedField(TraceRow row) throws IOException {
         long startLine = csvLineNumber();
         while (true) {
             int from = pos;
@@ -335,7 +237,7 @@ final class TraceRowScanner {
             if (i == lim) {
                 if (!fill()) {
                     read(); // the end, as commons-csv reads it
-                    throw new EndInsideQuotes(String.format(
+                    throw new TraceScanFault.EndInsideQuotes(String.format(
                             "(startline %,d) EOF reached before encapsulated token finished", startLine));
                 }
                 continue;
@@ -365,7 +267,7 @@ final class TraceRowScanner {
                     return Token.RECORD_END;
                 }
                 if (!Character.isWhitespace((char) c)) {
-                    throw new BadCharAfterQuote(String.format(
+                    throw new TraceScanFault.BadCharAfterQuote(String.format(
                             "Invalid character between encapsulated token and delimiter at line: %,d, position: %,d",
                             csvLineNumber(), consumedBefore + pos), newlines + 1);
                 }
@@ -373,9 +275,9 @@ final class TraceRowScanner {
         }
     }
 
-    private void checkLength(Row row) throws TooLong {
+    private void checkLength(TraceRow row) throws TraceScanFault.TooLong {
         if (row.length > maxRow) {
-            throw new TooLong(String.format("a row longer than %,d bytes", maxRow), rowLine);
+            throw new TraceScanFault.TooLong(String.format("a row longer than %,d bytes", maxRow), rowLine);
         }
     }
 
@@ -475,7 +377,7 @@ final class TraceRowScanner {
         }
         if (keepConsumed) {
             if (limit >= maxKept) {
-                throw new TooLong(String.format("more than %,d bytes of comments and header", maxKept), 1);
+                throw new TraceScanFault.TooLong(String.format("more than %,d bytes of comments and header", maxKept), 1);
             }
             if (limit == buf.length) {
                 buf = Arrays.copyOf(buf, Math.min(buf.length * 2, maxKept));

@@ -27,15 +27,25 @@ final class ModuleBench implements AutoCloseable {
 
     static final ProtocolRegistry REGISTRY = ProtocolRegistry.loadDefault();
 
+    /** The grammars the module and the host read. */
+    final ProtocolRegistry registry;
+
     final List<TraceEntry> entries = Collections.synchronizedList(new ArrayList<>());
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     final AtHost host;
     final List<String> bootLines;
+    /** The module on the bench. */
+    final EmulatedModule emulated;
     private final TraceRecorder recorder;
     private final PipeLink moduleEnd;
     private final Thread module;
 
     ModuleBench(EmulatorConfig config) {
+        this(config, REGISTRY);
+    }
+
+    ModuleBench(EmulatorConfig config, ProtocolRegistry registry) {
+        this.registry = registry;
         PipeLink[] pair = PipeLink.pair("host", "module");
         moduleEnd = pair[1];
         recorder = TraceRecorder.to(new TraceWriter() {
@@ -54,7 +64,8 @@ final class ModuleBench implements AutoCloseable {
                 // nothing open
             }
         }, Duration.ofSeconds(1), entries::add);
-        EmulatedModule m = new EmulatedModule(config.withLog(log::add), REGISTRY, "modem-under-test");
+        EmulatedModule m = new EmulatedModule(config.withLog(log::add), registry, "modem-under-test");
+        emulated = m;
         module = new Thread(() -> {
             try {
                 m.serve(moduleEnd);
@@ -64,7 +75,7 @@ final class ModuleBench implements AutoCloseable {
         }, "test-emulated-module");
         module.setDaemon(true);
         module.start();
-        host = new AtHost(new RecordingLink(pair[0], recorder, Direction.HOST_TO_MODULE), REGISTRY,
+        host = new AtHost(new RecordingLink(pair[0], recorder, Direction.HOST_TO_MODULE), registry,
                 Duration.ofSeconds(10), Duration.ofMillis(30));
         try {
             bootLines = host.awaitUrc("SMS Ready", Duration.ofSeconds(5));
@@ -98,7 +109,7 @@ final class ModuleBench implements AutoCloseable {
     /** Everything recorded so far, decoded. */
     List<Decoded> decoded() {
         synchronized (entries) {
-            return TraceDecoding.decode(new ArrayList<>(entries), REGISTRY);
+            return TraceDecoding.decode(new ArrayList<>(entries), registry);
         }
     }
 
@@ -108,7 +119,7 @@ final class ModuleBench implements AutoCloseable {
 
     List<SessionSummary> sessions() {
         List<SessionSummary> out = new ArrayList<>();
-        SessionTracker tracker = new SessionTracker(REGISTRY, out::add);
+        SessionTracker tracker = new SessionTracker(registry, out::add);
         decoded().forEach(tracker::accept);
         tracker.finish();
         return out;

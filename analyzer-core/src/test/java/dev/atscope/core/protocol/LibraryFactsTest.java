@@ -224,7 +224,7 @@ class LibraryFactsTest {
     @Test
     void anErrorGivenByItsTextAloneStillLoads() {
         Grammar g = GrammarLibrary.load(LibraryFactsTest.class, "text-errors.json");
-        assertThat(g.cmeErrors().get("7")).isEqualTo(new Grammar.ErrorSpec("seven", null, null, null));
+        assertThat(g.cmeErrors().get("7")).isEqualTo(new Grammar.ErrorSpec("seven", null, null, null, null));
         assertThat(g.cmeErrors().get("8").errorClass()).isEqualTo(ErrorClass.BUSY);
     }
 

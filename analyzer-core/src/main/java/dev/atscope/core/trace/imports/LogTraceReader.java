@@ -1,6 +1,5 @@
 package dev.atscope.core.trace.imports;
 
-import dev.atscope.core.trace.Chunk;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.Marker;
 import dev.atscope.core.trace.SourceLocation;
@@ -9,7 +8,6 @@ import dev.atscope.core.trace.TraceFormatException;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,9 @@ abstract class LogTraceReader implements TraceReader {
     /** True when the input is the first part of a file, cut anywhere (format detection). */
     protected final boolean probe;
     private final TraceFormat format;
-    private final ArrayDeque<Staged> staged = new ArrayDeque<>();
     private final ChannelSides sides;
+    /** Entries on their way out, some waiting for their channel's side. */
+    private final EntryStaging staged;
     private final SkippedLines skipped = new SkippedLines();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> stripped = new ArrayList<>();
@@ -50,22 +49,10 @@ abstract class LogTraceReader implements TraceReader {
     private String timeWords;
     private TraceMetadata metadata;
     private boolean ended;
-    private boolean sidesKnown;
-    private long chunks;
     /** The last line of the latest keep-going gap, or -1. */
     private long lastGapLine = -1;
     /** A failure met while reading ahead for the metadata, thrown by the next call to next(). */
     private IOException pending;
-
-    private record Staged(TraceEntry entry, String channel, long time, byte[] data, long line) {}
-
-    /** The latest time of anything staged: a gap marker is never dated before what came ahead of it. */
-    private long latest;
-
-    private void stage(Staged s) {
-        latest = Math.max(latest, s.time());
-        staged.add(s);
-    }
 
     /**
      * One line as the shared head reads it.
@@ -83,6 +70,7 @@ abstract class LogTraceReader implements TraceReader {
         this.options = options;
         this.probe = probe;
         this.sides = new ChannelSides(options.hints().hostMarker());
+        this.staged = new EntryStaging(sides);
         this.time = new TimeLine(options.hints().time() == LayoutHints.TimeHint.NONE);
     }
 
@@ -211,15 +199,7 @@ abstract class LogTraceReader implements TraceReader {
 
     /** Hands out bytes of a known direction, counted under the name of its side. */
     protected final void emit(long t, Direction dir, byte[] data, long line) {
-        if (data.length == 0) {
-            return;
-        }
-        String name = sideName(dir);
-        if (sides.side(name) == null) {
-            sides.assign(name, dir, sideWhy());
-        }
-        sides.tally(name, data);
-        stage(new Staged(new Chunk(t, dir, data, line), null, t, data, line));
+        staged.bytes(t, dir, data, line, sideName(dir), this::sideWhy);
     }
 
     /** The name a side's lines are counted under when the log says the direction itself. */
@@ -234,30 +214,17 @@ abstract class LogTraceReader implements TraceReader {
 
     /** Hands out a marker. */
     protected final void emit(Marker m) {
-        stage(new Staged(m, null, m.timeMicros(), null, m.line()));
+        staged.marker(m);
     }
 
     /** Hands out a marker about a channel whose side may not be known yet (it gets that side). */
     protected final void emit(String channel, Marker m) {
-        if (sides.side(channel) == null) {
-            sidesKnown = false;
-        }
-        stage(new Staged(m, channel, m.timeMicros(), null, m.line()));
+        staged.marker(channel, m);
     }
 
     /** Hands out bytes of a channel whose side may not be known yet. */
     protected final void emit(long t, String channel, byte[] data, long line) {
-        if (data.length == 0) {
-            return;
-        }
-        sides.tally(channel, data);
-        Direction d = sides.side(channel);
-        if (d != null) {
-            stage(new Staged(new Chunk(t, d, data, line), null, t, data, line));
-            return;
-        }
-        sidesKnown = false;
-        stage(new Staged(null, channel, t, data, line));
+        staged.bytes(t, channel, data, line);
     }
 
     /** Names a channel's side, when the log itself says it (a tool's documented layout). */
@@ -265,41 +232,8 @@ abstract class LogTraceReader implements TraceReader {
         sides.assign(channel, dir, why);
     }
 
-    /** Moves entries whose side is known to the output, in order. */
     private TraceEntry take(boolean force) {
-        if (staged.isEmpty()) {
-            return null;
-        }
-        Staged s = staged.peekFirst();
-        if (s.channel != null) {
-            Direction d = sides.side(s.channel);
-            if (d == null) {
-                if (!sidesKnown) {
-                    sidesKnown = sides.decide(force || staged.size() >= MAX_WAITING, defaultHostChannel());
-                }
-                d = sides.side(s.channel);
-                if (d == null) {
-                    return null;
-                }
-            }
-            staged.pollFirst();
-            if (s.entry instanceof Marker m) {
-                return new Marker(m.timeMicros(), d, m.kind(), m.text(), m.line());
-            }
-            return count(new Chunk(s.time, d, s.data, s.line));
-        }
-        if (!force && staged.size() == 1 && s.entry instanceof Marker m && m.text().startsWith(NOT_IMPORTED)) {
-            return null; // the next lines may be broken too and belong to the same gap
-        }
-        staged.pollFirst();
-        return count(s.entry);
-    }
-
-    private TraceEntry count(TraceEntry e) {
-        if (e instanceof Chunk) {
-            chunks++;
-        }
-        return e;
+        return staged.take(force, defaultHostChannel());
     }
 
     @Override
@@ -348,7 +282,7 @@ abstract class LogTraceReader implements TraceReader {
     }
 
     private void end() throws TraceFormatException {
-        if (chunks == 0 && staged.stream().noneMatch(s -> s.data != null)) {
+        if (!staged.anyData()) {
             throw broken(1, "no " + expected() + " found");
         }
         if (time.backwards() > 0) {
@@ -376,9 +310,9 @@ abstract class LogTraceReader implements TraceReader {
     private void gap(TraceFormatException e, long line) {
         long at = e.location().line() < 0 ? line : e.location().line();
         resync();
-        if (staged.peekLast() != null && staged.peekLast().entry() instanceof Marker m
-                && m.kind() == Marker.Kind.GAP && lastGapLine >= 0 && at <= lastGapLine + 1) {
-            staged.pollLast();
+        Marker m = staged.lastGap();
+        if (m != null && lastGapLine >= 0 && at <= lastGapLine + 1) {
+            staged.dropLast();
             warnings.set(warnings.size() - 1, m.text().substring(NOT_IMPORTED.length())
                     + " (and up to line " + at + "); skipped (--keep-going)");
             emit(new Marker(m.timeMicros(), null, Marker.Kind.GAP, m.text(), m.line()));
@@ -386,7 +320,7 @@ abstract class LogTraceReader implements TraceReader {
             return;
         }
         warnings.add(e.getMessage() + "; skipped up to the next line (--keep-going)");
-        emit(new Marker(Math.max(time.current(), latest), null, Marker.Kind.GAP, NOT_IMPORTED + e.getMessage(), at));
+        emit(new Marker(Math.max(time.current(), staged.latest()), null, Marker.Kind.GAP, NOT_IMPORTED + e.getMessage(), at));
         lastGapLine = at;
     }
 

@@ -6,10 +6,6 @@ import dev.atscope.core.trace.TraceMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -30,25 +26,12 @@ final class TextLogReader extends LogTraceReader {
     static final int LEARN_LINES = 4000;
     /** Characters looked at to learn the layout. */
     static final int LEARN_CHARS = 1 << 16;
-    private static final String PUTTY = "=~=~=~=~=~=~=~=~=~=~=~= PuTTY log ";
-    private static final DateTimeFormatter PUTTY_DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss");
     /** Where lines with no marker go, when the layout marks only the other side's. */
     private static final String UNMARKED = "(no marker)";
     /** Where bare results go that continue the module's marked lines. */
     private static final String UNMARKED_MODULE = "(no marker, after the module's)";
 
     private record Raw(long number, String text, boolean terminated) {}
-
-    /** A line of a marked log on its way out, held while a command line waits for its echo. */
-    private record Out(long time, String channel, Direction side, byte[] bytes, long number) {
-
-        String text() {
-            return new String(bytes, StandardCharsets.ISO_8859_1).strip();
-        }
-    }
-
-    /** How many of the module's lines a command line is held for while its echo has not come. */
-    private static final int ECHO_WAIT_LINES = 16;
 
     /** Why a line is left out: it gives the time of the lines after it. */
     static final String TIME_LINES = "lines that give the time of the lines after them";
@@ -61,6 +44,8 @@ final class TextLogReader extends LogTraceReader {
     private final PrintsSeen prints = new PrintsSeen();
     private final LineFramer framer;
     private final TranscriptSides transcript;
+    /** The lines of a transcript, each put on the side the grammar gives it. */
+    private final TranscriptLines transcriptLines;
     /** The final results the grammar knows ({@link AtText#results}). */
     private final java.util.Set<String> results;
     private final TraceFormat format;
@@ -75,7 +60,7 @@ final class TextLogReader extends LogTraceReader {
     private long uploadsMissing;
     private long firstMissing = -1;
     /** The host's last command line and the module's lines after it, while its echo may still come. */
-    private final List<Out> held = new java.util.ArrayList<>();
+    private final EchoOrder echoOrder = new EchoOrder(this::emit);
 
     TextLogReader(LineSource in, TraceFormat format, ImportOptions options, boolean probe) {
         super(in, format, options, probe);
@@ -83,6 +68,37 @@ final class TextLogReader extends LogTraceReader {
         this.framer = new LineFramer(options.model());
         this.transcript = new TranscriptSides(options.model());
         this.results = AtText.results(options.model());
+        this.transcriptLines = new TranscriptLines(framer, transcript, results, new TranscriptLines.Sink() {
+            @Override
+            public void skip(String reason, long line, String text) {
+                TextLogReader.this.skip(reason, line, text);
+            }
+
+            @Override
+            public void emit(long t, Direction side, byte[] bytes, long line) {
+                TextLogReader.this.emit(t, side, bytes, line);
+            }
+
+            @Override
+            public long timeOf(TextLayout.Parts p) {
+                return TextLogReader.this.timeOf(stampOf(p));
+            }
+
+            @Override
+            public void missingUpload(long t, long line) {
+                TextLogReader.this.missingUpload(t, line);
+            }
+
+            @Override
+            public Direction lastSide() {
+                return lastSide;
+            }
+
+            @Override
+            public void lastSide(Direction side) {
+                lastSide = side;
+            }
+        });
     }
 
     @Override
@@ -182,7 +198,7 @@ final class TextLogReader extends LogTraceReader {
                 return; // the probe's cut may fall inside this line
             }
         }
-        if (number == 1 && text.startsWith(PUTTY)) {
+        if (number == 1 && PuttyHeader.is(text)) {
             putty(text);
             return;
         }
@@ -291,97 +307,7 @@ final class TextLogReader extends LogTraceReader {
     }
 
     private void transcribed(TextLayout.Parts p, long number, String text) {
-        String body = p.payload();
-        while (body.endsWith("\r")) {
-            body = body.substring(0, body.length() - 1);
-        }
-        if (Pastes.isComment(body)) {
-            skip(TextLayout.COMMENT, number, text);
-            return;
-        }
-        if (!layout.escapes().isEmpty()) {
-            spelled(p, number, text);
-            return;
-        }
-        long t = -1;
-        // a carriage return inside a line starts the line over on a terminal: each part is a line
-        for (String part : body.split("\r", -1)) {
-            String s = Pastes.unwrap(part).strip();
-            if (s.isEmpty() && !framer.inBody()) {
-                continue;
-            }
-            if (t < 0) {
-                t = timeOf(stampOf(p));
-            }
-            if (framer.placeholder(Direction.HOST_TO_MODULE, s)) {
-                missingUpload(t, number);
-                skip(PLACEHOLDER, number, text);
-                continue;
-            }
-            if (framer.awaitingUpload()) {
-                AtText.Kind kind = transcript.gluedCommand(s) > 0 ? AtText.Kind.RESULT : AtText.kind(s, results);
-                if (!kind.traffic()) {
-                    emit(t, Direction.HOST_TO_MODULE, framer.frame(Direction.HOST_TO_MODULE, latin1(part)), number);
-                    continue;
-                }
-                // a command or the module's answer: the upload is over, or was never logged
-                Direction said = kind == AtText.Kind.COMMAND ? Direction.HOST_TO_MODULE : Direction.MODULE_TO_HOST;
-                if (framer.uploadMissing(said, s)) {
-                    missingUpload(t, number);
-                } else {
-                    framer.endUpload();
-                }
-            }
-            if (framer.inBody() && AtText.kind(s, results) != AtText.Kind.COMMAND) {
-                emit(t, Direction.MODULE_TO_HOST, framer.frame(Direction.MODULE_TO_HOST, latin1(part)), number);
-                continue;
-            }
-            for (TranscriptSides.Piece piece : transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE, layout.echo())) {
-                if (piece.side() == null) {
-                    skip(TranscriptSides.PRINT, number, text);
-                    continue;
-                }
-                emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
-            }
-        }
-    }
-
-    /**
-     * Hands out a line of a marked log, putting a command line where the module read it: the module
-     * echoes a command before it answers it, so the module's lines that a log shows between a
-     * command line and its echo were sent before the module saw the command (the answer of the
-     * command before, still on its way when the host wrote). The command line is held until its
-     * echo comes, and then goes out after those lines, at the echo's time; when the host writes
-     * again, or the echo does not come within {@value #ECHO_WAIT_LINES} lines, all goes out as the
-     * log has it.
-     */
-    private void out(long t, String channel, Direction side, byte[] bytes, long number) {
-        Out o = new Out(t, channel, side, bytes, number);
-        if (held.isEmpty()) {
-            if (side == Direction.HOST_TO_MODULE && AtText.isCommand(o.text(), 0)) {
-                held.add(o);
-            } else {
-                emit(t, channel, bytes, number);
-            }
-            return;
-        }
-        Out command = held.get(0);
-        if (side == Direction.MODULE_TO_HOST && o.text().equals(command.text())) {
-            for (Out before : held.subList(1, held.size())) {
-                emit(before.time(), before.channel(), before.bytes(), before.number());
-            }
-            emit(held.size() > 1 ? Math.max(t, command.time()) : command.time(), command.channel(), command.bytes(),
-                    command.number());
-            held.clear();
-            emit(t, channel, bytes, number);
-            return;
-        }
-        if (side == Direction.HOST_TO_MODULE || held.size() > ECHO_WAIT_LINES) {
-            flushHeld();
-            out(t, channel, side, bytes, number);
-            return;
-        }
-        held.add(o);
+        transcriptLines.line(layout, p, number, text);
     }
 
     @Override
@@ -389,12 +315,14 @@ final class TextLogReader extends LogTraceReader {
         flushHeld(); // before the gap marker of a broken line, which comes after them
     }
 
+    /** Hands out a line of a marked log, a command line after its echo ({@link EchoOrder}). */
+    private void out(long t, String channel, Direction side, byte[] bytes, long number) {
+        echoOrder.out(t, channel, side, bytes, number);
+    }
+
     /** Hands out the held lines as the log has them. */
     private void flushHeld() {
-        for (Out o : held) {
-            emit(o.time(), o.channel(), o.bytes(), o.number());
-        }
-        held.clear();
+        echoOrder.flush();
     }
 
     /**
@@ -417,45 +345,6 @@ final class TextLogReader extends LogTraceReader {
         return payload;
     }
 
-    /**
-     * A transcript line that spells its control bytes ({@code +CPIN: READY<CR><LF>}): its bytes are
-     * what it spells; its side is the grammar's, and a line of line ends alone is the side's before.
-     */
-    private void spelled(TextLayout.Parts p, long number, String text) {
-        byte[] bytes = Escapes.decode(p.payload(), layout.escapes());
-        if (layout.spellsLineEnds() && bytes.length == p.payload().length() && !framer.inBody()) {
-            // where the traffic shows its line ends, a line that shows none is the program's print
-            skip(TranscriptSides.PRINT, number, text);
-            return;
-        }
-        String s = new String(bytes, StandardCharsets.ISO_8859_1).strip();
-        long t = timeOf(stampOf(p));
-        if (s.isEmpty()) {
-            Direction side = lastSide != null ? lastSide : Direction.MODULE_TO_HOST;
-            emit(t, side, bytes, number);
-            return;
-        }
-        List<TranscriptSides.Piece> pieces = transcript.pieces(s, t, layout.time() != TextLayout.Time.NONE, layout.echo());
-        if (pieces.size() == 1) {
-            Direction side = pieces.get(0).side();
-            if (side == null) {
-                skip(TranscriptSides.PRINT, number, text);
-                return;
-            }
-            emit(t, side, layout.spellsLineEnds() ? bytes : framer.frame(side, bytes), number);
-            lastSide = side;
-            return;
-        }
-        for (TranscriptSides.Piece piece : pieces) {
-            if (piece.side() == null) {
-                skip(TranscriptSides.PRINT, number, text);
-            } else {
-                emit(t, piece.side(), framer.frame(piece.side(), latin1(piece.text())), number);
-                lastSide = piece.side();
-            }
-        }
-    }
-
     /** A line's time: its own stamp, else the one a time line before it gave. */
     private LogTime.Stamp stampOf(TextLayout.Parts p) {
         return p.stamp() != null ? p.stamp() : carried;
@@ -471,18 +360,11 @@ final class TextLogReader extends LogTraceReader {
     }
 
     private void putty(String header) throws IOException {
-        int end = header.indexOf(" =~=", PUTTY.length());
-        String date = end < 0 ? "" : header.substring(PUTTY.length(), end);
-        try {
-            puttyStart = LocalDateTime.parse(date, PUTTY_DATE).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw broken(1, "PuTTY log header with a date that does not exist: " + date);
+        puttyStart = PuttyHeader.start(header);
+        if (puttyStart == null) {
+            throw broken(1, "PuTTY log header with a date that does not exist: " + PuttyHeader.date(header));
         }
         describeStripped("PuTTY's log header (the start of the log)");
-    }
-
-    private static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Override
