@@ -25,13 +25,13 @@ final class HtmlPage {
 
     /**
      * The timeline of a trace: {@code report.css}, {@code report-body.html} and the script's parts,
-     * {@code report-page.js} to {@code report-main.js}, joined in this order into one script that
+     * {@code dom.js}, then {@code report-page.js} to {@code report-main.js}, joined in this order into one script that
      * runs them in one function scope (each part's header says what it defines).
      */
     static final Assets TIMELINE = Assets.of("report", "page", "data", "filter", "list", "detail", "timeline", "flow",
             "main");
-    /** A replay beside its recording: {@code replay.css}, {@code replay-body.html}, {@code replay.js}. */
-    static final Assets REPLAY = Assets.of("replay");
+    /** A replay beside its recording: {@code replay.css}, {@code replay-body.html}, {@code dom.js} and {@code replay-main.js}. */
+    static final Assets REPLAY = Assets.of("replay", "main");
 
     private HtmlPage() {}
 
@@ -44,17 +44,14 @@ final class HtmlPage {
      */
     record Assets(String css, String body, String js) {
 
-        /** The resources {@code NAME.css}, {@code NAME-body.html} and {@code NAME.js} beside this class. */
-        static Assets of(String name) {
-            return new Assets(resource(name + ".css"), resource(name + "-body.html"), resource(name + ".js"));
-        }
-
         /**
          * The resources {@code NAME.css}, {@code NAME-body.html} and the script of the parts
-         * {@code NAME-PART.js}, joined in the given order inside one function in strict mode.
+         * {@code NAME-PART.js} after the helpers every page shares ({@code dom.js}), joined in the given
+         * order inside one function in strict mode.
          */
         static Assets of(String name, String... parts) {
-            StringBuilder js = new StringBuilder("(function () {\n'use strict';\n");
+            StringBuilder js = new StringBuilder("(function () {\n'use strict';\n// ==== dom.js\n");
+            js.append(resource("dom.js"));
             for (String part : parts) {
                 js.append("// ==== ").append(name).append('-').append(part).append(".js\n");
                 js.append(resource(name + "-" + part + ".js"));

@@ -23,7 +23,7 @@ import java.util.Set;
  * row per transaction, what the recorded module answered beside what the replayed module answered,
  * line by line, the lines that differ highlighted.
  *
- * <p>Data layout (read by {@code replay.js}):
+ * <p>Data layout (read by {@code replay-main.js}):
  *
  * <pre>
  * meta: {recording, target, timing, masks: [name], waits: [text], edits: [spec],

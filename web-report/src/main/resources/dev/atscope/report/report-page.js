@@ -1,6 +1,7 @@
 // atscope timeline report. The page's script is these parts, joined in this order into one script
 // element (HtmlPage), all in one function scope:
-//   report-page.js      helpers: elements, colours, formatting of times and captured bytes
+//   dom.js              $ and el, shared with the replay page
+//   report-page.js      helpers: colours, formatting of times and captured bytes
 //   report-data.js      the data block read into columns (layout: docs/report-data.md)
 //   report-filter.js    the filter box and what it keeps
 //   report-list.js      the transaction list, virtual (only the visible rows exist), and the selection
@@ -16,13 +17,6 @@ function cssVar(n) { return css.getPropertyValue(n).trim(); }
 var OC_COLOR = OUTCOMES.map(function (o) { return cssVar('--' + o); });
 var SEV_COLOR = SEVERITIES.map(function (s) { return cssVar('--sev-' + s); });
 var URC_COLOR = cssVar('--urc');
-function $(id) { return document.getElementById(id); }
-function el(tag, cls, text) {
-  var e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  return e;
-}
 function secs(us) { return (us / 1e6).toFixed(3) + ' s'; }
 function dur(us) {
   if (us < 1000) return Math.round(us) + ' \u00b5s';

@@ -1,7 +1,6 @@
 package dev.atscope.core.decode;
 
 import dev.atscope.core.trace.Direction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -212,12 +211,8 @@ final class BodyFraming {
 
     private boolean isFinal(int from, int to) {
         int len = to - from;
-        if (len == 2 && in.buf[from] == 'O' && in.buf[from + 1] == 'K') {
-            return true;
-        }
-        if (len == 5 && new String(in.buf, from, 5, StandardCharsets.ISO_8859_1).equals("ERROR")) {
-            return true;
-        }
-        return len > 11 && new String(in.buf, from, 11, StandardCharsets.ISO_8859_1).equals("+CME ERROR:");
+        return len == 2 && LineText.startsWith(in.buf, from, to, "OK")
+                || len == 5 && LineText.startsWith(in.buf, from, to, "ERROR")
+                || len > 11 && LineText.startsWith(in.buf, from, to, "+CME ERROR:");
     }
 }

@@ -15,6 +15,19 @@ final class LineText {
         return -1;
     }
 
+    /** Whether {@code b[from, to)} starts with the ASCII text {@code prefix}, compared byte by byte, nothing made. */
+    static boolean startsWith(byte[] b, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[from + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Printable ASCII, tab, or well-formed UTF-8 (operator names, bodies read in line mode). */
     static boolean isText(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -9,53 +9,47 @@ import dev.atscope.core.protocol.ProtocolRegistry;
  */
 public enum ErrorSituation {
     /** The host name does not resolve. */
-    NAME_NOT_RESOLVED("name-not-resolved"),
+    NAME_NOT_RESOLVED,
     /** The connection to the server fails, its TLS handshake included (the M-series has no TLS code). */
-    CONNECT_FAILED("connect-failed"),
+    CONNECT_FAILED,
     /** Reading the response fails. */
-    READ_FAILED("read-failed"),
+    READ_FAILED,
     /** Sending the request fails. */
-    WRITE_FAILED("write-failed"),
+    WRITE_FAILED,
     /** The response is no HTTP response, or its status is not a success. */
-    ERROR_STATUS("error-status"),
+    ERROR_STATUS,
     /** No response within the command's time. */
-    RESPONSE_TIMEOUT("response-timeout"),
+    RESPONSE_TIMEOUT,
     /** The host did not send the URL or the body in time. */
-    INPUT_TIMEOUT("input-timeout"),
+    INPUT_TIMEOUT,
     /** AT+QHTTPREAD with no response to read. */
-    NOTHING_TO_READ("nothing-to-read"),
+    NOTHING_TO_READ,
     /** An HTTP request with no active PDP context. */
-    PDP_INACTIVE("pdp-inactive"),
+    PDP_INACTIVE,
     /** A URL that is not http or https, or https while HTTPS is off. */
-    BAD_URL("bad-url"),
+    BAD_URL,
     /** An HTTP request before any URL was set. */
-    EMPTY_URL("empty-url"),
+    EMPTY_URL,
     /** A file larger than its storage takes. */
-    FILE_TOO_LARGE("file-too-large"),
+    FILE_TOO_LARGE,
     /** A file that is not stored. */
-    FILE_NOT_FOUND("file-not-found"),
+    FILE_NOT_FOUND,
     /** A file written over one that exists. */
-    FILE_EXISTS("file-exists"),
+    FILE_EXISTS,
     /** A file command's parameters that the storage refuses. */
-    BAD_FILE_PARAMETER("bad-file-parameter"),
+    BAD_FILE_PARAMETER,
     /** A command the module refuses in its state (a PIN where none is asked for). */
-    NOT_ALLOWED("not-allowed"),
+    NOT_ALLOWED,
     /** The network refuses the packet-switched attach. */
-    ATTACH_REFUSED("attach-refused");
+    ATTACH_REFUSED;
 
-    private final String word;
-
-    ErrorSituation(String word) {
-        this.word = word;
-    }
-
-    /** The word the grammar's {@code "when"} lists use. */
+    /** The word the grammar's {@code "when"} lists use: the name in lower case, words joined by {@code -}. */
     public String word() {
-        return word;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The code the module answers in this situation, by the grammar. */
     public int code(ProtocolRegistry registry) {
-        return registry.cmeCodeWhen(word);
+        return registry.cmeCodeWhen(word());
     }
 }

@@ -46,6 +46,8 @@ public final class SearchServer implements AutoCloseable {
     private static final Map<String, Asset> ASSETS = Map.of(
             "/", new Asset("index.html", "text/html; charset=utf-8"),
             "/search.js", new Asset("search.js", "text/javascript; charset=utf-8"),
+            // the DOM helpers the timeline report's script uses too, from the web-report module
+            "/dom.js", new Asset("/dev/atscope/report/dom.js", "text/javascript; charset=utf-8"),
             "/search.css", new Asset("search.css", "text/css; charset=utf-8"));
 
     private record Asset(String resource, String type) {

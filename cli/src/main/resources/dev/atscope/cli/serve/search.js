@@ -10,14 +10,7 @@
   var GOOD = { ok: true };
   var searches = 0;
 
-  function $(id) { return document.getElementById(id); }
-
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (cls) e.className = cls;
-    return e;
-  }
+  // $ and el (tag, class, text) come from /dom.js, the helpers the timeline report uses too
 
   // ---- state <-> URL ----
   function stateOf(search) {
@@ -114,10 +107,10 @@
     rows.forEach(function (h) {
       var tr = el('tr');
       tr.className = 'hit';
-      tr.appendChild(el('td', time(h.time), 'time'));
-      tr.appendChild(el('td', h.device, 'device'));
-      var cmd = el('td', null, 'command');
-      var open = el('a', h.command);
+      tr.appendChild(el('td', 'time', time(h.time)));
+      tr.appendChild(el('td', 'device', h.device));
+      var cmd = el('td', 'command', null);
+      var open = el('a', null, h.command);
       open.className = 'open';
       var target = new URLSearchParams();
       target.set('file', h.file);
@@ -127,18 +120,18 @@
       cmd.appendChild(open);
       if (h.snippet) cmd.appendChild(snippet(h.snippet, h.matches || []));
       tr.appendChild(cmd);
-      tr.appendChild(el('td', h.outcome, 'outcome ' + (GOOD[h.outcome] ? 'outcome-ok' : 'outcome-bad')));
-      var err = el('td', null, 'error');
+      tr.appendChild(el('td', 'outcome ' + (GOOD[h.outcome] ? 'outcome-ok' : 'outcome-bad'), h.outcome));
+      var err = el('td', 'error', null);
       if (h.error !== undefined) {
-        err.appendChild(el('span', h.result, 'result'));
-        if (h.error_meaning) err.appendChild(el('span', h.error_meaning, 'meaning'));
+        err.appendChild(el('span', 'result', h.result));
+        if (h.error_meaning) err.appendChild(el('span', 'meaning', h.error_meaning));
       } else if (h.type === 'transaction' && h.outcome !== 'ok') {
-        err.appendChild(el('span', h.result, 'result'));
+        err.appendChild(el('span', 'result', h.result));
       }
       tr.appendChild(err);
-      var dl = el('td', null, 'trace');
+      var dl = el('td', 'trace', null);
       [['trace', 'trace'], ['json', 'JSON'], ['pcapng', 'pcapng']].forEach(function (f) {
-        var a = el('a', f[1]);
+        var a = el('a', null, f[1]);
         var p = new URLSearchParams();
         p.set('file', h.file);
         p.set('as', f[0]);
@@ -154,12 +147,12 @@
 
   // the snippet's text with the matched spans marked, every part as text
   function snippet(text, matches) {
-    var pre = el('pre', null, 'snippet');
+    var pre = el('pre', 'snippet', null);
     var pos = 0;
     matches.forEach(function (m) {
       if (m[0] < pos) return;
       pre.appendChild(document.createTextNode(text.substring(pos, m[0])));
-      pre.appendChild(el('mark', text.substring(m[0], m[1])));
+      pre.appendChild(el('mark', null, text.substring(m[0], m[1])));
       pos = m[1];
     });
     pre.appendChild(document.createTextNode(text.substring(pos)));
@@ -172,16 +165,16 @@
     FACETS.forEach(function (f) {
       var counts = facets[f[0]];
       if (!counts || Object.keys(counts).length === 0) return;
-      box.appendChild(el('h2', f[1]));
+      box.appendChild(el('h2', null, f[1]));
       var ul = el('ul');
       ul.dataset.facet = f[0];
       Object.keys(counts).forEach(function (label) {
         var li = el('li');
-        var a = link(el('a', label), withState(s, { q: addFilter(s.q, f[0], label), page: 1 }));
+        var a = link(el('a', null, label), withState(s, { q: addFilter(s.q, f[0], label), page: 1 }));
         a.className = 'facet';
         a.dataset.value = label;
         li.appendChild(a);
-        li.appendChild(el('span', counts[label], 'count'));
+        li.appendChild(el('span', 'count', counts[label]));
         ul.appendChild(li);
       });
       box.appendChild(ul);
@@ -208,9 +201,9 @@
       box.appendChild(a);
     });
     if (h.buckets.length) {
-      axis.appendChild(el('span', time(h.buckets[0].start)));
-      axis.appendChild(el('span', 'per ' + h.bucket));
-      axis.appendChild(el('span', time(h.buckets[h.buckets.length - 1].start)));
+      axis.appendChild(el('span', null, time(h.buckets[0].start)));
+      axis.appendChild(el('span', null, 'per ' + h.bucket));
+      axis.appendChild(el('span', null, time(h.buckets[h.buckets.length - 1].start)));
     }
   }
 
@@ -236,7 +229,7 @@
   function drawWarnings(list) {
     var ul = $('warnings');
     ul.textContent = '';
-    list.forEach(function (w) { ul.appendChild(el('li', w)); });
+    list.forEach(function (w) { ul.appendChild(el('li', null, w)); });
     ul.hidden = list.length === 0;
   }
 

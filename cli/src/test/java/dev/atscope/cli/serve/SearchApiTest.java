@@ -202,7 +202,7 @@ class SearchApiTest {
 
     @Test
     void everyAnswerCarriesAStrictPolicyAndOnlyTheFixedPathsAreServed() throws Exception {
-        for (String path : List.of("/", "/search.js", "/search.css", "/api/search?q=QIACT", "/nothing")) {
+        for (String path : List.of("/", "/search.js", "/dom.js", "/search.css", "/api/search?q=QIACT", "/nothing")) {
             HttpResponse<String> r = get(path);
             assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(SearchServer.PAGE_POLICY);
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -210,6 +210,7 @@ class SearchApiTest {
         assertThat(SearchServer.PAGE_POLICY).doesNotContain("unsafe").contains("script-src 'self'");
         assertThat(get("/").body()).contains("<script src=\"/search.js\"></script>").doesNotContain("<script>");
         assertThat(get("/search.js").headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(get("/dom.js").body()).contains("function el(tag, cls, text)");
         for (String path : List.of("/nothing", "/index.html", "/SearchServer.class", "/search.js/../search.css")) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(404);
         }
