@@ -4,29 +4,20 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.atscope.core.check.Diagnostic;
 import dev.atscope.core.check.LibrarySelection;
 import dev.atscope.core.check.TraceChecker;
-import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Decoded;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
 import dev.atscope.core.decode.Transaction;
-import dev.atscope.core.protocol.Grammar;
-import dev.atscope.core.protocol.NamedParam;
-import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.protocol.ProtocolLibrary;
+import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.session.SessionSummary;
 import dev.atscope.core.session.SessionTracker;
 import dev.atscope.core.trace.Direction;
 import dev.atscope.core.trace.TraceMetadata;
-import java.io.BufferedOutputStream;
-import java.io.Closeable;
+import dev.atscope.report.ReportColumns.Column;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,36 +28,25 @@ import java.util.zip.CRC32;
  * 2, is described field by field in {@code docs/report-data.md} and read by {@code report-data.js}:
  * one object of named columns (an array a field, one value a transaction, event, response or
  * payload), with repeated text written once in a string table. The big columns go to temporary files
- * as they come (so a trace of any size fits); sessions, diagnostics, the command lines and the
- * string table stay in memory. Redaction is applied here, before anything is written.
+ * as they come, so a trace of any size fits ({@link ReportColumns}, which also keeps the string
+ * table); sessions, diagnostics and the command lines stay in memory ({@link ReportTables}). This
+ * class decides what each row holds. Redaction is applied here, before anything is written.
  */
 final class ReportModel implements AutoCloseable {
 
     /** The layout's version, {@code version} in the data; the page refuses another. */
     static final int VERSION = 2;
-    /** Texts up to this length go to the string table (repeated results, URCs, URLs, findings); longer ones inline. */
-    static final int SHARED_TEXT_CHARS = 256;
-    /** At most this many characters of shared texts are held: past it every new text is written inline. */
-    static final long SHARED_TEXT_BUDGET = 32L << 20;
 
     private final ProtocolRegistry registry;
     private final ReportOptions options;
     private final Redactor redactor;
     private final SessionTracker sessions;
     private final TraceChecker checker;
-    private final List<SessionSummary> sessionList = new ArrayList<>();
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
-    /** Command lines seen, each written once with its parsed commands; rows point at them. */
-    private final Map<String, Integer> commandIndex = new HashMap<>();
-    private final List<String> commandLines = new ArrayList<>();
-    private final List<List<AtCommand>> commandParsed = new ArrayList<>();
     private final Map<Integer, String> errorMeanings = new TreeMap<>();
-    /** The string table: each shared text and its index. */
-    private final Map<String, Integer> strings = new LinkedHashMap<>();
-    private long sharedChars;
-
-    /** Every column streamed to its own temporary file, by its path in the data ({@code transactions.start}). */
-    private final Map<String, Column> columns = new LinkedHashMap<>();
+    /** The big columns and the string table. */
+    private final ReportColumns columns = new ReportColumns();
+    /** Sessions, diagnostics and command lines. */
+    private final ReportTables tables;
     private final Column txId;
     private final Column txStart;
     private final Column txDuration;
@@ -115,8 +95,9 @@ final class ReportModel implements AutoCloseable {
         this.registry = selection.all();
         this.options = options;
         this.redactor = new Redactor(options, registry);
-        this.sessions = new SessionTracker(selection, sessionList::add);
-        this.checker = new TraceChecker(selection, diagnostics::add);
+        this.tables = new ReportTables(registry, redactor, columns);
+        this.sessions = new SessionTracker(selection, tables.sessions()::add);
+        this.checker = new TraceChecker(selection, tables.diagnostics()::add);
         try {
             txId = column("transactions.id");
             txStart = column("transactions.start");
@@ -154,9 +135,7 @@ final class ReportModel implements AutoCloseable {
     }
 
     private Column column(String path) throws IOException {
-        Column c = new Column();
-        columns.put(path, c);
-        return c;
+        return columns.column(path);
     }
 
     /** Feeds one decoded item, in trace order. */
@@ -186,12 +165,12 @@ final class ReportModel implements AutoCloseable {
 
     /** Sessions closed so far (all of them after {@link #writeJson}). */
     List<SessionSummary> sessions() {
-        return sessionList;
+        return tables.sessions();
     }
 
     /** Diagnostics so far. */
     List<Diagnostic> diagnostics() {
-        return diagnostics;
+        return tables.diagnostics();
     }
 
     /** Events that belong to no transaction: URCs, noise, markers, orphan echoes and results. */
@@ -210,32 +189,8 @@ final class ReportModel implements AutoCloseable {
         lastMicros = Math.max(lastMicros, to);
     }
 
-    /** A text as a column holds it: its index in the string table, the text itself, or null. */
     private void text(Column c, String s) throws IOException {
-        if (s == null) {
-            c.g.writeNull();
-            return;
-        }
-        Integer i = shared(s);
-        if (i != null) {
-            c.g.writeNumber(i);
-        } else {
-            c.g.writeString(s);
-        }
-    }
-
-    /** The index of a text in the string table, added when it fits; null when it is to be written inline. */
-    private Integer shared(String s) {
-        if (s.length() > SHARED_TEXT_CHARS) {
-            return null;
-        }
-        Integer i = strings.get(s);
-        if (i == null && sharedChars + s.length() <= SHARED_TEXT_BUDGET) {
-            i = strings.size();
-            strings.put(s, i);
-            sharedChars += s.length();
-        }
-        return i;
+        columns.text(c, s);
     }
 
     private void event(Event e) throws IOException {
@@ -269,7 +224,7 @@ final class ReportModel implements AutoCloseable {
         txDuration.g.writeNumber(t.endMicros() - t.startMicros());
         txOutcome.g.writeNumber(t.outcome().ordinal());
         String line = redactor.commandLine(t.command().text(), t);
-        txCommand.g.writeNumber(command(line, t));
+        txCommand.g.writeNumber(tables.command(line, t));
         text(txResult, t.resultText() == null ? null : redactor.text(t.resultText()));
         int code = t.errorCode();
         if (code < 0 && t.errorDetail() != null) {
@@ -348,17 +303,6 @@ final class ReportModel implements AutoCloseable {
         }
     }
 
-    private int command(String line, Transaction t) {
-        Integer i = commandIndex.get(line);
-        if (i == null) {
-            i = commandLines.size();
-            commandIndex.put(line, i);
-            commandLines.add(line);
-            commandParsed.add(t.commands());
-        }
-        return i;
-    }
-
     private static int dir(Direction d) {
         return d == null ? -1 : d == Direction.HOST_TO_MODULE ? 0 : 1;
     }
@@ -376,104 +320,24 @@ final class ReportModel implements AutoCloseable {
         java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
         try (JsonGenerator s = ReportJson.generator(small)) {
             s.writeStartObject();
-            sessions(s);
-            diagnostics(s);
-            commands(s);
+            tables.write(s);
             s.writeEndObject();
-        }
-        for (Column c : columns.values()) {
-            c.end();
         }
 
         JsonGenerator g = ReportJson.generator(out);
         g.writeStartObject();
         g.writeNumberField("version", VERSION);
         meta(g, name, meta, warnings);
-        g.writeArrayFieldStart("strings");
-        for (String s : strings.keySet()) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
+        columns.writeStrings(g);
         // sessions, diagnostics, commands: the fields of the small object, without its braces
         g.writeRaw(',');
         g.flush();
         byte[] fields = small.toByteArray();
         out.write(fields, 1, fields.length - 2);
-        String group = null;
-        for (Map.Entry<String, Column> e : columns.entrySet()) {
-            if (e.getValue() == txId && idsAreSequential) {
-                continue;
-            }
-            String[] path = e.getKey().split("\\.");
-            if (!path[0].equals(group)) {
-                if (group != null) {
-                    g.writeEndObject();
-                }
-                g.writeObjectFieldStart(path[0]);
-                group = path[0];
-            }
-            // the column is copied as it was streamed; an empty raw value keeps the generator's count
-            g.writeFieldName(path[1]);
-            g.writeRawValue("");
-            g.flush();
-            Files.copy(e.getValue().file, out);
-        }
-        g.writeEndObject();
+        columns.writeColumns(g, out, idsAreSequential ? txId : null);
         g.writeEndObject();
         g.close();
         out.flush();
-    }
-
-    private void sessions(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("sessions");
-        longs(g, "index", sessionList.stream().mapToLong(SessionSummary::index).toArray());
-        longs(g, "start", sessionList.stream().mapToLong(SessionSummary::startMicros).toArray());
-        longs(g, "end", sessionList.stream().mapToLong(SessionSummary::endMicros).toArray());
-        texts(g, "outcome", sessionList.stream().map(s -> s.outcome().word()).toList());
-        texts(g, "detail", sessionList.stream().map(s -> s.detail() == null ? null : redactor.text(s.detail())).toList());
-        longs(g, "transactions", sessionList.stream().mapToLong(SessionSummary::transactions).toArray());
-        longs(g, "failed", sessionList.stream().mapToLong(SessionSummary::failed).toArray());
-        texts(g, "endedBy", sessionList.stream().map(SessionSummary::endedBy).toList());
-        g.writeArrayFieldStart("deciding");
-        for (SessionSummary s : sessionList) {
-            long[] ids = s.deciding().stream().mapToLong(Long::longValue).toArray();
-            g.writeArray(ids, 0, ids.length);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private void diagnostics(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("diagnostics");
-        longs(g, "transaction", diagnostics.stream().mapToLong(d -> d.where().transactionId()).toArray());
-        longs(g, "severity", diagnostics.stream().mapToLong(d -> d.severity().ordinal()).toArray());
-        texts(g, "rule", diagnostics.stream().map(Diagnostic::ruleId).toList());
-        texts(g, "message", diagnostics.stream().map(d -> redactor.text(d.message())).toList());
-        texts(g, "section", diagnostics.stream().map(Diagnostic::section).toList());
-        longs(g, "column", diagnostics.stream().mapToLong(d -> d.where().column()).toArray());
-        longs(g, "length", diagnostics.stream().mapToLong(d -> d.where().length()).toArray());
-        longs(g, "time", diagnostics.stream().mapToLong(d -> d.where().timeMicros()).toArray());
-        g.writeEndObject();
-    }
-
-    private static void longs(JsonGenerator g, String field, long[] values) throws IOException {
-        g.writeFieldName(field);
-        g.writeArray(values, 0, values.length);
-    }
-
-    private void texts(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String s : values) {
-            Integer i = s == null ? null : shared(s);
-            if (i != null) {
-                g.writeNumber(i);
-            } else if (s == null) {
-                g.writeNull();
-            } else {
-                g.writeString(s);
-            }
-        }
-        g.writeEndArray();
     }
 
     private void meta(JsonGenerator g, String name, TraceMetadata meta, List<String> warnings) throws IOException {
@@ -514,86 +378,8 @@ final class ReportModel implements AutoCloseable {
         g.writeEndObject();
     }
 
-    private void commands(JsonGenerator g) throws IOException {
-        g.writeArrayFieldStart("commands");
-        for (int i = 0; i < commandLines.size(); i++) {
-            g.writeStartObject();
-            g.writeStringField("line", commandLines.get(i));
-            g.writeArrayFieldStart("parsed");
-            for (AtCommand c : commandParsed.get(i)) {
-                g.writeStartObject();
-                g.writeStringField("name", c.name());
-                g.writeStringField("form", c.form().word());
-                Grammar.CommandSpec spec = registry.command(c.name()).orElse(null);
-                if (spec != null) {
-                    g.writeStringField("title", spec.title());
-                    g.writeStringField("section", spec.section());
-                }
-                g.writeArrayFieldStart("params");
-                for (NamedParam p : registry.parameters(c)) {
-                    g.writeStartObject();
-                    g.writeStringField("name", p.name());
-                    g.writeStringField("value", redactor.parameter(c, p));
-                    if (p.meaning() != null) {
-                        g.writeStringField("meaning", p.meaning());
-                    }
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
     @Override
     public void close() throws IOException {
-        IOException failed = null;
-        for (Column c : columns.values()) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                failed = e;
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
-    }
-
-    /** One column of values streamed as a JSON array to a temporary file, deleted on close. */
-    private static final class Column implements Closeable {
-        final Path file;
-        final OutputStream out;
-        final JsonGenerator g;
-        private boolean ended;
-
-        Column() throws IOException {
-            file = Files.createTempFile("atscope-report-col", ".json");
-            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 14);
-            g = ReportJson.generator(out);
-            g.writeStartArray();
-        }
-
-        void end() throws IOException {
-            if (!ended) {
-                ended = true;
-                g.writeEndArray();
-                g.close();
-                out.close();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                g.close();
-                out.close();
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        }
+        columns.close();
     }
 }

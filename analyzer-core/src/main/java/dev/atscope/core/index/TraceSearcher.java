@@ -27,6 +27,8 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -52,6 +54,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -69,6 +72,7 @@ public final class TraceSearcher implements TraceSearch {
 
     private final Analyzer analyzer = AtAnalyzer.perField();
     private final SearcherManager manager;
+    private final Directory directory;
 
     /**
      * Opens an index for searching.
@@ -76,10 +80,15 @@ public final class TraceSearcher implements TraceSearch {
      * @throws NoSuchFileException when there is no index in {@code dir}
      */
     public TraceSearcher(Path dir) throws IOException {
-        if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(FSDirectory.open(dir))) {
+        if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "no atscope index here; create one with atscope index");
         }
-        this.manager = new SearcherManager(FSDirectory.open(dir), new SearcherFactory() {
+        this.directory = FSDirectory.open(dir);
+        if (!DirectoryReader.indexExists(directory)) {
+            directory.close();
+            throw new NoSuchFileException(dir.toString(), null, "no atscope index here; create one with atscope index");
+        }
+        this.manager = new SearcherManager(directory, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
                 return new ReaderSearcher(reader);
@@ -92,12 +101,15 @@ public final class TraceSearcher implements TraceSearch {
      * documents (fields, closed values, commands) and, once asked, the facets' ordinals.
      */
     private static final class ReaderSearcher extends IndexSearcher {
+        /** The generation of the commit the reader shows: a newer {@code segments_N} means new documents. */
+        private final long generation;
         private final TraceQueries queries;
         private volatile DefaultSortedSetDocValuesReaderState facetState;
         private volatile boolean noFacets;
 
         ReaderSearcher(IndexReader reader) throws IOException {
             super(reader);
+            this.generation = ((DirectoryReader) reader).getIndexCommit().getGeneration();
             this.queries = vocabulary(reader);
         }
 
@@ -154,8 +166,15 @@ public final class TraceSearcher implements TraceSearch {
 
     /** The searcher of the index's last commit; release it with {@link #release}. */
     private ReaderSearcher acquire() throws IOException {
-        manager.maybeRefresh();
-        return (ReaderSearcher) manager.acquire();
+        ReaderSearcher s = (ReaderSearcher) manager.acquire();
+        // listing the directory tells whether a commit came since; reopening to find out reads every
+        // segment's header, which cost more than the search itself
+        if (SegmentInfos.getLastCommitGeneration(directory.listAll()) != s.generation) {
+            manager.release(s);
+            manager.maybeRefresh();
+            s = (ReaderSearcher) manager.acquire();
+        }
+        return s;
     }
 
     private void release(ReaderSearcher s) throws IOException {
@@ -214,9 +233,11 @@ public final class TraceSearcher implements TraceSearch {
             }
             List<Hit> hits = new ArrayList<>();
             Object[] snippets = snippets(searcher, q, top, limit);
+            // one reader of stored fields for all hits: each new one allocates its decompression buffers
+            StoredFields stored = searcher.storedFields();
             for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
-                Document d = searcher.storedFields().document(sd.doc);
+                Document d = stored.document(sd.doc);
                 long timeMicros = number(d, IndexFields.TIME_US);
                 long durationMicros = number(d, IndexFields.DURATION_US);
                 String session = d.get(IndexFields.SESSION);
@@ -262,7 +283,7 @@ public final class TraceSearcher implements TraceSearch {
                 public SortedMap<Long, Long> reduce(java.util.Collection<TimeCounter> collectors) {
                     SortedMap<Long, Long> out = new TreeMap<>();
                     for (TimeCounter c : collectors) {
-                        c.counts.forEach((bucket, n) -> out.merge(bucket, n[0], Long::sum));
+                        c.addTo(out);
                     }
                     return out;
                 }
@@ -275,7 +296,11 @@ public final class TraceSearcher implements TraceSearch {
     /** Counts the hits of one slice of the index by the bucket their time falls into. */
     private static final class TimeCounter extends SimpleCollector {
         private final long bucketMillis;
-        private final Map<Long, long[]> counts = new java.util.HashMap<>();
+        /** Buckets and their counts, open addressing on the bucket number: no boxing per hit. */
+        private long[] keys = new long[64];
+        private long[] values = new long[64];
+        private boolean[] used = new boolean[64];
+        private int size;
         private NumericDocValues times;
 
         TimeCounter(long bucketMillis) {
@@ -290,8 +315,58 @@ public final class TraceSearcher implements TraceSearch {
         @Override
         public void collect(int doc) throws IOException {
             if (times.advanceExact(doc)) {
-                long bucket = Math.floorDiv(times.longValue(), bucketMillis) * bucketMillis;
-                counts.computeIfAbsent(bucket, b -> new long[1])[0]++;
+                add(Math.floorDiv(times.longValue(), bucketMillis));
+            }
+        }
+
+        private void add(long bucket) {
+            int mask = keys.length - 1;
+            int i = Long.hashCode(bucket * 0x9E3779B97F4A7C15L) & mask;
+            while (used[i] && keys[i] != bucket) {
+                i = (i + 1) & mask;
+            }
+            if (!used[i]) {
+                if (2 * (size + 1) > keys.length) {
+                    grow();
+                    add(bucket);
+                    return;
+                }
+                used[i] = true;
+                keys[i] = bucket;
+                size++;
+            }
+            values[i]++;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldValues = values;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            values = new long[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldUsed[j]) {
+                    int mask = keys.length - 1;
+                    int i = Long.hashCode(oldKeys[j] * 0x9E3779B97F4A7C15L) & mask;
+                    while (used[i]) {
+                        i = (i + 1) & mask;
+                    }
+                    used[i] = true;
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                    size++;
+                }
+            }
+        }
+
+        /** Adds the counts to {@code out}, keyed by the start of each bucket in milliseconds. */
+        void addTo(SortedMap<Long, Long> out) {
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i]) {
+                    out.merge(keys[i] * bucketMillis, values[i], Long::sum);
+                }
             }
         }
 
@@ -368,6 +443,10 @@ public final class TraceSearcher implements TraceSearch {
 
     @Override
     public void close() throws IOException {
-        manager.close();
+        try {
+            manager.close();
+        } finally {
+            directory.close();
+        }
     }
 }

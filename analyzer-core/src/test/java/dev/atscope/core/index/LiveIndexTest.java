@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +89,18 @@ class LiveIndexTest {
                     null), hour).values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(s.search("type:transaction", 0, TraceSearch.Order.TIME, false).total());
             assertThat(all).isEqualTo(3);
+            // a bucket a millisecond: each hit in a bucket of its own, more than the counter's first table holds
+            for (int i = 0; i < 5; i++) {
+                index(tmp.resolve("d" + i + ".csv"), "d" + i, null, Instant.parse("2026-11-23T00:00:00Z").plusSeconds(i * 7),
+                        3, "OK");
+            }
+            TraceSearch.Request every = new TraceSearch.Request("type:transaction", 10_000, TraceSearch.Order.TIME, false, null);
+            SortedMap<Long, Long> expected = new TreeMap<>();
+            for (TraceSearch.Hit h : s.search(every).hits()) {
+                expected.merge(h.time().toEpochMilli(), 1L, Long::sum);
+            }
+            assertThat(expected).hasSizeGreaterThan(32);
+            assertThat(s.countOverTime(every, 1)).isEqualTo(expected);
             assertThatThrownBy(() -> s.countOverTime(new TraceSearch.Request("outcome:(", 0, TraceSearch.Order.TIME,
                     false, null), hour)).isInstanceOf(TraceSearch.BadQueryException.class);
         }

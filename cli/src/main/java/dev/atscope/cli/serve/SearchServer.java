@@ -63,6 +63,15 @@ public final class SearchServer implements AutoCloseable {
         }
     }
 
+    static {
+        // The JDK's server leaves Nagle's algorithm on: a response written in two parts (headers, then
+        // body) then waits for the client's delayed acknowledgement, tens of milliseconds a request.
+        // Read once, when the server's configuration class loads; a value the user set is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService workers;
     private final boolean loopback;
