@@ -113,9 +113,17 @@ public final class ModuleStates {
      */
     public void settle(dev.atscope.core.decode.Decoded next) {
         if (restartPending && !(next instanceof Transaction t && t.outcome() == Outcome.INTERRUPTED)) {
-            restartPending = false;
-            all.forEach(ModuleState::restart);
+            restart();
         }
+    }
+
+    /**
+     * Applies a restart now, for a reader that learns of one otherwise than by its URC (a recording
+     * that shows AT+CFUN=1,1 answered but no boot).
+     */
+    public void restart() {
+        restartPending = false;
+        all.forEach(ModuleState::restart);
     }
 
     /** Applies a transaction to every state. */
