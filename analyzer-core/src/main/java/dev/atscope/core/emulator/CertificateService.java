@@ -41,6 +41,10 @@ final class CertificateService {
         // the grammar (through the validator) has checked the storage, the name and the size already
         List<String> p = c.params();
         String file = AtArguments.unquote(p.get(0));
+        if (!named(file)) {
+            log.accept(c.display() + ": a file name is " + String.join(" or ", registry.storages().keySet()) + ":<name>");
+            return Result.cme(ErrorSituation.BAD_FILE_PARAMETER);
+        }
         if (store.exists(file)) {
             // §2.2.2: a file must be deleted before it is written again
             log.accept(c.display() + ": " + file + " exists; delete it first");
@@ -55,11 +59,24 @@ final class CertificateService {
         return Result.OK;
     }
 
+    /**
+     * Whether a file name names its storage: the M-series has no default storage (§2.2.2), even
+     * where another library loaded beside it has one for its modules.
+     */
+    private boolean named(String file) {
+        int colon = file.indexOf(':');
+        return colon > 0 && registry.storage(file.substring(0, colon)).isPresent();
+    }
+
     Result qsecread(AtCommand c) throws IOException {
         if (c.form() != CommandForm.WRITE) {
             return answers.test(c);
         }
-        String checksum = store.storedChecksum(AtArguments.unquote(c.params().get(0))).orElse(null);
+        String file = AtArguments.unquote(c.params().get(0));
+        if (!named(file)) {
+            return Result.cme(ErrorSituation.BAD_FILE_PARAMETER);
+        }
+        String checksum = store.storedChecksum(file).orElse(null);
         if (checksum == null) {
             return Result.cme(ErrorSituation.FILE_NOT_FOUND);
         }
@@ -72,6 +89,9 @@ final class CertificateService {
             return answers.test(c);
         }
         String file = AtArguments.unquote(c.params().get(0));
+        if (!named(file)) {
+            return Result.cme(ErrorSituation.BAD_FILE_PARAMETER);
+        }
         if (!store.exists(file)) {
             return Result.cme(ErrorSituation.FILE_NOT_FOUND);
         }
