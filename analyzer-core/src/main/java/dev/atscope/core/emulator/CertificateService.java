@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * Certificates and keys (§2.2.2-§2.2.4): AT+QSECWRITE's upload into the {@link CertificateStore},
- * AT+QSECREAD's checksum, AT+QSECDEL. The store's refusals are its {@code +CME ERROR} codes.
+ * AT+QSECREAD's checksum, AT+QSECDEL. Whether a file exists is the model's; a file that exists
+ * cannot be written again, one that does not cannot be read or deleted ({@code +CME ERROR} codes
+ * of the file commands).
  */
 final class CertificateService {
 
@@ -36,45 +38,64 @@ final class CertificateService {
         if (c.form() != CommandForm.WRITE) {
             return answers.test(c);
         }
+        // the grammar (through the validator) has checked the storage, the name and the size already
         List<String> p = c.params();
-        try {
-            CertificateStore.FileName f = store.parse(AtArguments.unquote(p.get(0)));
-            int size = Integer.parseInt(p.get(1));
-            long timeout = Timeouts.seconds(registry, c, 2);
-            store.checkWritable(f, size);
-            answers.result(Result.CONNECT);
-            byte[] data = uploads.receive(size, config.timing().seconds(timeout), config.faults().upload());
-            store.put(f, data);
-            answers.info("+QSECWRITE: " + data.length + "," + UploadChecksum.hex(data));
-            return Result.OK;
-        } catch (CertificateStore.StoreException e) {
-            log.accept(c.display() + ": " + e.getMessage());
-            return Result.cme(e.situation);
+        String file = AtArguments.unquote(p.get(0));
+        if (!named(file)) {
+            log.accept(c.display() + ": a file name is " + String.join(" or ", registry.storages().keySet()) + ":<name>");
+            return Result.cme(ErrorSituation.BAD_FILE_PARAMETER);
         }
+        if (store.exists(file)) {
+            // §2.2.2: a file must be deleted before it is written again
+            log.accept(c.display() + ": " + file + " exists; delete it first");
+            return Result.cme(ErrorSituation.FILE_EXISTS);
+        }
+        int size = Integer.parseInt(p.get(1));
+        long timeout = Timeouts.seconds(registry, c, 2);
+        answers.result(Result.CONNECT);
+        byte[] data = uploads.receive(size, config.timing().seconds(timeout), config.faults().upload());
+        store.put(file, data);
+        answers.info("+QSECWRITE: " + data.length + "," + UploadChecksum.hex(data));
+        return Result.OK;
+    }
+
+    /**
+     * Whether a file name names its storage: the M-series has no default storage (§2.2.2), even
+     * where another library loaded beside it has one for its modules.
+     */
+    private boolean named(String file) {
+        int colon = file.indexOf(':');
+        return colon > 0 && registry.storage(file.substring(0, colon)).isPresent();
     }
 
     Result qsecread(AtCommand c) throws IOException {
         if (c.form() != CommandForm.WRITE) {
             return answers.test(c);
         }
-        try {
-            CertificateStore.FileName f = store.parse(AtArguments.unquote(c.params().get(0)));
-            answers.info("+QSECREAD: 1," + store.storedChecksum(f));
-            return Result.OK;
-        } catch (CertificateStore.StoreException e) {
-            return Result.cme(e.situation);
+        String file = AtArguments.unquote(c.params().get(0));
+        if (!named(file)) {
+            return Result.cme(ErrorSituation.BAD_FILE_PARAMETER);
         }
+        String checksum = store.storedChecksum(file).orElse(null);
+        if (checksum == null) {
+            return Result.cme(ErrorSituation.FILE_NOT_FOUND);
+        }
+        answers.info("+QSECREAD: 1," + checksum);
+        return Result.OK;
     }
 
     Result qsecdel(AtCommand c) throws IOException {
         if (c.form() != CommandForm.WRITE) {
             return answers.test(c);
         }
-        try {
-            store.delete(store.parse(AtArguments.unquote(c.params().get(0))));
-            return Result.OK;
-        } catch (CertificateStore.StoreException e) {
-            return Result.cme(e.situation);
+        String file = AtArguments.unquote(c.params().get(0));
+        if (!named(file)) {
+            return Result.cme(ErrorSituation.BAD_FILE_PARAMETER);
         }
+        if (!store.exists(file)) {
+            return Result.cme(ErrorSituation.FILE_NOT_FOUND);
+        }
+        store.delete(file);
+        return Result.OK;
     }
 }

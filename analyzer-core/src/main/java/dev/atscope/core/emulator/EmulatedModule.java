@@ -8,7 +8,6 @@ import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.CommandLineParser;
 import dev.atscope.core.link.Link;
 import dev.atscope.core.link.PipeLink;
-import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,11 +26,13 @@ import java.util.function.Consumer;
  * real HTTP and HTTPS requests for AT+QHTTPGET and AT+QHTTPPOST. One instance is one module; it
  * serves one link at a time.
  *
- * <p>It is made of parts found by name: the {@link LineDiscipline} of the UART, the {@link
+ * <p>Its settings are held once, in the {@link ModuleModel}: the protocol libraries' model of the
+ * module, built from its own wire as the checker builds it from a recording. It is made of parts
+ * found by name that answer from that model: the {@link LineDiscipline} of the UART, the {@link
  * ResultWriter} of its answers, the {@link PdpStack}, the {@link SslSettings}, the {@link
- * CertificateService} with the {@link UploadReceiver} of data mode, the {@link HttpService}, the
- * {@link ModuleIdentity} and the {@link FaultInjector}. The {@link #handlers} table has one row per
- * command it answers.
+ * CertificateService} with the {@link CertificateStore} of file contents and the {@link
+ * UploadReceiver} of data mode, the {@link HttpService}, the {@link ModuleIdentity} and the {@link
+ * FaultInjector}. The {@link #handlers} table has one row per command it answers.
  * Whether a command's parameters are acceptable is decided by the protocol library's grammar
  * through {@link CommandValidator}: the same reading the checker uses.
  */
@@ -42,21 +44,16 @@ public final class EmulatedModule {
         Result handle(AtCommand c) throws IOException, InterruptedException, FaultInjector.RestartNow;
     }
 
-    /** §2.2.1: the SSL contexts, as many as AT+QSSLCFG's {@code <ctxindex>} range in the grammar numbers. */
-    private final int sslContexts;
     /** §1.3.1 item 5: the PDP contexts active at once at most, the grammar's {@code pdpContexts} limit. */
     private final int activePdpLimit;
-    /** AT+QIFGCNT selects a context in the grammar's range of {@code <id>} (the validator refuses others). */
-    private final int pdpIds;
 
     private final EmulatorConfig config;
     private final ProtocolRegistry registry;
     private final CommandValidator validator;
     private final String name;
     private final Consumer<String> log;
+    /** The contents of the files the model says exist. */
     private final CertificateStore store;
-    /** The cipher suites the grammar lists, for AT+QSSLCFG="ciphersuite". */
-    private final CipherSuites suites;
     /** Where the HTTP requests go. */
     private final Network network;
     private final LineDiscipline uart;
@@ -64,14 +61,15 @@ public final class EmulatedModule {
     private final UploadReceiver uploads;
     private final FaultInjector faults;
     private final CertificateService certificates;
-    /** The module's state as the protocol libraries model it, from its own wire. */
+    /** The module's state as the protocol libraries model it, from its own wire: the holder of its settings. */
     private final ModuleModel model;
+    /** AT+QSSLCFG's answers and the TLS settings, read from the model. */
+    private final SslSettings ssl;
     private final ModuleIdentity identity;
     /** Command name to what answers it: one row per command. */
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
 
-    // the parts a restart makes anew
-    private SslSettings ssl;
+    // the parts a restart makes anew (the model forgets its settings at the restart's boot URCs)
     private PdpStack pdp;
     private HttpService http;
     private String lastLine;
@@ -86,15 +84,13 @@ public final class EmulatedModule {
         this.registry = registry;
         this.name = name;
         this.log = line -> config.log().accept(name + ": " + line);
-        this.sslContexts = rangeSize(registry, "+QSSLCFG", "ctxindex");
         this.activePdpLimit = (int) registry.limit("pdpContexts").orElseThrow(() -> new IllegalStateException(
                 "no protocol library gives the pdpContexts limit")).value();
-        this.pdpIds = rangeSize(registry, "+QIFGCNT", "id");
         this.validator = new CommandValidator(registry);
-        this.store = new CertificateStore(registry.storages());
-        this.suites = new CipherSuites(registry);
         this.network = config.effectiveNetwork();
         this.model = new ModuleModel(registry);
+        this.store = new CertificateStore(model.https());
+        this.ssl = new SslSettings(registry, model.https().ssl(), store, new CipherSuites(registry));
         this.answers = new ResultWriter(registry, model::moduleSent);
         this.uploads = new UploadReceiver(config.timing());
         this.faults = new FaultInjector(config.faults(), config.timing(), log, registry);
@@ -241,6 +237,7 @@ public final class EmulatedModule {
         List<AtCommand> commands = CommandLineParser.parse(t);
         for (int i = 0; i < commands.size(); i++) {
             AtCommand c = commands.get(i);
+            model.commandStarts();
             Result r = execute(c);
             boolean last = i == commands.size() - 1;
             if (r.kind() != Result.Kind.OK || last) {
@@ -248,6 +245,7 @@ public final class EmulatedModule {
                 answers.result(r);
                 return;
             }
+            model.carriedOut(t, c); // a later command of the line sees what this one set
         }
     }
 
@@ -304,28 +302,11 @@ public final class EmulatedModule {
             answers.info("+QSSLCFG: \"type\",(0-5),\"value\""); // as §2.2.1 prints it
             return Result.OK;
         }
-        List<String> lines = new ArrayList<>();
-        boolean ok = ssl.configure(c, lines::add, log);
-        for (String l : lines) {
-            answers.info(l);
+        Optional<String> line = ssl.answer(c);
+        if (line.isPresent()) {
+            answers.info(line.get());
         }
-        return ok ? Result.OK : Result.ERROR;
-    }
-
-    /**
-     * How many values a command's parameter takes by the grammar's range ({@code <ctxindex>} 0-5
-     * gives 6), looked for in its write form and its subcommands.
-     */
-    static int rangeSize(ProtocolRegistry registry, String command, String param) {
-        List<Grammar.ParamSpec> params = new ArrayList<>();
-        registry.command(command).map(c -> c.forms().get("write")).ifPresent(f -> params.addAll(f.params()));
-        registry.subcommands(command).values().forEach(s -> params.addAll(s.params()));
-        for (Grammar.ParamSpec p : params) {
-            if (p.name().equals(param) && p.min() != null && p.max() != null) {
-                return (int) (p.max() - p.min() + 1);
-            }
-        }
-        throw new IllegalStateException("no protocol library gives the range of " + command + " <" + param + ">");
+        return Result.OK;
     }
 
     // ---- boot and restart -------------------------------------------------------------------------
@@ -342,7 +323,6 @@ public final class EmulatedModule {
         FaultInjector.sleep(config.timing().bootStep().toNanos());
         in.discard();
         reset();
-        store.restart();
         boot();
     }
 
@@ -353,9 +333,8 @@ public final class EmulatedModule {
 
     private void reset() {
         settingsAtBoot();
-        ssl = new SslSettings(suites, sslContexts);
-        pdp = new PdpStack(pdpIds, activePdpLimit, faults, answers, log, config.localIp());
-        http = new HttpService(registry, config, network, answers, uploads, pdp, ssl, store, suites, log, model);
+        pdp = new PdpStack(model, activePdpLimit, faults, answers, log, config.localIp());
+        http = new HttpService(registry, config, network, answers, uploads, ssl, log, model);
         lastLine = null;
     }
 
@@ -364,13 +343,8 @@ public final class EmulatedModule {
         return model;
     }
 
-    /** Whether the certificate storage holds the file ({@code RAM:ca.pem}): the part the model only names. */
+    /** Whether the certificate storage holds the contents of a file the model says exists ({@code RAM:ca.pem}). */
     boolean stores(String file) {
         return store.data(file).isPresent();
-    }
-
-    /** Whether a PDP context is active in the TCP/IP stack: the part the model follows from AT+QIACT. */
-    boolean pdpActive() {
-        return pdp.anyActive();
     }
 }

@@ -23,29 +23,24 @@ final class HttpService {
     private final Network network;
     private final ResultWriter answers;
     private final UploadReceiver uploads;
-    private final PdpStack pdp;
+    /** The SSL context's settings, as the model holds them. */
     private final SslSettings ssl;
-    private final CertificateStore store;
-    /** The URL and whether HTTPS is on: the library's model of the module. */
+    /** The URL, whether HTTPS is on and whether a PDP context is active: the library's model of the module. */
     private final ModuleModel model;
-    private final CipherSuites suites;
     private final Consumer<String> log;
 
+    /** The body of the last response, until AT+QHTTPREAD takes it: the part the model does not hold. */
     private byte[] response;
 
     HttpService(ProtocolRegistry registry, EmulatorConfig config, Network network, ResultWriter answers,
-            UploadReceiver uploads, PdpStack pdp, SslSettings ssl, CertificateStore store, CipherSuites suites,
-            Consumer<String> log, ModuleModel model) {
+            UploadReceiver uploads, SslSettings ssl, Consumer<String> log, ModuleModel model) {
         this.model = model;
         this.registry = registry;
         this.config = config;
         this.network = network;
         this.answers = answers;
         this.uploads = uploads;
-        this.pdp = pdp;
         this.ssl = ssl;
-        this.store = store;
-        this.suites = suites;
         this.log = log;
     }
 
@@ -90,7 +85,7 @@ final class HttpService {
         int size = Integer.parseInt(c.params().get(0));
         long inputTime = Timeouts.seconds(registry, c, 1);
         long readTime = Timeouts.seconds(registry, c, 2);
-        if (!pdp.anyActive()) {
+        if (!model.https().pdpActive()) {
             return Result.cme(ErrorSituation.PDP_INACTIVE);
         }
         answers.result(Result.CONNECT);
@@ -116,7 +111,7 @@ final class HttpService {
     }
 
     private Result request(String method, byte[] body, long timeoutSeconds) throws InterruptedException {
-        if (!pdp.anyActive()) {
+        if (!model.https().pdpActive()) {
             log.accept("AT+QHTTP" + method + ": no PDP context is active");
             return Result.cme(ErrorSituation.PDP_INACTIVE);
         }
@@ -145,7 +140,7 @@ final class HttpService {
             log.accept("DNS: cannot resolve " + uri.getHost() + " (fault profile)");
             return Result.cme(ErrorSituation.NAME_NOT_RESOLVED);
         }
-        TlsSettings tls = https ? ssl.tls(store, suites, config.rtc().instant()) : null;
+        TlsSettings tls = https ? ssl.tls(config.rtc().instant()) : null;
         Network.Route route = network.route(new Network.Request(method, uri, tls));
         if (route instanceof Network.Fail f) {
             int code = f.code(registry);

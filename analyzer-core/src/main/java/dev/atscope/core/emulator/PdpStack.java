@@ -1,54 +1,44 @@
 package dev.atscope.core.emulator;
 
-import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandForm;
+import dev.atscope.core.protocol.NamedParam;
+import dev.atscope.core.protocol.basic.NetworkState;
+import dev.atscope.core.protocol.quectel.GsmPdpContexts;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The radio, the packet-switched registration and attach, and the TCP/IP stack's PDP contexts
  * (§1.2 steps 2-3, §1.3.1): AT+CFUN's radio, AT+CREG, AT+CGREG, AT+CGATT, AT+QIFGCNT, AT+QICSGP,
- * AT+QIREGAPP, AT+QIACT, AT+QILOCIP and AT+QIDEACT. The number of contexts and the limit of active
- * ones are the grammar's; a restart resets it all.
+ * AT+QIREGAPP, AT+QIACT, AT+QILOCIP and AT+QIDEACT. The contexts, the foreground one and how
+ * registration is reported are the model's ({@link GsmPdpContexts}, {@link NetworkState}): this part
+ * answers from it and refuses what the stack's states do not allow; the model learns an accepted
+ * write from the module's answer. It keeps only the radio, which the model has no notion of, and the
+ * passwords, which the model keeps out. A restart makes it anew.
  */
 final class PdpStack {
 
-    /** One PDP context: its bearer settings (AT+QICSGP) and its state in the TCP/IP stack. */
-    private static final class PdpContext {
-        int mode = 1;
-        String apn = "";
-        String user = "";
-        String password = "";
-        boolean stackRegistered;
-        boolean active;
-    }
-
     /** §1.3.1 item 5: the PDP contexts active at once at most, the grammar's {@code pdpContexts} limit. */
     private final int activeLimit;
-    private final PdpContext[] contexts;
+    private final ModuleModel model;
+    /** The password of each context as AT+QICSGP or AT+QIREGAPP set it; shown while the model says one is set. */
+    private final Map<String, String> passwords = new HashMap<>();
     private final FaultInjector faults;
     private final ResultWriter answers;
     private final Consumer<String> log;
     private final String localIp;
 
-    private int foreground;
     private boolean radioOn = true;
-    private int cregMode;
-    private int cgregMode;
 
-    /**
-     * @param ids the contexts AT+QIFGCNT selects among, the grammar's range of {@code <id>}
-     * @param activeLimit the grammar's {@code pdpContexts} limit
-     */
-    PdpStack(int ids, int activeLimit, FaultInjector faults, ResultWriter answers, Consumer<String> log,
+    /** @param activeLimit the grammar's {@code pdpContexts} limit */
+    PdpStack(ModuleModel model, int activeLimit, FaultInjector faults, ResultWriter answers, Consumer<String> log,
             String localIp) {
+        this.model = model;
         this.activeLimit = activeLimit;
-        this.contexts = new PdpContext[ids];
-        for (int i = 0; i < ids; i++) {
-            contexts[i] = new PdpContext();
-        }
         this.faults = faults;
         this.answers = answers;
         this.log = log;
@@ -59,12 +49,9 @@ final class PdpStack {
         return radioOn;
     }
 
-    /** AT+CFUN's radio: off deactivates every context. */
+    /** AT+CFUN's radio; off deactivates every context, which the model learns from the command. */
     void radio(boolean on) {
         radioOn = on;
-        if (!on) {
-            deactivateAll();
-        }
     }
 
     /** AT+CSQ: a good signal while the radio is on. */
@@ -109,27 +96,27 @@ final class PdpStack {
         return radioOn && faults.profile().attached();
     }
 
-    boolean anyActive() {
-        for (PdpContext x : contexts) {
-            if (x.active) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     Result creg(AtCommand c) throws IOException {
-        return Settings.integer(c, answers, "+CREG: (0-2)", () -> "+CREG: " + cregMode + "," + (radioOn ? 1 : 0),
-                v -> cregMode = v);
+        return Settings.integer(c, answers, "+CREG: (0-2)",
+                () -> "+CREG: " + model.network().reportMode("+CREG") + "," + (radioOn ? 1 : 0));
     }
 
     Result cgreg(AtCommand c) throws IOException {
-        return Settings.integer(c, answers, "+CGREG: (0-2)", () -> "+CGREG: " + cgregMode + "," + packetRegistration(),
-                v -> cgregMode = v);
+        return Settings.integer(c, answers, "+CGREG: (0-2)",
+                () -> "+CGREG: " + model.network().reportMode("+CGREG") + "," + packetRegistration());
     }
 
     Result qifgcnt(AtCommand c) throws IOException {
-        return Settings.integer(c, answers, answers.testAnswer(c), () -> "+QIFGCNT: " + foreground, v -> foreground = v);
+        return Settings.integer(c, answers, answers.testAnswer(c), () -> "+QIFGCNT: " + pdp().foreground());
+    }
+
+    private GsmPdpContexts pdp() {
+        return model.https().pdp();
+    }
+
+    /** The foreground context, as the model holds it. */
+    private GsmPdpContexts.PdpContext foreground() {
+        return pdp().context(pdp().foreground());
     }
 
     Result cgatt(AtCommand c) throws IOException {
@@ -140,9 +127,7 @@ final class PdpStack {
                 if (c.params().get(0).equals("1") && !attached()) {
                     return Result.cme(ErrorSituation.ATTACH_REFUSED);
                 }
-                if (c.params().get(0).equals("0")) {
-                    deactivateAll();
-                }
+                // a detach (=0) takes the contexts down: the model learns it from the command
             }
             default -> {
                 // no execute form
@@ -152,19 +137,14 @@ final class PdpStack {
     }
 
     Result qicsgp(AtCommand c) throws IOException {
-        PdpContext x = contexts[foreground];
-        List<String> p = c.params();
         switch (c.form()) {
             case TEST -> answers.info(answers.testAnswer(c));
-            case READ -> answers.info("+QICSGP: " + x.mode);
+            case READ -> answers.info("+QICSGP: " + pdp().mode(pdp().foreground()));
             case WRITE -> {
-                if (x.active) {
+                if (foreground().active()) {
                     return Result.ERROR; // the bearer cannot change under an active context
                 }
-                x.mode = Integer.parseInt(p.get(0));
-                x.apn = p.size() > 1 ? AtArguments.unquote(p.get(1)) : "";
-                x.user = p.size() > 2 ? AtArguments.unquote(p.get(2)) : "";
-                x.password = p.size() > 3 ? AtArguments.unquote(p.get(3)) : "";
+                keepPassword(c);
             }
             default -> {
                 // no execute form
@@ -174,21 +154,20 @@ final class PdpStack {
     }
 
     Result qiregapp(AtCommand c) throws IOException {
-        PdpContext x = contexts[foreground];
-        List<String> p = c.params();
+        GsmPdpContexts.PdpContext x = foreground();
         switch (c.form()) {
             case TEST -> answers.info(answers.testAnswer(c));
-            case READ -> answers.info("+QIREGAPP: \"" + x.apn + "\",\"" + x.user + "\",\"" + x.password + "\"");
+            case READ -> {
+                String password = x.passwordSet() ? passwords.getOrDefault(pdp().foreground(), "") : "";
+                answers.info("+QIREGAPP: \"" + x.apn() + "\",\"" + x.user() + "\",\"" + password + "\"");
+            }
             case WRITE, EXECUTE -> {
-                if (x.stackRegistered || x.active) {
+                if (x.registered() || x.active()) {
                     return Result.ERROR; // only from the initial state
                 }
                 if (c.form() == CommandForm.WRITE) {
-                    x.apn = AtArguments.unquote(p.get(0));
-                    x.user = p.size() > 1 ? AtArguments.unquote(p.get(1)) : "";
-                    x.password = p.size() > 2 ? AtArguments.unquote(p.get(2)) : "";
+                    keepPassword(c);
                 }
-                x.stackRegistered = true;
             }
             default -> {
                 // all forms handled
@@ -201,9 +180,9 @@ final class PdpStack {
         if (c.form() == CommandForm.TEST) {
             return Result.OK;
         }
-        PdpContext x = contexts[foreground];
-        if (x.active) {
-            log.accept("AT+QIACT: context " + foreground + " is already active");
+        GsmPdpContexts.PdpContext x = foreground();
+        if (x.active()) {
+            log.accept("AT+QIACT: context " + pdp().foreground() + " is already active");
             return Result.ERROR;
         }
         if (!attached() || packetRegistration() != 1) {
@@ -213,20 +192,15 @@ final class PdpStack {
         if (faults.activationFails()) {
             return Result.ERROR;
         }
-        int active = faults.profile().busyContexts();
-        for (PdpContext y : contexts) {
-            active += y.active ? 1 : 0;
-        }
+        int active = faults.profile().busyContexts() + model.https().activeContexts();
         if (active >= activeLimit) {
             log.accept("AT+QIACT fails: " + active + " PDP contexts are active already");
             return Result.ERROR;
         }
-        if (x.apn.isEmpty()) {
+        if (x.apn().isEmpty()) {
             log.accept("AT+QIACT fails: no APN set (AT+QICSGP or AT+QIREGAPP)");
             return Result.ERROR;
         }
-        x.stackRegistered = true;
-        x.active = true;
         return Result.OK;
     }
 
@@ -234,7 +208,7 @@ final class PdpStack {
         if (c.form() == CommandForm.TEST) {
             return Result.OK;
         }
-        if (!contexts[foreground].active) {
+        if (!foreground().active()) {
             return Result.ERROR;
         }
         answers.info(localIp); // a bare line and no OK (§3.3)
@@ -245,18 +219,17 @@ final class PdpStack {
         if (c.form() == CommandForm.TEST) {
             return Result.OK;
         }
-        deactivate(contexts[foreground]);
-        return Result.text("DEACT OK"); // §3.3
+        return Result.text("DEACT OK"); // §3.3; the model takes the contexts down
     }
 
-    private void deactivateAll() {
-        for (PdpContext x : contexts) {
-            deactivate(x);
+    /** The password a bearer write carries, by the name the grammar gives it. */
+    private void keepPassword(AtCommand c) {
+        String password = "";
+        for (NamedParam p : model.registry().parameters(c)) {
+            if (p.name().equals("password")) {
+                password = p.value();
+            }
         }
-    }
-
-    private static void deactivate(PdpContext x) {
-        x.active = false;
-        x.stackRegistered = false;
+        passwords.put(pdp().foreground(), password);
     }
 }

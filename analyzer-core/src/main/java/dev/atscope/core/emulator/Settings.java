@@ -10,6 +10,12 @@ final class Settings {
 
     private Settings() {}
 
+    /** A setting the model holds: the module answers its read from the model, which learns a write from the {@code OK}. */
+    static Result integer(AtCommand c, ResultWriter answers, String test, Supplier<String> read) throws IOException {
+        return integer(c, answers, test, read, v -> { });
+    }
+
+    /** A setting the module keeps itself ({@code write} takes the value). */
     static Result integer(AtCommand c, ResultWriter answers, String test, Supplier<String> read, IntConsumer write)
             throws IOException {
         switch (c.form()) {

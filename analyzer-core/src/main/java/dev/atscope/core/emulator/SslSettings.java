@@ -2,198 +2,90 @@ package dev.atscope.core.emulator;
 
 import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
+import dev.atscope.core.protocol.Grammar;
+import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.protocol.quectel.GsmSslContexts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
- * What AT+QSSLCFG sets (§2.2.1): six SSL contexts and the settings shared by all of them (HTTPS on
- * or off, the context HTTPS uses, whether certificate dates are checked, the SMTP style). A restart
- * forgets them all. The emulated module answers AT+QSSLCFG with it, and {@link ObservedSettings}
- * follows a recording's host setting it.
+ * The SSL settings of AT+QSSLCFG (§2.2.1) as the model holds them ({@link GsmSslContexts}): the
+ * answers to its queries, and what an HTTPS request takes from the context HTTPS uses. It holds no
+ * setting of its own. A write needs nothing here: the grammar (through the validator) has refused
+ * a bad one already, and the model learns a good one from the module's {@code OK}.
  */
 final class SslSettings {
 
+    private final ProtocolRegistry registry;
+    private final GsmSslContexts model;
+    private final CertificateStore files;
     private final CipherSuites suites;
-    /** §2.2.1: the SSL contexts, as many as the grammar's range of {@code <ctxindex>} numbers (6). */
-    private final Context[] contexts;
-    private boolean ignoreRtc;
-    private boolean httpsEnabled;
-    private int httpsCtx = -1;
-    private int smtpStyle;
-    private int smtpsCtx = -1;
 
-    /** One SSL context's settings (§2.2.1). */
-    private static final class Context {
-        SslVersion version = SslVersion.ALL;
-        List<Integer> suites = List.of(CipherSuites.ALL);
-        SecurityLevel level = SecurityLevel.NONE;
-        String caCert = "";
-        String clientCert = "";
-        String clientKey = "";
-    }
-
-    /** The settings after a restart, with the grammar's cipher-suite table and number of contexts. */
-    SslSettings(CipherSuites suites, int contextCount) {
+    SslSettings(ProtocolRegistry registry, GsmSslContexts model, CertificateStore files, CipherSuites suites) {
+        this.registry = registry;
+        this.model = model;
+        this.files = files;
         this.suites = suites;
-        this.contexts = new Context[contextCount];
-        for (int i = 0; i < contextCount; i++) {
-            contexts[i] = new Context();
-        }
-    }
-
-    /** Whether {@code AT+QSSLCFG="https",1} is in effect. */
-    boolean httpsEnabled() {
-        return httpsEnabled;
     }
 
     /**
-     * Carries out the read or write form of an AT+QSSLCFG.
-     *
-     * @param info receives the information lines of a read
-     * @param log receives why a command is refused, when the reason is worth a line
-     * @return false when the module answers {@code ERROR}
-     * @throws NumberFormatException for a context or value that is not a number (also {@code ERROR})
+     * The information line that answers a query (the write form without its value), or empty for a
+     * write, which the module accepts.
      */
-    boolean configure(AtCommand c, Consumer<String> info, Consumer<String> log) {
+    Optional<String> answer(AtCommand c) {
+        ProtocolRegistry.Sub sub = registry.subcommand(c).orElseThrow(); // the validator refused others
         List<String> p = c.params();
-        String type = AtArguments.unquote(p.get(0)).toLowerCase(Locale.ROOT);
-        switch (type) {
-            case "ctxindex" -> {
-                Context x = p.size() == 2 ? context(p.get(1)) : null;
-                if (x == null) {
-                    return false;
-                }
-                info.accept("+QSSLCFG: " + p.get(1).strip() + "," + x.version.code + "," + x.level.ordinal() + ",\""
-                        + CipherSuites.format(x.suites) + "\",\"" + x.caCert + "\",\"" + x.clientCert + "\",\""
-                        + x.clientKey + "\"");
-                return true;
-            }
-            case "sslversion", "ciphersuite", "secllevel", "seclevel", "cacert", "clientcert", "clientkey" -> {
-                Context x = p.size() >= 2 ? context(p.get(1)) : null;
-                if (x == null) {
-                    return false;
-                }
-                if (p.size() == 2) {
-                    info.accept("+QSSLCFG: \"" + AtArguments.unquote(p.get(0)) + "\"," + contextValue(x, type));
-                    return true;
-                }
-                return setContextValue(x, type, p.get(2));
-            }
-            case "ignorertctime", "https", "httpsctxi", "smtpstyle", "smtpsctxi" -> {
-                if (p.size() == 1) {
-                    info.accept("+QSSLCFG: \"" + AtArguments.unquote(p.get(0)) + "\"," + globalValue(type));
-                    return true;
-                }
-                return p.size() == 2 && setGlobalValue(type, Integer.parseInt(p.get(1).strip()));
-            }
-            default -> {
-                log.accept("AT+QSSLCFG has no type \"" + type + "\"");
-                return false;
-            }
+        List<Grammar.ParamSpec> params = sub.params(); // <type> first, as in the command
+        if (params.get(params.size() - 1).optional() && p.size() >= params.size()) {
+            return Optional.empty(); // a write: the value left out of a query is there
         }
+        List<Grammar.ParamSpec> fields = sub.spec().responses().get(0).params();
+        String index = perContext(sub) ? p.get(1).strip() : null;
+        if (sub.name().equals("ctxindex")) {
+            // every setting of the context, in the order of the grammar's answer line
+            List<String> out = new ArrayList<>(List.of(index));
+            for (Grammar.ParamSpec f : fields.subList(1, fields.size())) {
+                out.add(format(f, model.value(index, f.name())));
+            }
+            return Optional.of("+QSSLCFG: " + String.join(",", out));
+        }
+        String value = index == null ? model.sharedValue(sub.name()) : model.value(index, sub.name());
+        // the type as the host spelt it ("seclevel"), then the value
+        return Optional.of("+QSSLCFG: \"" + AtArguments.unquote(p.get(0)) + "\"," + format(fields.get(1), value));
     }
 
     /**
-     * What an HTTPS request takes from the context HTTPS uses, with the files it names as stored.
+     * What an HTTPS request made now takes from the context HTTPS uses, with the files it names as
+     * stored.
      *
      * @param rtc the module's clock
      */
-    TlsSettings tls(CertificateStore store, CipherSuites names, Instant rtc) {
-        // §3.3 never sets "httpsctxi" and configures context 0: unset (-1) means context 0
-        Context x = contexts[httpsCtx < 0 ? 0 : httpsCtx];
-        return new TlsSettings(x.version, x.suites, names.jdkNames(x.suites), x.level,
-                store.data(x.caCert).orElse(null), store.data(x.clientCert).orElse(null),
-                store.data(x.clientKey).orElse(null), ignoreRtc, rtc, x.caCert);
+    TlsSettings tls(Instant rtc) {
+        String x = model.httpsContext();
+        String ca = model.value(x, "cacert");
+        List<Integer> codes = suites.parse(model.value(x, "ciphersuite"));
+        return new TlsSettings(SslVersion.of(code(x, "sslversion")), codes, suites.jdkNames(codes),
+                SecurityLevel.of(code(x, "secllevel")), files.data(ca).orElse(null),
+                files.data(model.value(x, "clientcert")).orElse(null), files.data(model.value(x, "clientkey")).orElse(null),
+                model.sharedValue("ignorertctime").equals("1"), rtc, ca);
     }
 
-    private Context context(String index) {
-        int i = Integer.parseInt(index.strip());
-        return i >= 0 && i < contexts.length ? contexts[i] : null;
+    private int code(String index, String name) {
+        return Integer.parseInt(model.value(index, name).strip());
     }
 
-    private static String contextValue(Context x, String type) {
-        return switch (type) {
-            case "sslversion" -> Integer.toString(x.version.code);
-            case "ciphersuite" -> "\"" + CipherSuites.format(x.suites) + "\"";
-            case "secllevel", "seclevel" -> Integer.toString(x.level.ordinal());
-            case "cacert" -> "\"" + x.caCert + "\"";
-            case "clientcert" -> "\"" + x.clientCert + "\"";
-            default -> "\"" + x.clientKey + "\"";
+    private static boolean perContext(ProtocolRegistry.Sub sub) {
+        return sub.params().size() > 1 && sub.params().get(1).name().equals("ctxindex");
+    }
+
+    /** A value as the module prints it: numbers bare, text and suite lists quoted, suites in capitals. */
+    private String format(Grammar.ParamSpec field, String value) {
+        return switch (field.type() == null ? "string" : field.type()) {
+            case "integer", "enum" -> value;
+            case "hex" -> "\"" + CipherSuites.format(suites.parse(value)) + "\"";
+            default -> "\"" + value + "\"";
         };
-    }
-
-    private boolean setContextValue(Context x, String type, String raw) {
-        String v = AtArguments.unquote(raw.strip());
-        switch (type) {
-            case "sslversion" -> {
-                SslVersion s = SslVersion.of(Integer.parseInt(v));
-                if (s == null) {
-                    return false;
-                }
-                x.version = s;
-            }
-            case "ciphersuite" -> {
-                List<Integer> codes = suites.parse(v);
-                if (codes == null) {
-                    return false;
-                }
-                x.suites = codes;
-            }
-            case "secllevel", "seclevel" -> {
-                SecurityLevel s = SecurityLevel.of(Integer.parseInt(v));
-                if (s == null) {
-                    return false;
-                }
-                x.level = s;
-            }
-            case "cacert" -> x.caCert = v;
-            case "clientcert" -> x.clientCert = v;
-            default -> x.clientKey = v;
-        }
-        return true;
-    }
-
-    private int globalValue(String type) {
-        return switch (type) {
-            case "ignorertctime" -> ignoreRtc ? 1 : 0;
-            case "https" -> httpsEnabled ? 1 : 0;
-            case "httpsctxi" -> httpsCtx;
-            case "smtpstyle" -> smtpStyle;
-            default -> smtpsCtx;
-        };
-    }
-
-    private boolean setGlobalValue(String type, int v) {
-        switch (type) {
-            case "ignorertctime", "https" -> {
-                if (v != 0 && v != 1) {
-                    return false;
-                }
-                if (type.equals("https")) {
-                    httpsEnabled = v == 1;
-                } else {
-                    ignoreRtc = v == 1;
-                }
-            }
-            case "smtpstyle" -> {
-                if (v < 0 || v > 2) { // without SSL, SSL, STARTTLS (§2.2.1)
-                    return false;
-                }
-                smtpStyle = v;
-            }
-            default -> {
-                if (v < 0 || v >= contexts.length) {
-                    return false;
-                }
-                if (type.equals("httpsctxi")) {
-                    httpsCtx = v;
-                } else {
-                    smtpsCtx = v;
-                }
-            }
-        }
-        return true;
     }
 }

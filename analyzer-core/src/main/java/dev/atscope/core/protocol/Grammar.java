@@ -175,6 +175,8 @@ public record Grammar(
      *     takes any value in the range, the table only gives meanings (reject causes, dBm levels)
      * @param optional whether it may be left out
      * @param defaultValue the value when left out, or null
+     * @param initialValue for a parameter that sets something the module keeps: the value it holds
+     *     after a restart until a write sets it ({@code AT+QSSLCFG="sslversion"} 4), or null
      * @param values for enumerations: each value and its meaning
      * @param list the separator when the value may be a list of values, or null
      * @param sizeOf for a size: the name of the {@code file} parameter whose storage caps it, or null
@@ -192,6 +194,7 @@ public record Grammar(
             Long max,
             boolean optional,
             String defaultValue,
+            String initialValue,
             Map<String, String> values,
             String list,
             String sizeOf,

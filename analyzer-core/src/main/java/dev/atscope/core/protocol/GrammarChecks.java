@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What the registry refuses in a grammar as it loads it: an unknown parameter type, a size of no file, a completion's unknown field. */
+/**
+ * What the registry refuses in a grammar as it loads it: an unknown parameter type, a size of no file, an
+ * initial value not in its table, a completion's unknown field.
+ */
 final class GrammarChecks {
 
     private GrammarChecks() {}
@@ -51,6 +54,10 @@ final class GrammarChecks {
             }
         }
         for (Grammar.ParamSpec p : params) {
+            if (p.initialValue() != null && "enum".equals(p.type()) && !p.values().containsKey(p.initialValue())) {
+                throw new IllegalArgumentException(where(library, c, form, part) + " <" + p.name() + ">: initialValue '"
+                        + p.initialValue() + "' is not one of its values");
+            }
             if (p.sizeOf() != null && params.stream().noneMatch(q -> q.name().equals(p.sizeOf()) && "file".equals(q.type()))) {
                 throw new IllegalArgumentException(where(library, c, form, part) + " <" + p.name() + ">: sizeOf names '" + p.sizeOf()
                         + "', which is not a file parameter of the same form");

@@ -64,10 +64,12 @@ public final class ModuleStates {
     /**
      * The grammar a library's state reads its commands with: the base libraries and that library,
      * so that another vendor's command of the same name (AT+QSSLCFG) does not stand in for its own.
+     * The library is found by its id, so that one wrapped in another (a grammar changed for a test)
+     * reads with its registry's grammar.
      */
     public ProtocolRegistry viewOf(ProtocolLibrary library) {
         List<String> ids = new ArrayList<>();
-        registry.libraries().stream().filter(l -> l.base() || l == library).forEach(l -> ids.add(l.id()));
+        registry.libraries().stream().filter(l -> l.base() || l.id().equals(library.id())).forEach(l -> ids.add(l.id()));
         return registry.select(ids);
     }
 
@@ -113,9 +115,17 @@ public final class ModuleStates {
      */
     public void settle(dev.atscope.core.decode.Decoded next) {
         if (restartPending && !(next instanceof Transaction t && t.outcome() == Outcome.INTERRUPTED)) {
-            restartPending = false;
-            all.forEach(ModuleState::restart);
+            restart();
         }
+    }
+
+    /**
+     * Applies a restart now, for a reader that learns of one otherwise than by its URC (a recording
+     * that shows AT+CFUN=1,1 answered but no boot).
+     */
+    public void restart() {
+        restartPending = false;
+        all.forEach(ModuleState::restart);
     }
 
     /** Applies a transaction to every state. */

@@ -175,7 +175,7 @@ class GrammarConformanceTest {
         List<Case> alternatives(Grammar.ParamSpec p) {
             List<Case> out = new ArrayList<>();
             Grammar.ParamSpec plain = new Grammar.ParamSpec(p.name(), p.type(), p.min(), p.max(), p.optional(),
-                    p.defaultValue(), p.values(), p.list(), p.sizeOf(), p.secret(), null, p.repeats(), p.note());
+                    p.defaultValue(), p.initialValue(), p.values(), p.list(), p.sizeOf(), p.secret(), null, p.repeats(), p.note());
             cases(plain).stream().filter(Case::isValid).forEach(out::add);
             cases(p.or()).stream().filter(Case::isValid).forEach(out::add);
             out.add(Case.invalid("x", "param.type", "param.value"));

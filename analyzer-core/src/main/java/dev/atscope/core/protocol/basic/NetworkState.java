@@ -7,9 +7,11 @@ import dev.atscope.core.decode.Event;
 import dev.atscope.core.decode.EventKind;
 import dev.atscope.core.decode.Outcome;
 import dev.atscope.core.decode.Transaction;
+import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ModuleState;
 import dev.atscope.core.protocol.ModuleStates;
 import dev.atscope.core.protocol.ProtocolRegistry;
+import dev.atscope.core.protocol.SettingFacts;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,9 +20,9 @@ import java.util.Set;
 
 /**
  * The module's network side as the 3GPP TS 27.007 commands show it: the SIM, the registration of
- * each domain (+CREG, +CGREG, +CEREG, from read answers and URCs), packet attach, the active PDP
- * contexts, the signal, and whether errors come with codes (+CMEE). The vendor libraries build on
- * it. A restart forgets all of it.
+ * each domain (+CREG, +CGREG, +CEREG, from read answers and URCs) and how each is reported (their
+ * {@code <n>}), packet attach, the active PDP contexts, the signal, and whether errors come with
+ * codes (+CMEE). The vendor libraries build on it. A restart forgets all of it.
  */
 public final class NetworkState implements ModuleState {
 
@@ -59,6 +61,8 @@ public final class NetworkState implements ModuleState {
 
     private final ProtocolRegistry registry;
     private final Map<String, Registration> registrations = new HashMap<>();
+    /** The {@code <n>} of each registration command, as its write set it or its read answer showed it. */
+    private final Map<String, String> reportModes = new HashMap<>(4);
     private Registration lastRegistration;
     private String attach;
     private final Set<String> activeCids = new LinkedHashSet<>();
@@ -96,6 +100,32 @@ public final class NetworkState implements ModuleState {
             return true;
         }
         return registrations.values().stream().anyMatch(Registration::notRegistered) ? false : null;
+    }
+
+    /**
+     * How a domain's registration is reported ({@code <n>} of AT+CREG, AT+CGREG, AT+CEREG): as a
+     * write set it or a read answer showed it, else the grammar's initial value.
+     */
+    public String reportMode(String command) {
+        String n = reportModes.get(command);
+        return n != null ? n : SettingFacts.initial(registry, command, "n");
+    }
+
+    /**
+     * Whether a command the module accepted takes every PDP context down: a detach (AT+CGATT=0,
+     * 27.007 10.1.9) or the radio off (AT+CFUN with a {@code <fun>} other than 1, full
+     * functionality; 8.2).
+     */
+    public static boolean dropsContexts(AtCommand c) {
+        if (c.form() != CommandForm.WRITE || c.params().isEmpty()) {
+            return false;
+        }
+        String first = c.params().get(0).strip();
+        return switch (c.name()) {
+            case "+CGATT" -> first.equals("0");
+            case "+CFUN" -> !first.isEmpty() && !first.equals("1");
+            default -> false;
+        };
     }
 
     /** The attach state AT+CGATT last showed or set ({@code 1}, {@code 0}), or null. */
@@ -148,7 +178,14 @@ public final class NetworkState implements ModuleState {
                         String line = answer(t, c.name());
                         if (line != null) {
                             register(c.name(), line, false);
+                            List<String> f = fieldsOf(line);
+                            if (f.size() >= 2) {
+                                reportModes.put(c.name(), f.get(0)); // the read answer starts with <n>
+                            }
                         }
+                    } else if (ok && c.form() == CommandForm.WRITE) {
+                        String n = c.params().isEmpty() ? "" : c.params().get(0).strip();
+                        reportModes.put(c.name(), n.isEmpty() ? defaultMode(c.name()) : n);
                     }
                 }
                 case "+CGATT" -> {
@@ -159,6 +196,14 @@ public final class NetworkState implements ModuleState {
                         }
                     } else if (c.form() == CommandForm.WRITE && ok && !c.params().isEmpty()) {
                         attach = c.params().get(0);
+                    }
+                    if (ok && dropsContexts(c)) {
+                        activeCids.clear();
+                    }
+                }
+                case "+CFUN" -> {
+                    if (ok && dropsContexts(c)) {
+                        activeCids.clear();
                     }
                 }
                 case "+CGACT" -> {
@@ -217,6 +262,7 @@ public final class NetworkState implements ModuleState {
     @Override
     public void restart() {
         registrations.clear();
+        reportModes.clear();
         lastRegistration = null;
         attach = null;
         activeCids.clear();
@@ -231,6 +277,12 @@ public final class NetworkState implements ModuleState {
             registrations.put(command, r);
             lastRegistration = r;
         }
+    }
+
+    /** What {@code AT+CREG=} with {@code <n>} left out sets: the grammar's default. */
+    private String defaultMode(String command) {
+        String d = SettingFacts.param(registry, command, "n").map(Grammar.ParamSpec::defaultValue).orElse(null);
+        return d != null ? d : reportMode(command);
     }
 
     /** The first information line of the transaction that carries the command's prefix. */

@@ -10,10 +10,8 @@ import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.protocol.Grammar;
 import dev.atscope.core.protocol.ModuleState;
 import dev.atscope.core.protocol.ModuleStates;
-import dev.atscope.core.protocol.NamedParam;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import dev.atscope.core.protocol.basic.NetworkState;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,51 +20,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An M-series module as the GSM HTTPS note's commands show it: the SSL contexts (2.2.1), the
- * certificate files written and read back (2.2.2, 2.2.3), the foreground PDP context and its APN
- * (1.2, 1.3.1), and the URL of the HTTP requests. It builds on the 27.007 {@link NetworkState}. A
- * restart forgets the settings and the files of storages not kept at a restart (RAM); NVRAM files
- * survive it.
+ * An M-series module as the GSM HTTPS note's commands show it: the SSL contexts and shared SSL
+ * settings ({@link GsmSslContexts}, 2.2.1), the certificate files written and read back (2.2.2,
+ * 2.2.3), the PDP contexts of the TCP/IP stack ({@link GsmPdpContexts}, 1.2, 1.3.1), and the URL of
+ * the HTTP requests. It builds on the 27.007 {@link NetworkState}. A restart forgets the settings and
+ * the files of storages not kept at a restart (RAM); NVRAM files survive it. The emulated module
+ * answers from this model, so what it holds is every setting the commands can read back.
  */
 public final class GsmHttpsState implements ModuleState {
 
     /** Files remembered at most; a session uploads a handful, this only bounds a pathological trace. */
     static final int MAX_FILES = 1024;
 
-    /** One SSL context's settings as AT+QSSLCFG set them (2.2.1). */
-    public static final class SslContext {
-        Setting secllevel;
-        final Map<String, Setting> files = new HashMap<>(4);
-        /** Counts the changes, so that a rule reports a configuration once until it changes. */
-        int version;
-
-        /** The security level, or null when never set. */
-        public Setting secllevel() {
-            return secllevel;
-        }
-
-        /** The file configured for a role ({@code cacert}, {@code clientcert}, {@code clientkey}), or null. */
-        public Setting file(String role) {
-            return files.get(role);
-        }
-
-        /** How many times the context's settings changed. */
-        public int version() {
-            return version;
-        }
-    }
-
     private final ProtocolRegistry registry;
     private final NetworkState network;
-    private final Map<String, SslContext> contexts = new HashMap<>();
-    private boolean httpsEnabled;
-    private String httpsContext;
+    private final GsmSslContexts ssl;
+    private final GsmPdpContexts pdp;
     private final Set<String> written = new HashSet<>();
     private final Map<String, String> readChecksums = new LinkedHashMap<>();
-    private boolean pdpActive;
-    private String foreground = "0";
-    private final Set<String> activeForeground = new HashSet<>();
-    private String apnSetBy;
     private boolean restartSeen;
     private String url;
     private boolean getDone;
@@ -74,6 +45,8 @@ public final class GsmHttpsState implements ModuleState {
     GsmHttpsState(ModuleStates states, ProtocolRegistry registry) {
         this.registry = registry;
         this.network = states.require(NetworkState.class, NetworkState::new);
+        this.ssl = new GsmSslContexts(registry);
+        this.pdp = new GsmPdpContexts(registry);
     }
 
     /** The 27.007 side of the module. */
@@ -81,19 +54,29 @@ public final class GsmHttpsState implements ModuleState {
         return network;
     }
 
+    /** What AT+QSSLCFG set: the SSL contexts and the shared settings. */
+    public GsmSslContexts ssl() {
+        return ssl;
+    }
+
+    /** The PDP contexts of the TCP/IP stack. */
+    public GsmPdpContexts pdp() {
+        return pdp;
+    }
+
     /** The SSL context of that index, or null when nothing configured it. */
-    public SslContext context(String index) {
-        return contexts.get(index);
+    public GsmSslContexts.SslContext context(String index) {
+        return ssl.context(index);
     }
 
     /** Whether {@code AT+QSSLCFG="https",1} is in effect. */
     public boolean httpsEnabled() {
-        return httpsEnabled;
+        return ssl.httpsEnabled();
     }
 
     /** The SSL context HTTPS uses: the one {@code "httpsctxi"} names, else 0 (3.3 configures 0 and never sets it). */
     public String httpsContext() {
-        return httpsContext == null ? "0" : httpsContext;
+        return ssl.httpsContext();
     }
 
     /** Whether a file (as {@link #fileKey} gives it) was written with AT+QSECWRITE and not deleted since. */
@@ -108,22 +91,22 @@ public final class GsmHttpsState implements ModuleState {
 
     /** Whether a PDP context is active (AT+QIACT worked and nothing deactivated it since). */
     public boolean pdpActive() {
-        return pdpActive;
+        return pdp.anyActive();
     }
 
     /** PDP contexts active now: the foreground contexts AT+QIACT activated and AT+CGACT's. */
     public int activeContexts() {
-        return activeForeground.size() + network.activeCids().size();
+        return pdp.activeCount() + network.activeCids().size();
     }
 
     /** Whether the foreground context (AT+QIFGCNT) is active already, so that AT+QIACT adds none. */
     public boolean foregroundActive() {
-        return activeForeground.contains(foreground);
+        return pdp.context(pdp.foreground()).active();
     }
 
     /** The command line that set the APN, or null. */
     public String apnSetBy() {
-        return apnSetBy;
+        return pdp.apnSetBy();
     }
 
     /** Whether the trace showed a restart: after one, the files of RAM are exactly those written since. */
@@ -167,7 +150,7 @@ public final class GsmHttpsState implements ModuleState {
             switch (c.name()) {
                 case "+QSSLCFG" -> {
                     if (ok && c.form() == CommandForm.WRITE) {
-                        sslConfig(t, c);
+                        ssl.apply(t, c);
                     }
                 }
                 case "+QSECWRITE" -> {
@@ -182,22 +165,14 @@ public final class GsmHttpsState implements ModuleState {
                     }
                 }
                 case "+QSECREAD" -> secRead(t, c);
-                case "+QICSGP", "+QIREGAPP" -> apn(t, c);
-                case "+QIFGCNT" -> {
-                    if (ok && c.form() == CommandForm.WRITE && !c.params().isEmpty()) {
-                        foreground = c.params().get(0);
-                    }
-                }
-                case "+QIACT" -> {
-                    if (ok && c.form() == CommandForm.EXECUTE) {
-                        pdpActive = true;
-                        if (activeForeground.size() < 64) {
-                            activeForeground.add(foreground);
-                        }
-                    }
-                }
+                case "+QICSGP", "+QIREGAPP", "+QIFGCNT", "+QIACT" -> pdp.apply(t, c, ok);
                 case "+QIDEACT" -> {
                     if (ok) {
+                        pdpDown();
+                    }
+                }
+                case "+CGATT", "+CFUN" -> {
+                    if (ok && NetworkState.dropsContexts(c)) {
                         pdpDown();
                     }
                 }
@@ -225,58 +200,18 @@ public final class GsmHttpsState implements ModuleState {
     @Override
     public void restart() {
         restartSeen = true;
-        contexts.clear();
-        httpsEnabled = false;
-        httpsContext = null;
+        ssl.restart();
         written.removeIf(n -> !keptAtRestart(n));
         readChecksums.keySet().removeIf(n -> !keptAtRestart(n));
         pdpDown();
-        apnSetBy = null;
-        foreground = "0";
+        pdp.restart();
         url = null;
     }
 
     private void pdpDown() {
-        pdpActive = false;
-        activeForeground.clear();
+        pdp.down();
         network.deactivateAll();
         getDone = false;
-    }
-
-    private void sslConfig(Transaction t, AtCommand c) {
-        var sub = registry.subcommand(c);
-        if (sub.isEmpty()) {
-            return;
-        }
-        List<NamedParam> ps = registry.parameters(c);
-        String name = sub.get().name();
-        String ctxIndex = "0";
-        for (int i = 1; i < ps.size(); i++) {
-            if (ps.get(i).name().equals("ctxindex")) {
-                ctxIndex = ps.get(i).value();
-            } else if (ps.get(i).name().equals(name)) {
-                Setting s = new Setting(ps.get(i).value(), t, c, i);
-                switch (name) {
-                    case "secllevel" -> {
-                        configured(ctxIndex).secllevel = s;
-                        configured(ctxIndex).version++;
-                    }
-                    case "cacert", "clientcert", "clientkey" -> {
-                        configured(ctxIndex).files.put(name, s);
-                        configured(ctxIndex).version++;
-                    }
-                    case "https" -> httpsEnabled = s.value().equals("1");
-                    case "httpsctxi" -> httpsContext = s.value();
-                    default -> {
-                        // versions, suites, SMTP: nothing later rules read
-                    }
-                }
-            }
-        }
-    }
-
-    private SslContext configured(String index) {
-        return contexts.computeIfAbsent(index, k -> new SslContext());
     }
 
     private void secRead(Transaction t, AtCommand c) {
@@ -289,28 +224,6 @@ public final class GsmHttpsState implements ModuleState {
                 List<String> f = AtArguments.split(r.text().substring(10).strip());
                 if (f.size() >= 2 && (readChecksums.size() < MAX_FILES || readChecksums.containsKey(name))) {
                     readChecksums.put(name, f.get(1));
-                }
-            }
-        }
-    }
-
-    private void apn(Transaction t, AtCommand c) {
-        if (t.outcome() != Outcome.OK) {
-            return;
-        }
-        if (c.form() == CommandForm.WRITE) {
-            for (NamedParam p : registry.parameters(c)) {
-                if (p.name().equals("apn") && !p.value().isEmpty()) {
-                    apnSetBy = t.command().text();
-                }
-            }
-        } else if (c.form() == CommandForm.READ && c.name().equals("+QIREGAPP")) {
-            for (Event r : t.informationLines()) {
-                if (r.text().startsWith("+QIREGAPP:")) {
-                    List<String> f = AtArguments.split(r.text().substring(10).strip());
-                    if (!f.isEmpty() && !AtArguments.unquote(f.get(0)).isEmpty()) {
-                        apnSetBy = t.command().text();
-                    }
                 }
             }
         }

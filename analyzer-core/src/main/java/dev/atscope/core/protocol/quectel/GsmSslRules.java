@@ -90,7 +90,7 @@ final class GsmSslRules {
                     + " AT+QSSLCFG=\"https\",1 first", Where.NONE.at(t)));
         }
         String index = state.httpsContext();
-        GsmHttpsState.SslContext ctx = state.context(index);
+        GsmSslContexts.SslContext ctx = state.context(index);
         if (ctx == null || ctx.secllevel() == null || Integer.valueOf(ctx.version()).equals(reported.get(index))) {
             return;
         }
@@ -120,7 +120,7 @@ final class GsmSslRules {
         }
     }
 
-    private void clientMissing(GsmHttpsState.SslContext ctx, String index, Where levelWhere) {
+    private void clientMissing(GsmSslContexts.SslContext ctx, String index, Where levelWhere) {
         boolean cert = ctx.file("clientcert") != null;
         boolean key = ctx.file("clientkey") != null;
         if (!cert || !key) {
@@ -135,7 +135,7 @@ final class GsmSslRules {
      * A configured file in a storage that a restart empties (RAM), not written since the restart
      * this trace shows: the module has no such file. Before any restart the trace cannot know.
      */
-    private void notUploaded(GsmHttpsState.SslContext ctx, String role, String what) {
+    private void notUploaded(GsmSslContexts.SslContext ctx, String role, String what) {
         Setting file = ctx.file(role);
         if (file == null || !state.restartSeen()) {
             return;
