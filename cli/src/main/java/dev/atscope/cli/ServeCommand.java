@@ -40,8 +40,10 @@ final class ServeCommand extends AbstractCommand {
             + " the port can search the index and download its traces")
     String listen = "127.0.0.1:" + SearchServer.DEFAULT_PORT;
 
-    @Option(names = "--threads", paramLabel = "N", description = "requests answered at once (default ${DEFAULT-VALUE})")
-    int threads = 8;
+    @Option(names = "--threads", paramLabel = "N", description = "requests answered at once (default: one a processor,"
+            + " at least 2: a search keeps a processor busy, and more at once only share the processors and make"
+            + " every search wait longer)")
+    Integer threads;
 
     @Option(names = "--redact", description = "keep secrets out: mask certificate and key uploads and APN passwords in"
             + " the timelines, and refuse trace downloads")
@@ -50,6 +52,9 @@ final class ServeCommand extends AbstractCommand {
     @Override
     int execute() throws Exception {
         solr.exactlyOne(index, "--index DIR");
+        if (threads == null) {
+            threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        }
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1: " + threads);
         }
