@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.store.ByteArrayDataInput;
-import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteArrayDataOutput;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * The values a hit shows (type, file, device, times, command line, outcome, ...) as the local index
@@ -21,33 +23,53 @@ final class ShownValues {
     private static final byte TEXT = 0;
     private static final byte NUMBER = 1;
 
-    private final ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+    /** The values so far; grows to the largest document's and stays. */
+    private byte[] buffer = new byte[512];
+    private final ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
 
     /** Starts the values of another document. */
     ShownValues reset() {
-        out.reset();
+        out.reset(buffer);
         return this;
     }
 
     /** Adds a value: a {@link String} or a {@link Long}. */
     void add(String name, Object value) {
         try {
-            out.writeString(name);
+            string(name);
+            reserve(11);
             if (value instanceof Long l) {
                 out.writeByte(NUMBER);
                 out.writeZLong(l);
             } else {
                 out.writeByte(TEXT);
-                out.writeString((String) value);
+                string((String) value);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a buffer in memory: never
+            throw new UncheckedIOException(e); // an array in memory: never
+        }
+    }
+
+    /** A string as {@code DataInput.readString} reads it, encoded in place. */
+    private void string(String s) throws IOException {
+        int length = UnicodeUtil.calcUTF16toUTF8Length(s, 0, s.length());
+        reserve(5 + length);
+        out.writeVInt(length);
+        int end = UnicodeUtil.UTF16toUTF8(s, 0, s.length(), buffer, out.getPosition());
+        out.reset(buffer, end, buffer.length - end);
+    }
+
+    private void reserve(int bytes) {
+        int at = out.getPosition();
+        if (at + bytes > buffer.length) {
+            buffer = ArrayUtil.grow(buffer, at + bytes);
+            out.reset(buffer, at, buffer.length - at);
         }
     }
 
     /** The values added since {@link #reset}, as the stored field's bytes. */
     BytesRef bytes() {
-        return new BytesRef(out.toArrayCopy());
+        return new BytesRef(ArrayUtil.copyOfSubArray(buffer, 0, out.getPosition()));
     }
 
     /** The values of a document's stored bytes, by field name: a {@link String} or a {@link Long}. */
