@@ -4,10 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import org.apache.lucene.analysis.util.CharTokenizer;
 
 /**
  * Analysis that keeps AT tokens whole: {@code AT+QSSLCFG="sslversion",0,2} gives {@code
@@ -17,11 +18,34 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
  */
 public final class AtAnalyzer extends Analyzer {
 
-    static final String SEPARATORS = "[\\s\",=:;()\\[\\]{}<>]+";
+    /**
+     * The characters between tokens: the white space of a regular expression's {@code \s}, quotes,
+     * commas, {@code =}, {@code :}, semicolons and brackets. The Solr configset's {@code at_text} type
+     * splits at the same characters with a pattern ({@code [\s",=:;()\[\]{}<>]+}).
+     */
+    static final String SEPARATORS = " \t\n\u000B\f\r\",=:;()[]{}<>";
+
+    /** Which ASCII characters are separators; every other character is part of a token. */
+    private static final boolean[] SEPARATOR = new boolean[128];
+
+    static {
+        for (char c : SEPARATORS.toCharArray()) {
+            SEPARATOR[c] = true;
+        }
+    }
+
+    /** A token is as long as its text: no length at which a long URL or payload word is cut. */
+    private static final int LONGEST_TOKEN = 1024 * 1024;
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer t = new PatternTokenizer(java.util.regex.Pattern.compile(SEPARATORS), -1);
+        // a character test instead of a pattern: matching the pattern was most of inverting raw text
+        Tokenizer t = new CharTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, LONGEST_TOKEN) {
+            @Override
+            protected boolean isTokenChar(int c) {
+                return c >= SEPARATOR.length || !SEPARATOR[c];
+            }
+        };
         return new TokenStreamComponents(t, new LowerCaseFilter(t));
     }
 

@@ -10,7 +10,7 @@ public final class IndexFields {
 
     /** {@code transaction} or {@code session}: keyword. */
     public static final String TYPE = "type";
-    /** Unique key of a document (file#tx or file#session): keyword, the upsert key of nothing but itself. */
+    /** Unique key of a document (file#tx or file#session): a Solr collection's update key; not in the local index. */
     public static final String KEY = "key";
     /** The trace file's path as given (normalised, absolute): keyword, stored; re-indexing a file replaces all documents with this value. */
     public static final String FILE = "file";
@@ -50,6 +50,9 @@ public final class IndexFields {
     public static final String TX_ID = "tx";
     /** Offset of the command in the host stream, for jumping to it: stored. */
     public static final String OFFSET = "offset";
+
+    /** The local index's stored values but {@link #RAW} and {@link #ERROR_MEANING}, in one binary field ({@link ShownValues}). */
+    public static final String SHOWN = "_shown";
 
     /** Facet dimensions (sorted-set doc values). */
     public static final String FACET_OUTCOME = "f_outcome";

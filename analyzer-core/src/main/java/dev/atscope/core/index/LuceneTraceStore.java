@@ -16,15 +16,16 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The local index: a Lucene index in a folder, each kind of field written as its queries need.
@@ -43,10 +44,11 @@ final class LuceneTraceStore implements TraceStore {
     private static final int BATCH = 256;
 
     private final IndexWriter writer;
-    private final FacetsConfig facets = new FacetsConfig();
     private final ExecutorService adders;
     /** Batches given to the adders and not yet written, over all files: bounds the memory they hold. */
     private final Semaphore inFlight;
+    /** Each adder's buffer for a document's shown values. */
+    private static final ThreadLocal<ShownValues> SHOWN = ThreadLocal.withInitial(ShownValues::new);
     /** The batch of the file this thread is writing. */
     private final ThreadLocal<Pending> pending = ThreadLocal.withInitial(Pending::new);
 
@@ -61,15 +63,15 @@ final class LuceneTraceStore implements TraceStore {
         IndexWriterConfig cfg = new IndexWriterConfig(AtAnalyzer.perField());
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         cfg.setRAMBufferSizeMB(64);
-        this.writer = new IndexWriter(FSDirectory.open(dir), cfg);
-        facets.setMultiValued(IndexFields.FACET_COMMAND, true);
-        facets.setMultiValued(IndexFields.FACET_RULE, true);
-        // the facets are counted from their doc values (TraceSearcher); no query drills down by
-        // their terms, and indexing those was a tenth of a document's cost
-        for (String dim : List.of(IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND, IndexFields.FACET_ERROR,
-                IndexFields.FACET_RULE, IndexFields.FACET_DEVICE, IndexFields.FACET_FIRMWARE)) {
-            facets.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+        FSDirectory directory = FSDirectory.open(dir);
+        try {
+            IndexFormat.check(directory, dir);
+            this.writer = new IndexWriter(directory, cfg);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
         }
+        writer.setLiveCommitData(IndexFormat.commitData().entrySet());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         this.adders = Executors.newFixedThreadPool(threads, r -> {
@@ -80,17 +82,27 @@ final class LuceneTraceStore implements TraceStore {
         this.inFlight = new Semaphore(2 * threads);
     }
 
-    /** The Lucene fields of a document. */
-    static Document lucene(TraceDocument doc) {
+    /**
+     * The Lucene fields of a document: each kind indexed as its queries need, every value a hit
+     * shows in the one stored field {@link IndexFields#SHOWN}, the raw text stored on its own for
+     * the highlighter, facets as the sorted-set doc values {@link FacetsConfig#build} would make
+     * (the path {@code dim\u001fvalue} in {@code $facets}) without building the document twice.
+     */
+    static Document lucene(TraceDocument doc, ShownValues shown) {
         Document d = new Document();
+        shown.reset();
         for (TraceDocument.Field f : doc.fields()) {
             String name = f.name();
             switch (f.kind()) {
-                case EXACT -> d.add(new StringField(name, (String) f.value(), Field.Store.YES));
+                case ID -> { } // files are replaced by their file field; nothing looks a document up by its key
+                case EXACT -> {
+                    d.add(new StringField(name, (String) f.value(), Field.Store.NO));
+                    shown.add(name, f.value());
+                }
                 case KEYWORD -> d.add(new StringField(name, lower(f), Field.Store.NO));
                 case KEYWORD_STORED -> {
                     d.add(new StringField(name, lower(f), Field.Store.NO));
-                    d.add(new StoredField(name, (String) f.value()));
+                    shown.add(name, f.value());
                 }
                 case TEXT -> d.add(new TextField(name, (String) f.value(), Field.Store.YES));
                 case NUMBER, SORTED_NUMBER -> {
@@ -99,13 +111,14 @@ final class LuceneTraceStore implements TraceStore {
                     if (f.kind() == TraceDocument.Kind.SORTED_NUMBER) {
                         d.add(new NumericDocValuesField(name, v));
                     }
-                    d.add(new StoredField(name, v));
+                    shown.add(name, v);
                 }
-                case STORED -> d.add(f.value() instanceof Long l ? new StoredField(name, l)
-                        : new StoredField(name, (String) f.value()));
-                case FACET -> d.add(new SortedSetDocValuesFacetField(name, (String) f.value()));
+                case STORED -> shown.add(name, f.value());
+                case FACET -> d.add(new SortedSetDocValuesField(FacetsConfig.DEFAULT_INDEX_FIELD_NAME,
+                        new BytesRef(FacetsConfig.pathToString(name, (String) f.value()))));
             }
         }
+        d.add(new StoredField(IndexFields.SHOWN, shown.bytes()));
         return d;
     }
 
@@ -139,8 +152,9 @@ final class LuceneTraceStore implements TraceStore {
         try {
             p.written.add(adders.submit(() -> {
                 try {
+                    ShownValues shown = SHOWN.get();
                     for (TraceDocument d : docs) {
-                        writer.addDocument(facets.build(lucene(d)));
+                        writer.addDocument(lucene(d, shown));
                     }
                 } finally {
                     inFlight.release();

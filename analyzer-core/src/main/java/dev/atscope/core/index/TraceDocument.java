@@ -13,7 +13,13 @@ public final class TraceDocument {
 
     /** What a field is for: how it is indexed and whether it is shown. */
     public enum Kind {
-        /** A value matched exactly, as given, and stored: {@code type}, {@code key}, {@code file}. */
+        /**
+         * The document's unique key ({@code file#tx}): the update key of a back end that needs one (a
+         * Solr collection's {@code uniqueKey}); the local index replaces a file's documents by {@code
+         * file} and leaves it out.
+         */
+        ID,
+        /** A value matched exactly, as given, and stored: {@code type}, {@code file}, {@code outcome}. */
         EXACT,
         /** A value matched in lower case, not stored: {@code command}, {@code rule}, every parameter. */
         KEYWORD,

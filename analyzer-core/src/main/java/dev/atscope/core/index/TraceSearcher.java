@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -65,6 +64,9 @@ public final class TraceSearcher implements TraceSearch {
     private static final String[] FACETS = {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND,
         IndexFields.FACET_ERROR, IndexFields.FACET_RULE, IndexFields.FACET_DEVICE, IndexFields.FACET_FIRMWARE};
 
+    /** What a hit reads of its document: the highlighter reads the raw text itself. */
+    private static final Set<String> SHOWN = Set.of(IndexFields.SHOWN);
+
     private final Analyzer analyzer = AtAnalyzer.perField();
     private final SearcherManager manager;
     private final Directory directory;
@@ -75,14 +77,19 @@ public final class TraceSearcher implements TraceSearch {
      * @throws NoSuchFileException when there is no index in {@code dir}
      */
     public TraceSearcher(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "no atscope index here; create one with atscope index");
+        FSDirectory opened = Files.isDirectory(dir) ? FSDirectory.open(dir) : null;
+        try {
+            if (opened == null || !DirectoryReader.indexExists(opened)) {
+                throw new NoSuchFileException(dir.toString(), null, "no atscope index here; create one with atscope index");
+            }
+            IndexFormat.check(opened, dir);
+        } catch (IOException | RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            throw e;
         }
-        this.directory = FSDirectory.open(dir);
-        if (!DirectoryReader.indexExists(directory)) {
-            directory.close();
-            throw new NoSuchFileException(dir.toString(), null, "no atscope index here; create one with atscope index");
-        }
+        this.directory = opened;
         this.manager = new SearcherManager(directory, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
@@ -232,21 +239,19 @@ public final class TraceSearcher implements TraceSearch {
             StoredFields stored = searcher.storedFields();
             for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
-                Document d = stored.document(sd.doc);
-                long timeMicros = number(d, IndexFields.TIME_US);
-                long durationMicros = number(d, IndexFields.DURATION_US);
-                String session = d.get(IndexFields.SESSION);
+                Map<String, Object> d = ShownValues.read(stored.document(sd.doc, SHOWN).getBinaryValue(IndexFields.SHOWN));
+                String session = (String) d.get(IndexFields.SESSION);
                 hits.add(new Hit(
-                        d.get(IndexFields.TYPE),
-                        d.get(IndexFields.FILE),
-                        d.get(IndexFields.DEVICE),
-                        Instant.EPOCH.plus(timeMicros >= 0 ? timeMicros : number(d, IndexFields.TIME) * 1000, ChronoUnit.MICROS),
+                        (String) d.get(IndexFields.TYPE),
+                        (String) d.get(IndexFields.FILE),
+                        (String) d.get(IndexFields.DEVICE),
+                        Instant.EPOCH.plus(number(d, IndexFields.TIME_US), ChronoUnit.MICROS),
                         number(d, IndexFields.TX_ID),
                         session == null ? -1 : Integer.parseInt(session),
-                        d.get(IndexFields.COMMAND_TEXT),
-                        d.get(IndexFields.OUTCOME),
-                        d.get(IndexFields.RESULT),
-                        durationMicros >= 0 ? durationMicros : number(d, IndexFields.DURATION) * 1000,
+                        (String) d.get(IndexFields.COMMAND_TEXT),
+                        (String) d.get(IndexFields.OUTCOME),
+                        (String) d.get(IndexFields.RESULT),
+                        number(d, IndexFields.DURATION_US),
                         snippets == null || snippets[i] == null ? null : (Snippet) snippets[i],
                         Float.isNaN(sd.score) ? 0 : sd.score));
             }
@@ -338,9 +343,8 @@ public final class TraceSearcher implements TraceSearch {
         return out;
     }
 
-    private static long number(Document d, String field) {
-        var f = d.getField(field);
-        return f == null || f.numericValue() == null ? -1 : f.numericValue().longValue();
+    private static long number(Map<String, Object> values, String field) {
+        return values.get(field) instanceof Long l ? l : -1;
     }
 
     /** Documents in the index, as of its last commit. */

@@ -32,7 +32,7 @@ final class TransactionDocuments {
     static void common(TraceDocument d, String type, String key, String file, String device, long timeMicros) {
         long timeMillis = Math.floorDiv(timeMicros, 1000);
         d.add(IndexFields.TYPE, Kind.EXACT, type);
-        d.add(IndexFields.KEY, Kind.EXACT, key);
+        d.add(IndexFields.KEY, Kind.ID, key);
         d.add(IndexFields.FILE, Kind.EXACT, file);
         d.add(IndexFields.DEVICE, Kind.KEYWORD_STORED, device);
         // points for ranges, doc values for sorting by time, stored to show it
@@ -70,7 +70,8 @@ final class TransactionDocuments {
         d.add(IndexFields.TX_ID, Kind.STORED, t.id());
         d.add(IndexFields.OFFSET, Kind.STORED, t.command().startOffset());
         duration(d, t.durationMicros());
-        d.add(IndexFields.COMMAND_TEXT, Kind.STORED, ByteEscaper.escape(t.command().bytes()));
+        String commandText = ByteEscaper.escape(t.command().bytes());
+        d.add(IndexFields.COMMAND_TEXT, Kind.STORED, commandText);
         for (AtCommand c : t.commands()) {
             String name = c.name().toLowerCase(Locale.ROOT);
             d.add(IndexFields.COMMAND, Kind.KEYWORD, name);
@@ -99,7 +100,7 @@ final class TransactionDocuments {
             d.add(IndexFields.RULE, Kind.KEYWORD, rule.toLowerCase(Locale.ROOT));
             d.add(IndexFields.FACET_RULE, Kind.FACET, rule);
         }
-        d.add(IndexFields.RAW, Kind.TEXT, raw(t));
+        d.add(IndexFields.RAW, Kind.TEXT, raw(t, commandText));
         return d;
     }
 
@@ -147,13 +148,12 @@ final class TransactionDocuments {
         }
     }
 
-    private String raw(Transaction t) {
-        StringBuilder sb = new StringBuilder(ByteEscaper.escape(t.command().bytes()));
-        boolean secret = isSecretUpload(t);
+    private String raw(Transaction t, String commandText) {
+        StringBuilder sb = new StringBuilder(commandText);
         for (Event e : t.responses()) {
             sb.append('\n');
             if (e.kind() == EventKind.PAYLOAD) {
-                if (secret && !storeSecrets) {
+                if (!storeSecrets && isSecretUpload(t)) {
                     sb.append("<").append(e.bytes().length).append(" bytes not stored>");
                 } else {
                     int n = Math.min(PAYLOAD_TEXT, e.bytes().length);
@@ -171,6 +171,11 @@ final class TransactionDocuments {
 
     /** Certificate and key uploads: their payloads are secrets, as the grammar marks them. */
     boolean isSecretUpload(Transaction t) {
-        return t.commands().stream().anyMatch(registry::secretPayload);
+        for (AtCommand c : t.commands()) {
+            if (registry.secretPayload(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
