@@ -39,6 +39,10 @@ final class PcapngReader implements TraceReader {
     private Long firstMicros;
     private long lastTime;
     private TraceEntry lookahead;
+    /** A block's header, read into the same array each time. */
+    private final byte[] head = new byte[8];
+    /** A block's body ({@link #body(int)}). */
+    private ByteBuffer body = ByteBuffer.wrap(new byte[4096]);
     private boolean primed;
     private long packets;
 
@@ -123,7 +127,6 @@ final class PcapngReader implements TraceReader {
     private TraceEntry read() throws IOException {
         while (true) {
             long at = offset;
-            byte[] head = new byte[8];
             try {
                 in.readFully(head);
             } catch (EOFException e) {
@@ -142,14 +145,16 @@ final class PcapngReader implements TraceReader {
             if (length < 12 || length > MAX_BLOCK || length % 4 != 0) {
                 throw broken("block length " + length + "; expected a multiple of 4 between 12 and " + MAX_BLOCK);
             }
-            byte[] body = new byte[length - 8];
-            if (!readFully(body)) {
+            ByteBuffer b = body(length - 8);
+            try {
+                in.readFully(b.array(), 0, length - 8);
+                offset += length - 8;
+            } catch (EOFException e) {
                 if (probe) {
                     return null;
                 }
                 throw broken("the file ends inside a block of " + length + " bytes (the capture stopped mid-write)");
             }
-            ByteBuffer b = ByteBuffer.wrap(body).order(order);
             try {
                 TraceEntry e = block(type, b, length);
                 if (e != null) {
@@ -160,6 +165,19 @@ final class PcapngReader implements TraceReader {
                 throw broken("a block of type " + type + " is shorter than its fields");
             }
         }
+    }
+
+    /**
+     * The buffer a block's body of {@code n} bytes is read into, from its start, in the section's
+     * byte order: one buffer for every block (grown for a larger one), as a capture has one block
+     * a chunk and only a chunk's bytes are kept.
+     */
+    private ByteBuffer body(int n) {
+        if (body.capacity() < n) {
+            body = ByteBuffer.wrap(new byte[Math.max(n, body.capacity() * 2)]);
+        }
+        body.clear().limit(n);
+        return body.order(order);
     }
 
     /** The entry a block holds, or null for blocks that hold none. */
@@ -216,9 +234,9 @@ final class PcapngReader implements TraceReader {
         if (captured < 0 || captured > b.remaining() - 4) {
             throw broken("captured length " + captured + " is larger than its block");
         }
-        byte[] data = new byte[captured];
-        b.get(data);
-        b.position(b.position() + (((captured + 3) & ~3) - captured));
+        // the packet's bytes are read where they lie: body[data, data + captured)
+        int data = b.position();
+        b.position(data + ((captured + 3) & ~3));
         int flags = 0;
         while (b.remaining() >= 8) {
             int code = b.getShort() & 0xffff;
@@ -232,37 +250,39 @@ final class PcapngReader implements TraceReader {
                 b.position(b.position() + ((len + 3) & ~3));
             }
         }
+        byte[] a = b.array();
         int link = linkTypes.get(iface);
         int payload = 0;
         if (link == PcapngTraceWriter.LINKTYPE_UPPER_PDU) {
-            ByteBuffer t = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
-            String dissector = null;
+            // exported-PDU tags, big-endian whatever the section's byte order
+            boolean at = false;
+            int t = 0;
             while (true) {
-                if (t.remaining() < 4) {
+                if (captured - t < 4) {
                     throw broken("exported-PDU tags run past the packet");
                 }
-                int tag = t.getShort() & 0xffff;
-                int len = t.getShort() & 0xffff;
+                int tag = (a[data + t] & 0xff) << 8 | a[data + t + 1] & 0xff;
+                int len = (a[data + t + 2] & 0xff) << 8 | a[data + t + 3] & 0xff;
+                t += 4;
                 if (tag == 0) {
                     break;
                 }
-                if (len > t.remaining()) {
+                if (len > captured - t) {
                     throw broken("exported-PDU tag " + tag + " runs past the packet");
                 }
-                byte[] v = new byte[len];
-                t.get(v);
                 if (tag == PcapngTraceWriter.TAG_DISSECTOR_NAME) {
-                    dissector = new String(v, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", "");
+                    at = namesAt(a, data + t, len);
                 }
+                t += len;
             }
-            if (!"at".equals(dissector)) {
+            if (!at) {
                 return null;
             }
-            payload = t.position();
+            payload = t;
         } else if (link != 147) {
             throw broken("link type " + link + "; expected 252 (exported PDU) or 147 (DLT_USER0) with AT traffic");
         }
-        if (payload >= data.length) {
+        if (payload >= captured) {
             return null;
         }
         Direction dir = switch (flags & 3) {
@@ -277,9 +297,23 @@ final class PcapngReader implements TraceReader {
         }
         long t = Math.max(lastTime, micros - firstMicros);
         lastTime = t;
-        byte[] bytes = new byte[data.length - payload];
-        System.arraycopy(data, payload, bytes, 0, bytes.length);
+        byte[] bytes = java.util.Arrays.copyOfRange(a, data + payload, data + captured);
         return new Chunk(t, dir, bytes, -1);
+    }
+
+    /** Whether a dissector-name tag's value names {@code at}: its bytes, NUL padding left out, are exactly those two. */
+    private static boolean namesAt(byte[] a, int from, int len) {
+        int matched = 0;
+        for (int i = from; i < from + len; i++) {
+            if (a[i] == 0) {
+                continue;
+            }
+            if (matched >= 2 || a[i] != "at".charAt(matched)) {
+                return false;
+            }
+            matched++;
+        }
+        return matched == 2;
     }
 
     @Override
