@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class CommandValidator {
 
     /** Answer lines whose findings are remembered, by their command and text; a power of two. */
-    private static final int RESPONSES = 64;
+    private static final int RESPONSES = 256;
 
     private final ProtocolRegistry registry;
     /**
@@ -204,12 +204,17 @@ public final class CommandValidator {
      * the grammar does not describe are not judged. Columns are positions in {@code line}.
      */
     public List<Diagnostic> validateResponse(AtCommand command, String line) {
-        int slot = (System.identityHashCode(command) * 31 + line.hashCode()) & (RESPONSES - 1);
-        CheckedResponse r = responses[slot];
-        if (r == null || r.command() != command || !r.line().equals(line)) {
-            r = new CheckedResponse(command, line, List.copyOf(findInResponse(command, line)));
-            responses[slot] = r;
+        // two slots a pair, so that two pairs a trace alternates between do not take each other's place
+        int slot = (System.identityHashCode(command) * 31 + line.hashCode()) & (RESPONSES - 2);
+        for (int i = slot; i < slot + 2; i++) {
+            CheckedResponse r = responses[i];
+            if (r != null && r.command() == command && r.line().equals(line)) {
+                return r.problems();
+            }
         }
+        CheckedResponse r = new CheckedResponse(command, line, List.copyOf(findInResponse(command, line)));
+        responses[slot + 1] = responses[slot]; // the newest first, the one before it second
+        responses[slot] = r;
         return r.problems();
     }
 

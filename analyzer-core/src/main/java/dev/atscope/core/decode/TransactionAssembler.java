@@ -194,9 +194,9 @@ final class TransactionAssembler implements FrameSink {
             emit(lane.event(EventKind.NOISE, spanStart, from, atIndex, noiseEnd, "stray bytes before a command"));
             spanStart = noiseEnd;
         }
-        Event command = lane.event(EventKind.COMMAND, spanStart, atIndex, to, spanEnd, null,
-                lines.text(lane.bytes(), atIndex, to));
-        startCommand(command, lines.commands(lane.bytes(), atIndex, to));
+        RepeatedLines line = lines.read(lane.bytes(), atIndex, to);
+        Event command = lane.event(EventKind.COMMAND, spanStart, atIndex, to, spanEnd, null, line.text());
+        startCommand(command, line.commands());
     }
 
     private void onHostRepeat(Framer lane, long spanStart, int from, int to, long spanEnd) {
@@ -247,7 +247,7 @@ final class TransactionAssembler implements FrameSink {
             emit(lane.event(EventKind.NOISE, spanStart, from, to, spanEnd, "bytes that are not text"));
             return;
         }
-        String text = lines.text(lane.bytes(), from, to);
+        String text = lines.read(lane.bytes(), from, to).text();
         // when its last byte came: a line that came before a command was sent cannot answer it (a
         // line held back until a body's end was certain, the next command sent meanwhile)
         long last = lane.lastByteTime(from, to);

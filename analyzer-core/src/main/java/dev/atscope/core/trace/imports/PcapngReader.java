@@ -7,8 +7,6 @@ import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceFormatException;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,42 +26,49 @@ import java.util.Map;
 final class PcapngReader implements TraceReader {
 
     private static final int MAX_BLOCK = 1 << 24;
-    private final DataInputStream in;
+    private final InputStream in;
     private final String source;
     private final boolean probe;
     private final List<Integer> linkTypes = new ArrayList<>();
     private final List<Long> resolutions = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+    /** The byte offset in the file of the next byte not taken. */
     private long offset;
     private Long firstMicros;
     private long lastTime;
     private TraceEntry lookahead;
-    /** A block's header, read into the same array each time. */
-    private final byte[] head = new byte[8];
-    /** A block's body ({@link #body(int)}). */
-    private ByteBuffer body = ByteBuffer.wrap(new byte[4096]);
+    /**
+     * The bytes read from the stream and not taken yet: {@code window[pos, limit)}. Blocks are read
+     * where they lie, in large reads: a capture has a block a chunk, of a few dozen bytes.
+     */
+    private byte[] window = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    /** A view of {@link #window}, set to each block's body. */
+    private ByteBuffer view = ByteBuffer.wrap(window);
     private boolean primed;
     private long packets;
 
     PcapngReader(InputStream in, String source, boolean probe) throws IOException {
-        this.in = new DataInputStream(in);
+        this.in = in;
         this.source = source;
         this.probe = probe;
-        byte[] head = new byte[12];
-        if (!readFully(head)) {
+        if (!have(12)) {
             throw broken("the file is shorter than a pcapng section header");
         }
-        if (ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt() != PcapngTraceWriter.BLOCK_SHB) {
+        ByteBuffer head = ByteBuffer.wrap(window, pos, 12).slice().order(ByteOrder.LITTLE_ENDIAN);
+        take(12);
+        if (head.getInt(0) != PcapngTraceWriter.BLOCK_SHB) {
             throw broken("not pcapng: the first block is not a section header (0x0A0D0D0A)");
         }
-        int magic = ByteBuffer.wrap(head, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int magic = head.getInt(8);
         if (magic == Integer.reverseBytes(PcapngTraceWriter.BYTE_ORDER_MAGIC)) {
             order = ByteOrder.BIG_ENDIAN;
         } else if (magic != PcapngTraceWriter.BYTE_ORDER_MAGIC) {
             throw broken("not pcapng: no byte-order magic 0x1A2B3C4D in the section header");
         }
-        int length = ByteBuffer.wrap(head, 4, 4).order(order).getInt();
+        int length = head.order(order).getInt(4);
         skipBody(length, 12);
     }
 
@@ -71,24 +76,48 @@ final class PcapngReader implements TraceReader {
         return new TraceFormatException(new SourceLocation(source, -1), "byte " + offset + ": " + problem);
     }
 
-    private boolean readFully(byte[] b) throws IOException {
-        try {
-            in.readFully(b);
-            offset += b.length;
+    /**
+     * Whether {@code n} bytes are there at {@code window[pos]}, reading the stream as needed; false
+     * when it ends first.
+     */
+    private boolean have(int n) throws IOException {
+        if (limit - pos >= n) {
             return true;
-        } catch (EOFException e) {
-            return false;
         }
+        if (window.length - pos < n) {
+            byte[] w = window.length >= n ? window : new byte[Math.max(n, window.length * 2)];
+            System.arraycopy(window, pos, w, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+            if (w != window) {
+                window = w;
+                view = ByteBuffer.wrap(window);
+            }
+        }
+        while (limit - pos < n) {
+            int r = in.read(window, limit, window.length - limit);
+            if (r < 0) {
+                return false;
+            }
+            limit += r;
+        }
+        return true;
+    }
+
+    /** Takes {@code n} bytes that {@link #have} said are there. */
+    private void take(int n) {
+        pos += n;
+        offset += n;
     }
 
     private void skipBody(int length, int read) throws IOException {
         if (length < read + 4 || length > MAX_BLOCK || length % 4 != 0) {
             throw broken("block length " + length + "; expected a multiple of 4 between " + (read + 4) + " and " + MAX_BLOCK);
         }
-        byte[] rest = new byte[length - read];
-        if (!readFully(rest)) {
+        if (!have(length - read)) {
             throw broken("the file ends inside a block");
         }
+        take(length - read);
     }
 
     @Override
@@ -126,35 +155,27 @@ final class PcapngReader implements TraceReader {
 
     private TraceEntry read() throws IOException {
         while (true) {
-            long at = offset;
-            try {
-                in.readFully(head);
-            } catch (EOFException e) {
-                if (offset == at) {
-                    if (packets == 0 && !probe) {
-                        throw broken("no AT packet in the capture");
-                    }
-                    return null;
+            if (!have(8)) {
+                if (packets == 0 && !probe) {
+                    throw broken("no AT packet in the capture");
                 }
-                throw broken("the file ends inside a block header");
+                return null;
             }
-            offset += 8;
-            ByteBuffer h = ByteBuffer.wrap(head).order(order);
+            ByteBuffer h = body(8);
             int type = h.getInt();
             int length = h.getInt();
+            take(8);
             if (length < 12 || length > MAX_BLOCK || length % 4 != 0) {
                 throw broken("block length " + length + "; expected a multiple of 4 between 12 and " + MAX_BLOCK);
             }
-            ByteBuffer b = body(length - 8);
-            try {
-                in.readFully(b.array(), 0, length - 8);
-                offset += length - 8;
-            } catch (EOFException e) {
+            if (!have(length - 8)) {
                 if (probe) {
                     return null;
                 }
                 throw broken("the file ends inside a block of " + length + " bytes (the capture stopped mid-write)");
             }
+            ByteBuffer b = body(length - 8);
+            take(length - 8);
             try {
                 TraceEntry e = block(type, b, length);
                 if (e != null) {
@@ -168,16 +189,12 @@ final class PcapngReader implements TraceReader {
     }
 
     /**
-     * The buffer a block's body of {@code n} bytes is read into, from its start, in the section's
-     * byte order: one buffer for every block (grown for a larger one), as a capture has one block
-     * a chunk and only a chunk's bytes are kept.
+     * The {@code n} bytes at {@code window[pos]} as a buffer in the section's byte order, its
+     * position and limit indexes into {@link #window}; valid until the next read.
      */
     private ByteBuffer body(int n) {
-        if (body.capacity() < n) {
-            body = ByteBuffer.wrap(new byte[Math.max(n, body.capacity() * 2)]);
-        }
-        body.clear().limit(n);
-        return body.order(order);
+        view.clear().position(pos).limit(pos + n);
+        return view.order(order);
     }
 
     /** The entry a block holds, or null for blocks that hold none. */
@@ -187,8 +204,8 @@ final class PcapngReader implements TraceReader {
             case PcapngTraceWriter.BLOCK_EPB -> {
                 return packet(b, length);
             }
-            case PcapngTraceWriter.BLOCK_SHB -> order = ByteBuffer.wrap(b.array(), 0, 4).order(ByteOrder.LITTLE_ENDIAN)
-                    .getInt() == PcapngTraceWriter.BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            case PcapngTraceWriter.BLOCK_SHB -> order = ByteBuffer.wrap(b.array(), b.position(), 4)
+                    .order(ByteOrder.LITTLE_ENDIAN).getInt() == PcapngTraceWriter.BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
             default -> { } // name resolution, statistics, simple packets: nothing of the trace
         }
         return null;
