@@ -18,16 +18,40 @@ import java.util.Optional;
  */
 public final class CommandValidator {
 
+    /** Answer lines whose findings are remembered, by their command and text; a power of two. */
+    private static final int RESPONSES = 256;
+
     private final ProtocolRegistry registry;
+    /**
+     * The findings of recent answer lines ({@link #validateResponse}): a trace that polls gets the
+     * same answers to the same commands over and over. A slot per command and line, the newer taking
+     * the place of the older.
+     */
+    private final CheckedResponse[] responses = new CheckedResponse[RESPONSES];
+
+    /** An answer line to a command, and its findings. */
+    private record CheckedResponse(AtCommand command, String line, List<Diagnostic> problems) {}
 
     public CommandValidator(ProtocolRegistry registry) {
         this.registry = registry;
     }
 
-    /** The problems of one command; empty when it is valid. */
+    /**
+     * The problems of one command; empty when it is valid. Unmodifiable, and kept with the command
+     * ({@link AtCommand#derived}): a command line repeated through a trace is checked once.
+     */
     public List<Diagnostic> validate(AtCommand command) {
+        return command.derived(this, this::problems);
+    }
+
+    /** The problems of one command, found afresh: for a command that is asked about once. */
+    List<Diagnostic> problems(AtCommand command) {
+        return List.copyOf(find(command));
+    }
+
+    private List<Diagnostic> find(AtCommand command) {
         List<Diagnostic> out = new ArrayList<>();
-        Optional<Grammar.CommandSpec> spec = registry.command(command.name());
+        Optional<Grammar.CommandSpec> spec = Optional.ofNullable(registry.spec(command));
         String display = command.display();
         String raw = command.raw();
         if (raw.length() > 1 && raw.charAt(0) == '+' && raw.charAt(1) == ' ') {
@@ -180,6 +204,21 @@ public final class CommandValidator {
      * the grammar does not describe are not judged. Columns are positions in {@code line}.
      */
     public List<Diagnostic> validateResponse(AtCommand command, String line) {
+        // two slots a pair, so that two pairs a trace alternates between do not take each other's place
+        int slot = (System.identityHashCode(command) * 31 + line.hashCode()) & (RESPONSES - 2);
+        for (int i = slot; i < slot + 2; i++) {
+            CheckedResponse r = responses[i];
+            if (r != null && r.command() == command && r.line().equals(line)) {
+                return r.problems();
+            }
+        }
+        CheckedResponse r = new CheckedResponse(command, line, List.copyOf(findInResponse(command, line)));
+        responses[slot + 1] = responses[slot]; // the newest first, the one before it second
+        responses[slot] = r;
+        return r.problems();
+    }
+
+    private List<Diagnostic> findInResponse(AtCommand command, String line) {
         List<Grammar.ResponseSpec> specs = registry.responseSpecs(command);
         if (specs.isEmpty()) {
             return List.of();

@@ -37,6 +37,9 @@ public final class LibrarySelection implements ResponseModel {
     /** Commands whose evidence is remembered; a trace repeats a handful of distinct commands. */
     private static final int CACHE = 512;
 
+    /** What {@link #key} keeps with a command. */
+    private static final Object KEY = new Object();
+
     /** How a line points at a library. */
     private enum Strength { TENTATIVE, FIRM }
 
@@ -98,6 +101,8 @@ public final class LibrarySelection implements ResponseModel {
     private int version;
     /** The command observed last, while nothing was taken since: observing it again changes nothing. */
     private AtCommand lastObserved;
+    /** The transaction observed last: observing it again changes nothing (see {@link #observe(AtCommand)}). */
+    private Transaction lastTransaction;
 
     /** A selection among the registry's libraries, decided from the traffic. */
     public LibrarySelection(ProtocolRegistry registry) {
@@ -181,7 +186,7 @@ public final class LibrarySelection implements ResponseModel {
         if (mix == null || !vendorsByCommand.containsKey(c.name())) {
             return false;
         }
-        Evidence e = seen.get(c.name() + c.form().suffix() + c.args());
+        Evidence e = seen.get(key(c));
         return e != null && e.strength() == Strength.FIRM && e.library() == mix.other();
     }
 
@@ -219,6 +224,10 @@ public final class LibrarySelection implements ResponseModel {
 
     /** Takes what a transaction shows: its commands, and a model named by an identification answer. */
     public void observe(Transaction t) {
+        if (t == lastTransaction) {
+            return; // the session tracker and the checker each show the same transaction: once is enough
+        }
+        lastTransaction = t;
         for (AtCommand c : t.commands()) {
             observe(c);
         }
@@ -273,7 +282,7 @@ public final class LibrarySelection implements ResponseModel {
         if (knownBy == null) {
             return;
         }
-        String key = c.name() + c.form().suffix() + c.args();
+        String key = key(c);
         Evidence e = seen.get(key);
         if (e == null) {
             e = evidence(c, knownBy);
@@ -286,6 +295,11 @@ public final class LibrarySelection implements ResponseModel {
             take(e);
         }
         lastObserved = c;
+    }
+
+    /** The key of a command's evidence: its name, form and arguments, made once per command. */
+    private static String key(AtCommand c) {
+        return c.derived(KEY, k -> k.name() + k.form().suffix() + k.args());
     }
 
     private Evidence evidence(AtCommand c, List<ProtocolLibrary> knownBy) {
@@ -308,7 +322,7 @@ public final class LibrarySelection implements ResponseModel {
 
     private boolean fits(ProtocolLibrary lib, AtCommand c) {
         CommandValidator v = validators.computeIfAbsent(lib, l -> new CommandValidator(libraryView(l)));
-        for (Diagnostic d : v.validate(c)) {
+        for (Diagnostic d : v.problems(c)) { // asked once per command: seen remembers the evidence
             if (d.severity() == Severity.ERROR) {
                 return false;
             }

@@ -1,6 +1,5 @@
 package dev.atscope.core.check;
 
-import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.Event;
 import dev.atscope.core.protocol.Completion;
@@ -42,38 +41,45 @@ final class ResultFindings {
     /** Every failure explained, unless the validator already refused the command or a session rule explains it. */
     void result(Transaction t, boolean valid) {
         ProtocolRegistry r = registry.get();
-        AtCommand c = t.last();
-        String what = t.command().text();
-        String section = r.command(c.name()).map(Grammar.CommandSpec::section).orElse(null);
         switch (t.outcome()) {
             case ERROR -> {
                 if (!valid || explainedElsewhere.test(t)) {
                     return;
                 }
+                String what = t.command().text();
+                String section = section(r, t);
                 KnownError known = r.error(t.resultText()).orElse(null);
                 String codeSection = known == null ? null : known.section();
                 sink.accept(CheckRule.RESULT_ERROR.at(what + " failed: " + explain(t, known)
                         + hints.apply(t, r.errorCode(t)), codeSection != null ? codeSection : section, Where.NONE.at(t)));
             }
             case NO_RESPONSE -> {
+                String what = t.command().text();
+                String section = section(r, t);
                 long max = t.shape().maxResponseMillis();
                 sink.accept(CheckRule.RESULT_NO_RESPONSE.at(what + " got no answer (waited " + t.waitedMicros() / 1000
                         + " ms" + (max > 0 ? "; the module answers within " + max + " ms" : "") + ")", section,
                         Where.NONE.at(t)));
             }
             case INTERRUPTED -> sink.accept(CheckRule.RESULT_INTERRUPTED.at("the module restarted or powered down"
-                    + " while " + what + " was waiting for its answer", section, Where.NONE.at(t)));
+                    + " while " + t.command().text() + " was waiting for its answer", section(r, t), Where.NONE.at(t)));
             case OK -> {
                 // an answer later than the grammar's response time: a host with that timeout gave up
                 // (uploads and bodies take as long as their bytes, so only plain answers are timed)
                 long max = t.shape().maxResponseMillis();
                 if (max > 0 && t.payloads().isEmpty() && t.durationMicros() > max * 1000) {
-                    sink.accept(CheckRule.RESULT_SLOW.at(what + " took " + t.durationMicros() / 1000 + " ms; the module"
-                            + " is expected to answer within " + max + " ms, so a host that waits that long gives up"
-                            + " first", section, Where.NONE.at(t)));
+                    sink.accept(CheckRule.RESULT_SLOW.at(t.command().text() + " took " + t.durationMicros() / 1000
+                            + " ms; the module is expected to answer within " + max + " ms, so a host that waits that"
+                            + " long gives up first", section(r, t), Where.NONE.at(t)));
                 }
             }
         }
+    }
+
+    /** The section of the grammar that documents the transaction's (last) command, or null. */
+    private static String section(ProtocolRegistry r, Transaction t) {
+        Grammar.CommandSpec spec = r.spec(t.last());
+        return spec == null ? null : spec.section();
     }
 
     /** A completion line that says its command failed, explained with its value's meaning. */

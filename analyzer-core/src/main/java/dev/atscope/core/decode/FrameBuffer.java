@@ -97,9 +97,14 @@ final class FrameBuffer {
 
     /** An event for buf[from, to) whose span runs from {@code spanFrom} to {@code spanTo}. */
     Event event(EventKind kind, long spanFrom, int from, int to, long spanTo, String note) {
+        return event(kind, spanFrom, from, to, spanTo, note, null);
+    }
+
+    /** The same, for a line whose text is read already ({@code text}: buf[from, to) one char per byte, or null). */
+    Event event(EventKind kind, long spanFrom, int from, int to, long spanTo, String note, String text) {
         long first = offsetOf(from);
         long last = Math.max(first, offsetOf(to) - 1);
         return new Event(kind, direction, spanFrom, spanTo, timeAt(first), timeAt(Math.max(last, spanTo - 1)),
-                lineAt(first), Arrays.copyOfRange(buf, from, to), note);
+                lineAt(first), Arrays.copyOfRange(buf, from, to), note, text);
     }
 }

@@ -116,7 +116,12 @@ final class Framer {
 
     /** An event for bytes()[from, to) whose span runs from {@code spanFrom} to {@code spanTo}. */
     Event event(EventKind kind, long spanFrom, int from, int to, long spanTo, String note) {
-        return in.event(kind, spanFrom, from, to, spanTo, note);
+        return in.event(kind, spanFrom, from, to, spanTo, note, null);
+    }
+
+    /** The same, for a line whose text is read already. */
+    Event event(EventKind kind, long spanFrom, int from, int to, long spanTo, String note, String text) {
+        return in.event(kind, spanFrom, from, to, spanTo, note, text);
     }
 
     void process() {

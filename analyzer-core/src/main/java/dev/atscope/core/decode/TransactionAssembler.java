@@ -32,6 +32,8 @@ final class TransactionAssembler implements FrameSink {
     private final LateAnswers late;
     /** The commands of the last command line, for {@code A/}. */
     private List<AtCommand> lastCommands;
+    /** The lines seen recently, read once: a trace repeats its commands and answers. */
+    private final RepeatedLines lines = new RepeatedLines();
     /** Verbose or numeric result codes, and which lines are final results. */
     private final ResultFormat results;
     private long nextId = 1;
@@ -192,9 +194,9 @@ final class TransactionAssembler implements FrameSink {
             emit(lane.event(EventKind.NOISE, spanStart, from, atIndex, noiseEnd, "stray bytes before a command"));
             spanStart = noiseEnd;
         }
-        String text = new String(lane.bytes(), atIndex, to - atIndex, StandardCharsets.ISO_8859_1);
-        Event command = lane.event(EventKind.COMMAND, spanStart, atIndex, to, spanEnd, null);
-        startCommand(command, CommandLineParser.parse(text));
+        RepeatedLines line = lines.read(lane.bytes(), atIndex, to);
+        Event command = lane.event(EventKind.COMMAND, spanStart, atIndex, to, spanEnd, null, line.text());
+        startCommand(command, line.commands());
     }
 
     private void onHostRepeat(Framer lane, long spanStart, int from, int to, long spanEnd) {
@@ -245,7 +247,7 @@ final class TransactionAssembler implements FrameSink {
             emit(lane.event(EventKind.NOISE, spanStart, from, to, spanEnd, "bytes that are not text"));
             return;
         }
-        String text = new String(lane.bytes(), from, to - from, StandardCharsets.ISO_8859_1);
+        String text = lines.read(lane.bytes(), from, to).text();
         // when its last byte came: a line that came before a command was sent cannot answer it (a
         // line held back until a body's end was certain, the next command sent meanwhile)
         long last = lane.lastByteTime(from, to);
@@ -254,7 +256,7 @@ final class TransactionAssembler implements FrameSink {
         if (pending != null && pending.echo == null && pending.responses.isEmpty()
                 && last >= pending.command.startMicros()
                 && Arrays.equals(lane.bytes(), from, to, pending.command.bytes(), 0, pending.command.bytes().length)) {
-            pending.echo = lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, null);
+            pending.echo = lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, null, text);
             emit(pending.echo);
             return;
         }
@@ -264,7 +266,7 @@ final class TransactionAssembler implements FrameSink {
         }
         UrcKind urc = model.urcKind(text);
         if (urc != null && !PendingCommand.claims(pending, text) && !PendingCommand.claims(overlapped, text)) {
-            onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null), urc);
+            onUrc(lane.event(EventKind.URC, spanStart, from, to, spanEnd, null, text), urc);
             return;
         }
         if (late.took(lane, text, target, spanStart, from, to, spanEnd)) {
@@ -276,25 +278,25 @@ final class TransactionAssembler implements FrameSink {
         }
         if (target == null) {
             if (CommandLineParser.isCommandLine(text)) {
-                emit(lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, "echo of a command the trace does not show"));
+                emit(lane.event(EventKind.ECHO, spanStart, from, to, spanEnd, "echo of a command the trace does not show", text));
             } else if (finalOutcome(text, null) != null) {
-                emit(lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, "a result with no command pending"));
+                emit(lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, "a result with no command pending", text));
             } else {
-                emit(lane.event(EventKind.URC, spanStart, from, to, spanEnd, "not a known unsolicited result code"));
+                emit(lane.event(EventKind.URC, spanStart, from, to, spanEnd, "not a known unsolicited result code", text));
             }
             return;
         }
         if (isConnect(text, target)) {
             switch (target.shape.dataMode()) {
                 case UPLOAD -> {
-                    Event e = lane.event(EventKind.INTERMEDIATE, spanStart, from, to, spanEnd, null);
+                    Event e = lane.event(EventKind.INTERMEDIATE, spanStart, from, to, spanEnd, null, text);
                     target.responses.add(e);
                     emit(e);
                     host.startUpload(target.announcedLength());
                     return;
                 }
                 case BODY -> {
-                    Event e = lane.event(EventKind.INTERMEDIATE, spanStart, from, to, spanEnd, null);
+                    Event e = lane.event(EventKind.INTERMEDIATE, spanStart, from, to, spanEnd, null, text);
                     target.responses.add(e);
                     emit(e);
                     lane.startBody(target);
@@ -307,7 +309,7 @@ final class TransactionAssembler implements FrameSink {
         }
         Outcome outcome = finalOutcome(text, target);
         if (outcome != null) {
-            Event e = lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, null);
+            Event e = lane.event(EventKind.FINAL, spanStart, from, to, spanEnd, null, text);
             emit(e);
             finishTransaction(target, e, outcome);
             return;
@@ -317,7 +319,7 @@ final class TransactionAssembler implements FrameSink {
         if (overlapped != null && pending != null && PendingCommand.claims(pending, text)) {
             owner = pending;
         }
-        Event e = lane.event(EventKind.RESPONSE, spanStart, from, to, spanEnd, null);
+        Event e = lane.event(EventKind.RESPONSE, spanStart, from, to, spanEnd, null, text);
         owner.responses.add(e);
         emit(e);
         if (owner.shape.bareLineIsFinal()) {

@@ -3,6 +3,7 @@ package dev.atscope.core.protocol;
 import dev.atscope.core.decode.AtArguments;
 import dev.atscope.core.decode.AtCommand;
 import dev.atscope.core.decode.CommandForm;
+import dev.atscope.core.decode.ResponseShape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -12,24 +13,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A command as sent, resolved against the grammar for {@link ProtocolRegistry}: the subcommand its
- * first parameter selects ({@code AT+QSSLCFG="sslversion",...}, aliases resolved) and its
- * parameters named with their meanings.
+ * A command as sent, resolved against the grammar for {@link ProtocolRegistry}: its definition and
+ * the form it was sent in, the subcommand its first parameter selects ({@code
+ * AT+QSSLCFG="sslversion",...}, aliases resolved), the parameter and response lists that apply,
+ * and its parameters named with their meanings. Each command is resolved once per registry and the
+ * result kept with it ({@link AtCommand#derived}): the decoder, the session tracker, the module
+ * states, the rules and the validator all ask about the same command, and a command-dense trace
+ * repeats a handful of command lines.
  */
 final class CommandResolution {
 
+    /** {@link CommandForm#word()} of each form, computed once. */
+    private static final String[] FORM_WORDS = new String[CommandForm.values().length];
+
+    static {
+        for (CommandForm f : CommandForm.values()) {
+            FORM_WORDS[f.ordinal()] = f.word();
+        }
+    }
+
     private final ProtocolRegistry registry;
+    private final Map<String, Grammar.CommandSpec> commands;
     /** Per command with subcommands: each subcommand's whole parameter list, selector first, aliases resolved. */
     private final Map<String, Map<String, ProtocolRegistry.Sub>> subcommands = new HashMap<>();
-    /**
-     * The command asked about last, resolved: the session tracker, the module states and the rules
-     * each ask about the same command in turn, and resolving it (splitting its arguments, naming
-     * them, finding their meanings) was a fifth of checking a command-dense trace.
-     */
-    private volatile Resolved lastResolved;
 
     CommandResolution(ProtocolRegistry registry, Map<String, Grammar.CommandSpec> commands) {
         this.registry = registry;
+        this.commands = commands;
         commands.forEach((name, c) -> {
             Grammar.FormSpec write = c.forms().get(CommandForm.WRITE.word());
             if (write == null || write.subcommands().isEmpty()) {
@@ -61,80 +71,111 @@ final class CommandResolution {
         return command.form() == CommandForm.WRITE && subcommands.containsKey(command.name());
     }
 
-    /** The subcommand a write command selects, aliases resolved; empty when it selects none. */
-    Optional<ProtocolRegistry.Sub> subcommand(AtCommand command) {
-        return resolved(command).sub;
-    }
-
     /** The subcommands of a command's write form by lower-case name, or an empty map. */
     Map<String, ProtocolRegistry.Sub> subcommands(String commandName) {
         Map<String, ProtocolRegistry.Sub> m = subcommands.get(commandName.toUpperCase(Locale.ROOT));
         return m == null ? Map.of() : Collections.unmodifiableMap(m);
     }
 
-    /** The command's parameters named by the grammar ({@link ProtocolRegistry#parameters}). */
-    List<NamedParam> parameters(AtCommand command) {
-        Resolved r = resolved(command);
-        List<NamedParam> p = r.parameters;
-        if (p == null) {
-            p = List.copyOf(nameParameters(command, r.sub));
-            r.parameters = p;
-        }
-        return p;
+    /** The command resolved against this grammar, from the command itself after the first time. */
+    Resolved resolved(AtCommand command) {
+        return command.derived(registry, this::resolve);
     }
 
-    private Optional<ProtocolRegistry.Sub> findSubcommand(AtCommand command) {
-        if (!hasSubcommands(command)) {
-            return Optional.empty();
+    private Resolved resolve(AtCommand command) {
+        Grammar.CommandSpec spec = commands.get(command.name()); // decoded names are upper case already
+        if (spec == null) {
+            spec = commands.get(command.name().toUpperCase(Locale.ROOT));
         }
-        String first = firstParam(command.args());
-        return Optional.ofNullable(subcommands.get(command.name()).get(
-                AtArguments.unquote(first).toLowerCase(Locale.ROOT)));
+        Grammar.FormSpec form = spec == null ? null : spec.forms().get(FORM_WORDS[command.form().ordinal()]);
+        Optional<ProtocolRegistry.Sub> sub = Optional.empty();
+        if (hasSubcommands(command)) {
+            sub = Optional.ofNullable(subcommands.get(command.name()).get(
+                    AtArguments.unquote(firstParam(command.args())).toLowerCase(Locale.ROOT)));
+        }
+        return new Resolved(command, spec, form, sub);
     }
 
-    /** The command's subcommand and parameters, from the last time it was asked about or found now. */
-    private Resolved resolved(AtCommand command) {
-        Resolved r = lastResolved;
-        if (r == null || r.command != command) {
-            r = new Resolved(command, findSubcommand(command));
-            lastResolved = r;
-        }
-        return r;
-    }
-
-    /** One command resolved; its parameters are named when first asked for (an immutable list, safe to share). */
-    private static final class Resolved {
-        final AtCommand command;
+    /**
+     * One command resolved against one registry's grammar; what is not needed by every reader (the
+     * named parameters, the answer's shape) is made when first asked for.
+     */
+    final class Resolved {
+        private final AtCommand command;
+        /** The command's definition, or null when the grammar does not know it. */
+        final Grammar.CommandSpec spec;
+        /** The definition of the form it was sent in, or null. */
+        final Grammar.FormSpec form;
         final Optional<ProtocolRegistry.Sub> sub;
-        List<NamedParam> parameters;
+        private volatile List<NamedParam> parameters;
+        private volatile ResponseShape shape;
 
-        Resolved(AtCommand command, Optional<ProtocolRegistry.Sub> sub) {
+        private Resolved(AtCommand command, Grammar.CommandSpec spec, Grammar.FormSpec form,
+                Optional<ProtocolRegistry.Sub> sub) {
             this.command = command;
+            this.spec = spec;
+            this.form = form;
             this.sub = sub;
         }
-    }
 
-    private List<NamedParam> nameParameters(AtCommand command, Optional<ProtocolRegistry.Sub> sub) {
-        List<String> raws = command.params();
-        if (raws.isEmpty()) {
-            return List.of();
-        }
-        List<Grammar.ParamSpec> specs = sub.isPresent() ? sub.get().params() : registry.paramSpecs(command);
-        List<NamedParam> out = new ArrayList<>(raws.size());
-        for (int i = 0; i < raws.size(); i++) {
-            String raw = raws.get(i);
-            String value = AtArguments.unquote(raw);
-            Grammar.ParamSpec repeated = specs.isEmpty() || !specs.get(specs.size() - 1).repeats() ? null
-                    : specs.get(specs.size() - 1);
-            if (i < specs.size() || repeated != null) {
-                Grammar.ParamSpec p = i < specs.size() ? specs.get(i) : repeated;
-                String meaning = i == 0 && sub.isPresent() ? sub.get().spec().title() : registry.meaning(p, value);
-                out.add(new NamedParam(p.name(), raw, value, meaning));
-            } else {
-                out.add(new NamedParam("p" + (i + 1), raw, value, null));
+        /** The parameter list that applies: the subcommand's (selector first), else the form's. */
+        List<Grammar.ParamSpec> paramSpecs() {
+            if (sub.isPresent()) {
+                return sub.get().params();
             }
+            return form == null ? List.of() : form.params();
         }
-        return out;
+
+        /** The information responses it may give: its subcommand's, else its form's. */
+        List<Grammar.ResponseSpec> responseSpecs() {
+            if (sub.isPresent() && !sub.get().spec().responses().isEmpty()) {
+                return sub.get().spec().responses();
+            }
+            return form == null ? List.of() : form.responses();
+        }
+
+        /** Its parameters named by the grammar ({@link ProtocolRegistry#parameters}). */
+        List<NamedParam> parameters() {
+            List<NamedParam> p = parameters;
+            if (p == null) {
+                p = List.copyOf(nameParameters());
+                parameters = p;
+            }
+            return p;
+        }
+
+        /** What the decoder is told about its answers. */
+        ResponseShape shape() {
+            ResponseShape s = shape;
+            if (s == null) {
+                s = registry.shapeOf(command);
+                shape = s;
+            }
+            return s;
+        }
+
+        private List<NamedParam> nameParameters() {
+            List<String> raws = command.params();
+            if (raws.isEmpty()) {
+                return List.of();
+            }
+            List<Grammar.ParamSpec> specs = paramSpecs();
+            List<NamedParam> out = new ArrayList<>(raws.size());
+            for (int i = 0; i < raws.size(); i++) {
+                String raw = raws.get(i);
+                String value = AtArguments.unquote(raw);
+                Grammar.ParamSpec repeated = specs.isEmpty() || !specs.get(specs.size() - 1).repeats() ? null
+                        : specs.get(specs.size() - 1);
+                if (i < specs.size() || repeated != null) {
+                    Grammar.ParamSpec p = i < specs.size() ? specs.get(i) : repeated;
+                    String meaning = i == 0 && sub.isPresent() ? sub.get().spec().title() : registry.meaning(p, value);
+                    out.add(new NamedParam(p.name(), raw, value, meaning));
+                } else {
+                    out.add(new NamedParam("p" + (i + 1), raw, value, null));
+                }
+            }
+            return out;
+        }
     }
 
     private static String firstParam(String args) {

@@ -1,7 +1,6 @@
 package dev.atscope.core.protocol;
 
 import dev.atscope.core.decode.AtCommand;
-import dev.atscope.core.decode.CommandForm;
 import dev.atscope.core.decode.ResponseModel;
 import dev.atscope.core.decode.ResponseShape;
 import dev.atscope.core.decode.UrcKind;
@@ -23,15 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProtocolRegistry implements ResponseModel {
 
     private static volatile ProtocolRegistry defaultRegistry;
-
-    /** {@link CommandForm#word()} of each form, computed once: lookups run for every command of a trace. */
-    private static final String[] FORM_WORDS = new String[CommandForm.values().length];
-
-    static {
-        for (CommandForm f : CommandForm.values()) {
-            FORM_WORDS[f.ordinal()] = f.word();
-        }
-    }
 
     private final List<ProtocolLibrary> libraries;
     private final Map<String, Grammar.CommandSpec> commands = new LinkedHashMap<>();
@@ -151,8 +141,12 @@ public final class ProtocolRegistry implements ResponseModel {
 
     /** The grammar of the form a command was sent in, or null when the command or that form is unknown. */
     public Grammar.FormSpec form(AtCommand command) {
-        Grammar.CommandSpec spec = command(command.name()).orElse(null);
-        return spec == null ? null : spec.forms().get(FORM_WORDS[command.form().ordinal()]);
+        return resolution.resolved(command).form;
+    }
+
+    /** The definition of a command as sent, or null when no library knows it; what {@link #command} says, kept with the command. */
+    public Grammar.CommandSpec spec(AtCommand command) {
+        return resolution.resolved(command).spec;
     }
 
     /**
@@ -349,7 +343,7 @@ public final class ProtocolRegistry implements ResponseModel {
      * empty when the command has no subcommands or the value names none.
      */
     public Optional<Sub> subcommand(AtCommand command) {
-        return resolution.subcommand(command);
+        return resolution.resolved(command).sub;
     }
 
     /** The subcommands of a command's write form by lower-case name, or an empty map. */
@@ -362,22 +356,12 @@ public final class ProtocolRegistry implements ResponseModel {
      * subcommands the selector followed by the subcommand's; empty when the grammar does not know it.
      */
     public List<Grammar.ParamSpec> paramSpecs(AtCommand command) {
-        Optional<Sub> sub = subcommand(command);
-        if (sub.isPresent()) {
-            return sub.get().params();
-        }
-        Grammar.FormSpec form = form(command);
-        return form == null ? List.of() : form.params();
+        return resolution.resolved(command).paramSpecs();
     }
 
     /** The information responses a command as sent may give: its subcommand's, else its form's. */
     public List<Grammar.ResponseSpec> responseSpecs(AtCommand command) {
-        Optional<Sub> sub = subcommand(command);
-        if (sub.isPresent() && !sub.get().spec().responses().isEmpty()) {
-            return sub.get().spec().responses();
-        }
-        Grammar.FormSpec form = form(command);
-        return form == null ? List.of() : form.responses();
+        return resolution.resolved(command).responseSpecs();
     }
 
     /**
@@ -386,7 +370,7 @@ public final class ProtocolRegistry implements ResponseModel {
      * sslversion=2} (TLS 1.1). Values the grammar has no place for are named {@code pN}.
      */
     public List<NamedParam> parameters(AtCommand command) {
-        return resolution.parameters(command);
+        return resolution.resolved(command).parameters();
     }
 
     /** What a value of a parameter means, from its value table (each item of a list) or its file storage; or null. */
@@ -406,6 +390,11 @@ public final class ProtocolRegistry implements ResponseModel {
 
     @Override
     public ResponseShape shape(AtCommand command) {
+        return resolution.resolved(command).shape();
+    }
+
+    /** The shape of the answers of a command of that name and form, made once for all commands like it. */
+    ResponseShape shapeOf(AtCommand command) {
         String key = command.name() + command.form().suffix();
         ResponseShape s = shapes.get(key);
         if (s == null) {

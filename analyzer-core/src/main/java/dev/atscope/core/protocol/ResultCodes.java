@@ -1,7 +1,9 @@
 package dev.atscope.core.protocol;
 
 import dev.atscope.core.decode.Outcome;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +12,8 @@ final class ResultCodes {
 
     /** The V.250 result codes by verbose text, the first library's row for each. */
     private final Map<String, Grammar.ResultCodeSpec> resultCodes = new LinkedHashMap<>();
+    /** {@link #followedCodes()}, made on first use (after every grammar is added). */
+    private volatile List<Grammar.ResultCodeSpec> followedCodes;
 
     /** Adds a grammar's result codes after those of the libraries before it. */
     void add(Grammar g) {
@@ -55,9 +59,30 @@ final class ResultCodes {
         if (r != null) {
             return r;
         }
-        int space = line.indexOf(' ');
-        r = space > 0 ? resultCodes.get(line.substring(0, space)) : null;
-        return r != null && r.textMayFollow() ? r : null;
+        // a code that text may follow, as the line's first word ({@code CONNECT 9600}): without a substring
+        for (Grammar.ResultCodeSpec c : followedCodes()) {
+            int n = c.text().length();
+            if (line.length() > n && line.charAt(n) == ' ' && line.startsWith(c.text())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The codes text may follow that can be a line's first word (one word), made once. */
+    private List<Grammar.ResultCodeSpec> followedCodes() {
+        List<Grammar.ResultCodeSpec> f = followedCodes;
+        if (f == null) {
+            List<Grammar.ResultCodeSpec> list = new ArrayList<>();
+            for (Grammar.ResultCodeSpec c : resultCodes.values()) {
+                if (c.textMayFollow() && !c.text().isEmpty() && c.text().indexOf(' ') < 0) {
+                    list.add(c);
+                }
+            }
+            f = List.copyOf(list);
+            followedCodes = f;
+        }
+        return f;
     }
 
     private Grammar.ResultCodeSpec numericCode(String line) {

@@ -75,8 +75,39 @@ final class UrcTable {
         return Optional.empty();
     }
 
-    /** The kind of a module line that is a known URC, or null. */
+    /**
+     * The kind of a module line that is a known URC, or null. Every module line of a trace is asked
+     * about, and a trace repeats its lines ({@code OK}, {@code +CSQ: 24,0}): the answers for recent
+     * short lines are remembered, by the line's hash.
+     */
     UrcKind urcKind(String line) {
+        if (line.length() > KNOWN_LENGTH) {
+            return findKind(line);
+        }
+        // two slots a hash, the newest first
+        int slot = line.hashCode() & (KNOWN - 2);
+        for (int i = slot; i < slot + 2; i++) {
+            KnownLine k = known[i];
+            if (k != null && k.line().equals(line)) {
+                return k.kind();
+            }
+        }
+        KnownLine k = new KnownLine(line, findKind(line));
+        known[slot + 1] = known[slot];
+        known[slot] = k;
+        return k.kind();
+    }
+
+    /** Lines whose kind is remembered ({@link #urcKind}); a power of two. */
+    private static final int KNOWN = 512;
+    /** Lines longer than this are matched afresh each time. */
+    private static final int KNOWN_LENGTH = 128;
+    private final KnownLine[] known = new KnownLine[KNOWN];
+
+    /** A line and its URC kind, null when it is none; immutable, so that threads may share the table. */
+    private record KnownLine(String line, UrcKind kind) {}
+
+    private UrcKind findKind(String line) {
         UrcKind k = urcTexts.get(line);
         if (k != null) {
             return k;

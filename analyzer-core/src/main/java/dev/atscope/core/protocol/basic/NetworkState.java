@@ -60,6 +60,7 @@ public final class NetworkState implements ModuleState {
     }
 
     private final ProtocolRegistry registry;
+    private final Registrations.Reader reader = new Registrations.Reader();
     private final Map<String, Registration> registrations = new HashMap<>();
     /** The {@code <n>} of each registration command, as its write set it or its read answer showed it. */
     private final Map<String, String> reportModes = new HashMap<>(4);
@@ -192,7 +193,8 @@ public final class NetworkState implements ModuleState {
                     if (c.form() == CommandForm.READ) {
                         String a = answer(t, c.name());
                         if (a != null) {
-                            attach = fieldsOf(a).isEmpty() ? null : fieldsOf(a).get(0);
+                            List<String> f = fieldsOf(a);
+                            attach = f.isEmpty() ? null : f.get(0);
                         }
                     } else if (c.form() == CommandForm.WRITE && ok && !c.params().isEmpty()) {
                         attach = c.params().get(0);
@@ -231,8 +233,9 @@ public final class NetworkState implements ModuleState {
                 }
                 case "+CSQ" -> {
                     String a = answer(t, c.name());
-                    if (a != null && !fieldsOf(a).isEmpty()) {
-                        rssi = fieldsOf(a).get(0);
+                    List<String> f = a == null ? List.of() : fieldsOf(a);
+                    if (!f.isEmpty()) {
+                        rssi = f.get(0);
                     }
                 }
                 default -> {
@@ -249,7 +252,7 @@ public final class NetworkState implements ModuleState {
         }
         String text = e.text();
         for (String command : Registrations.COMMANDS) {
-            if (text.startsWith(command + ":")) {
+            if (text.startsWith(command) && text.startsWith(":", command.length())) {
                 register(command, text, true);
                 return;
             }
@@ -272,7 +275,7 @@ public final class NetworkState implements ModuleState {
     }
 
     private void register(String command, String line, boolean urc) {
-        Registration r = Registrations.parse(registry, command, line, urc);
+        Registration r = reader.parse(registry, command, line, urc);
         if (r != null) {
             registrations.put(command, r);
             lastRegistration = r;
@@ -287,9 +290,14 @@ public final class NetworkState implements ModuleState {
 
     /** The first information line of the transaction that carries the command's prefix. */
     static String answer(Transaction t, String command) {
-        for (Event r : t.informationLines()) {
-            if (r.text().regionMatches(true, 0, command + ":", 0, command.length() + 1)) {
-                return r.text();
+        int n = command.length();
+        for (Event r : t.responses()) {
+            if (r.kind() != EventKind.RESPONSE) {
+                continue;
+            }
+            String text = r.text();
+            if (text.length() > n && text.charAt(n) == ':' && text.regionMatches(true, 0, command, 0, n)) {
+                return text;
             }
         }
         return null;

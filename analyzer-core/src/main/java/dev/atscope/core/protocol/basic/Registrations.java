@@ -34,6 +34,32 @@ final class Registrations {
                 named.get("reject_cause"), line);
     }
 
+    /**
+     * Reads registration lines, remembering the last line of each domain: a trace that polls gets
+     * the same report over and over ({@code +CGREG: 0,1}), and the same line reads the same.
+     */
+    static final class Reader {
+        private final String[] lines = new String[COMMANDS.size()];
+        private final boolean[] urcs = new boolean[COMMANDS.size()];
+        private final ProtocolRegistry[] registries = new ProtocolRegistry[COMMANDS.size()];
+        private final NetworkState.Registration[] reports = new NetworkState.Registration[COMMANDS.size()];
+
+        /** What {@link Registrations#parse} gives. */
+        NetworkState.Registration parse(ProtocolRegistry registry, String command, String line, boolean urc) {
+            int i = COMMANDS.indexOf(command);
+            if (i < 0) {
+                return Registrations.parse(registry, command, line, urc);
+            }
+            if (registries[i] != registry || urcs[i] != urc || !line.equals(lines[i])) {
+                reports[i] = Registrations.parse(registry, command, line, urc);
+                registries[i] = registry;
+                urcs[i] = urc;
+                lines[i] = line;
+            }
+            return reports[i];
+        }
+    }
+
     /** {@code ; reject cause 15 (no suitable cells in tracking area)} when the report carries a cause, else empty. */
     static String cause(ProtocolRegistry registry, NetworkState.Registration r) {
         if (r.rejectCause() == null) {

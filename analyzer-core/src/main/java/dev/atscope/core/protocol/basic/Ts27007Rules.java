@@ -17,6 +17,7 @@ final class Ts27007Rules implements SessionRuleSet {
 
     private final RuleContext context;
     private final NetworkState state;
+    private final Registrations.Reader reader = new Registrations.Reader();
     /** The SIM state last reported, so that a state is reported once. */
     private String simReported;
     /** The registration line last reported as denied, so that repeated reports are said once. */
@@ -36,7 +37,7 @@ final class Ts27007Rules implements SessionRuleSet {
             sim(e.text().substring(6).strip(), Where.of(e));
         }
         for (String command : Registrations.COMMANDS) {
-            if (e.text().startsWith(command + ":")) {
+            if (e.text().startsWith(command) && e.text().startsWith(":", command.length())) {
                 registration(e.text(), Where.of(e), true, command);
             }
         }
@@ -48,8 +49,9 @@ final class Ts27007Rules implements SessionRuleSet {
             if (c.form() != CommandForm.READ) {
                 continue;
             }
-            for (Event r : t.informationLines()) {
-                if (!r.text().startsWith(c.name() + ":")) {
+            String name = c.name();
+            for (Event r : t.responses()) {
+                if (r.kind() != EventKind.RESPONSE || !r.text().startsWith(name) || !r.text().startsWith(":", name.length())) {
                     continue;
                 }
                 if (c.name().equals("+CPIN")) {
@@ -76,7 +78,7 @@ final class Ts27007Rules implements SessionRuleSet {
     }
 
     private void registration(String line, Where where, boolean urc, String command) {
-        NetworkState.Registration r = Registrations.parse(context.registry(), command, line, urc);
+        NetworkState.Registration r = reader.parse(context.registry(), command, line, urc);
         if (r == null || !r.denied()) {
             deniedReported = null;
             return;

@@ -44,12 +44,11 @@ final class GsmSslRules {
     }
 
     private void value(Transaction t, AtCommand c, String name, NamedParam value, int index) {
-        Where where = RuleContext.param(t, c, index);
         switch (name) {
             case "sslversion" -> {
                 if (value.meaning() != null && value.meaning().startsWith("SSL 3")) {
                     context.report(GsmHttpsRule.SECURITY_SSL3.at("SSL 3.0 is broken (POODLE) and most servers"
-                            + " refuse it; use 3 (TLS 1.2)", where));
+                            + " refuse it; use 3 (TLS 1.2)", RuleContext.param(t, c, index)));
                 }
             }
             case "ciphersuite" -> {
@@ -65,13 +64,13 @@ final class GsmSslRules {
                 if (!weak.isEmpty()) {
                     context.report(GsmHttpsRule.SECURITY_WEAK_CIPHER.at(String.join(", ", weak)
                             + (weak.size() == 1 ? " is" : " are") + " weak (RC4, MD5 and 3DES are broken); use an AES"
-                            + " suite", where));
+                            + " suite", RuleContext.param(t, c, index)));
                 }
             }
             case "ignorertctime" -> {
                 if (value.value().equals("1")) {
                     context.report(GsmHttpsRule.SECURITY_IGNORE_RTC.at("ignoring the RTC time accepts expired and"
-                            + " not-yet-valid certificates; set the clock instead", where));
+                            + " not-yet-valid certificates; set the clock instead", RuleContext.param(t, c, index)));
                 }
             }
             default -> {

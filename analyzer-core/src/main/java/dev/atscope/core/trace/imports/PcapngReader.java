@@ -7,8 +7,6 @@ import dev.atscope.core.trace.TraceEntry;
 import dev.atscope.core.trace.TraceFormatException;
 import dev.atscope.core.trace.TraceMetadata;
 import dev.atscope.core.trace.TraceReader;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,38 +26,49 @@ import java.util.Map;
 final class PcapngReader implements TraceReader {
 
     private static final int MAX_BLOCK = 1 << 24;
-    private final DataInputStream in;
+    private final InputStream in;
     private final String source;
     private final boolean probe;
     private final List<Integer> linkTypes = new ArrayList<>();
     private final List<Long> resolutions = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+    /** The byte offset in the file of the next byte not taken. */
     private long offset;
     private Long firstMicros;
     private long lastTime;
     private TraceEntry lookahead;
+    /**
+     * The bytes read from the stream and not taken yet: {@code window[pos, limit)}. Blocks are read
+     * where they lie, in large reads: a capture has a block a chunk, of a few dozen bytes.
+     */
+    private byte[] window = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    /** A view of {@link #window}, set to each block's body. */
+    private ByteBuffer view = ByteBuffer.wrap(window);
     private boolean primed;
     private long packets;
 
     PcapngReader(InputStream in, String source, boolean probe) throws IOException {
-        this.in = new DataInputStream(in);
+        this.in = in;
         this.source = source;
         this.probe = probe;
-        byte[] head = new byte[12];
-        if (!readFully(head)) {
+        if (!have(12)) {
             throw broken("the file is shorter than a pcapng section header");
         }
-        if (ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt() != PcapngTraceWriter.BLOCK_SHB) {
+        ByteBuffer head = ByteBuffer.wrap(window, pos, 12).slice().order(ByteOrder.LITTLE_ENDIAN);
+        take(12);
+        if (head.getInt(0) != PcapngTraceWriter.BLOCK_SHB) {
             throw broken("not pcapng: the first block is not a section header (0x0A0D0D0A)");
         }
-        int magic = ByteBuffer.wrap(head, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int magic = head.getInt(8);
         if (magic == Integer.reverseBytes(PcapngTraceWriter.BYTE_ORDER_MAGIC)) {
             order = ByteOrder.BIG_ENDIAN;
         } else if (magic != PcapngTraceWriter.BYTE_ORDER_MAGIC) {
             throw broken("not pcapng: no byte-order magic 0x1A2B3C4D in the section header");
         }
-        int length = ByteBuffer.wrap(head, 4, 4).order(order).getInt();
+        int length = head.order(order).getInt(4);
         skipBody(length, 12);
     }
 
@@ -67,24 +76,48 @@ final class PcapngReader implements TraceReader {
         return new TraceFormatException(new SourceLocation(source, -1), "byte " + offset + ": " + problem);
     }
 
-    private boolean readFully(byte[] b) throws IOException {
-        try {
-            in.readFully(b);
-            offset += b.length;
+    /**
+     * Whether {@code n} bytes are there at {@code window[pos]}, reading the stream as needed; false
+     * when it ends first.
+     */
+    private boolean have(int n) throws IOException {
+        if (limit - pos >= n) {
             return true;
-        } catch (EOFException e) {
-            return false;
         }
+        if (window.length - pos < n) {
+            byte[] w = window.length >= n ? window : new byte[Math.max(n, window.length * 2)];
+            System.arraycopy(window, pos, w, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+            if (w != window) {
+                window = w;
+                view = ByteBuffer.wrap(window);
+            }
+        }
+        while (limit - pos < n) {
+            int r = in.read(window, limit, window.length - limit);
+            if (r < 0) {
+                return false;
+            }
+            limit += r;
+        }
+        return true;
+    }
+
+    /** Takes {@code n} bytes that {@link #have} said are there. */
+    private void take(int n) {
+        pos += n;
+        offset += n;
     }
 
     private void skipBody(int length, int read) throws IOException {
         if (length < read + 4 || length > MAX_BLOCK || length % 4 != 0) {
             throw broken("block length " + length + "; expected a multiple of 4 between " + (read + 4) + " and " + MAX_BLOCK);
         }
-        byte[] rest = new byte[length - read];
-        if (!readFully(rest)) {
+        if (!have(length - read)) {
             throw broken("the file ends inside a block");
         }
+        take(length - read);
     }
 
     @Override
@@ -122,34 +155,27 @@ final class PcapngReader implements TraceReader {
 
     private TraceEntry read() throws IOException {
         while (true) {
-            long at = offset;
-            byte[] head = new byte[8];
-            try {
-                in.readFully(head);
-            } catch (EOFException e) {
-                if (offset == at) {
-                    if (packets == 0 && !probe) {
-                        throw broken("no AT packet in the capture");
-                    }
-                    return null;
+            if (!have(8)) {
+                if (packets == 0 && !probe) {
+                    throw broken("no AT packet in the capture");
                 }
-                throw broken("the file ends inside a block header");
+                return null;
             }
-            offset += 8;
-            ByteBuffer h = ByteBuffer.wrap(head).order(order);
+            ByteBuffer h = body(8);
             int type = h.getInt();
             int length = h.getInt();
+            take(8);
             if (length < 12 || length > MAX_BLOCK || length % 4 != 0) {
                 throw broken("block length " + length + "; expected a multiple of 4 between 12 and " + MAX_BLOCK);
             }
-            byte[] body = new byte[length - 8];
-            if (!readFully(body)) {
+            if (!have(length - 8)) {
                 if (probe) {
                     return null;
                 }
                 throw broken("the file ends inside a block of " + length + " bytes (the capture stopped mid-write)");
             }
-            ByteBuffer b = ByteBuffer.wrap(body).order(order);
+            ByteBuffer b = body(length - 8);
+            take(length - 8);
             try {
                 TraceEntry e = block(type, b, length);
                 if (e != null) {
@@ -162,6 +188,15 @@ final class PcapngReader implements TraceReader {
         }
     }
 
+    /**
+     * The {@code n} bytes at {@code window[pos]} as a buffer in the section's byte order, its
+     * position and limit indexes into {@link #window}; valid until the next read.
+     */
+    private ByteBuffer body(int n) {
+        view.clear().position(pos).limit(pos + n);
+        return view.order(order);
+    }
+
     /** The entry a block holds, or null for blocks that hold none. */
     private TraceEntry block(int type, ByteBuffer b, int length) throws IOException {
         switch (type) {
@@ -169,8 +204,8 @@ final class PcapngReader implements TraceReader {
             case PcapngTraceWriter.BLOCK_EPB -> {
                 return packet(b, length);
             }
-            case PcapngTraceWriter.BLOCK_SHB -> order = ByteBuffer.wrap(b.array(), 0, 4).order(ByteOrder.LITTLE_ENDIAN)
-                    .getInt() == PcapngTraceWriter.BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            case PcapngTraceWriter.BLOCK_SHB -> order = ByteBuffer.wrap(b.array(), b.position(), 4)
+                    .order(ByteOrder.LITTLE_ENDIAN).getInt() == PcapngTraceWriter.BYTE_ORDER_MAGIC ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
             default -> { } // name resolution, statistics, simple packets: nothing of the trace
         }
         return null;
@@ -216,9 +251,9 @@ final class PcapngReader implements TraceReader {
         if (captured < 0 || captured > b.remaining() - 4) {
             throw broken("captured length " + captured + " is larger than its block");
         }
-        byte[] data = new byte[captured];
-        b.get(data);
-        b.position(b.position() + (((captured + 3) & ~3) - captured));
+        // the packet's bytes are read where they lie: body[data, data + captured)
+        int data = b.position();
+        b.position(data + ((captured + 3) & ~3));
         int flags = 0;
         while (b.remaining() >= 8) {
             int code = b.getShort() & 0xffff;
@@ -232,37 +267,39 @@ final class PcapngReader implements TraceReader {
                 b.position(b.position() + ((len + 3) & ~3));
             }
         }
+        byte[] a = b.array();
         int link = linkTypes.get(iface);
         int payload = 0;
         if (link == PcapngTraceWriter.LINKTYPE_UPPER_PDU) {
-            ByteBuffer t = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
-            String dissector = null;
+            // exported-PDU tags, big-endian whatever the section's byte order
+            boolean at = false;
+            int t = 0;
             while (true) {
-                if (t.remaining() < 4) {
+                if (captured - t < 4) {
                     throw broken("exported-PDU tags run past the packet");
                 }
-                int tag = t.getShort() & 0xffff;
-                int len = t.getShort() & 0xffff;
+                int tag = (a[data + t] & 0xff) << 8 | a[data + t + 1] & 0xff;
+                int len = (a[data + t + 2] & 0xff) << 8 | a[data + t + 3] & 0xff;
+                t += 4;
                 if (tag == 0) {
                     break;
                 }
-                if (len > t.remaining()) {
+                if (len > captured - t) {
                     throw broken("exported-PDU tag " + tag + " runs past the packet");
                 }
-                byte[] v = new byte[len];
-                t.get(v);
                 if (tag == PcapngTraceWriter.TAG_DISSECTOR_NAME) {
-                    dissector = new String(v, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", "");
+                    at = namesAt(a, data + t, len);
                 }
+                t += len;
             }
-            if (!"at".equals(dissector)) {
+            if (!at) {
                 return null;
             }
-            payload = t.position();
+            payload = t;
         } else if (link != 147) {
             throw broken("link type " + link + "; expected 252 (exported PDU) or 147 (DLT_USER0) with AT traffic");
         }
-        if (payload >= data.length) {
+        if (payload >= captured) {
             return null;
         }
         Direction dir = switch (flags & 3) {
@@ -277,9 +314,23 @@ final class PcapngReader implements TraceReader {
         }
         long t = Math.max(lastTime, micros - firstMicros);
         lastTime = t;
-        byte[] bytes = new byte[data.length - payload];
-        System.arraycopy(data, payload, bytes, 0, bytes.length);
+        byte[] bytes = java.util.Arrays.copyOfRange(a, data + payload, data + captured);
         return new Chunk(t, dir, bytes, -1);
+    }
+
+    /** Whether a dissector-name tag's value names {@code at}: its bytes, NUL padding left out, are exactly those two. */
+    private static boolean namesAt(byte[] a, int from, int len) {
+        int matched = 0;
+        for (int i = from; i < from + len; i++) {
+            if (a[i] == 0) {
+                continue;
+            }
+            if (matched >= 2 || a[i] != "at".charAt(matched)) {
+                return false;
+            }
+            matched++;
+        }
+        return matched == 2;
     }
 
     @Override
