@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Load on a running {@code atscope serve}: {@code CLIENTS} clients, each running {@code SEARCHES}
  * searches of the search page one after the other, as the page makes them (the hits with their facet
- * counts, and the histogram of one query, asked at once), over the questions of docs/search.md. Prints the
- * latency of each API call and of the whole search at p50, p90, p99 and the maximum, after a warm-up
- * that is not counted:
- * {@code java -cp bench/target/benchmarks.jar dev.atscope.bench.ServeLoad URL [CLIENTS] [SEARCHES]}.
+ * counts and histogram of one query, in one request), over the questions of docs/search.md. Prints the
+ * latency at p50, p90, p99 and the maximum, after a warm-up that is not counted:
+ * {@code java -cp bench/target/benchmarks.jar dev.atscope.bench.ServeLoad URL [CLIENTS] [SEARCHES] [split]}.
+ * With {@code split} each search is two requests asked at once, as the page made them before: the hits
+ * with the facets, and {@code /api/histogram} (the baseline of the one-request search).
  * scripts/serve-load builds the index with atscope generate and atscope index, starts the server
  * and runs this.
  */
@@ -46,10 +47,11 @@ public final class ServeLoad {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int searches = args.length > 2 ? Integer.parseInt(args[2]) : 250;
         int warmup = Math.max(10, searches / 10);
-        // the page asks for hits and histogram at once: each client has a second thread for the second call
+        boolean split = args.length > 3 && args[3].equals("split");
+        // split: hits and histogram asked at once, each client has a second thread for the second call
         ExecutorService second = Executors.newFixedThreadPool(clients);
         Map<String, List<Long>> micros = new LinkedHashMap<>();
-        for (String k : List.of("/api/search", "/api/histogram", "search (both)")) {
+        for (String k : split ? List.of("/api/search", "/api/histogram", "search (both)") : List.of("search (one request)")) {
             micros.put(k, Collections.synchronizedList(new ArrayList<>()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -61,6 +63,13 @@ public final class ServeLoad {
                 for (int i = 0; i < warmup + searches; i++) {
                     String q = URLEncoder.encode(QUERIES.get((client + i) % QUERIES.size()), StandardCharsets.UTF_8);
                     long start = System.nanoTime();
+                    if (!split) {
+                        call(base.resolve("/api/search?explain=1&facets=1&histogram=1&size=20&q=" + q));
+                        if (i >= warmup) {
+                            micros.get("search (one request)").add((System.nanoTime() - start) / 1000);
+                        }
+                        continue;
+                    }
                     URI histogram = base.resolve("/api/histogram?q=" + q);
                     CompletableFuture<Long> other = CompletableFuture.supplyAsync(() -> call(histogram), second);
                     long[] each = {call(base.resolve("/api/search?explain=1&facets=1&size=20&q=" + q)), other.join()};
@@ -82,11 +91,11 @@ public final class ServeLoad {
         second.shutdown();
         System.out.printf(Locale.ROOT, "%d clients x %d searches (after %d warm-up each) against %s: %.1f s, %.0f"
                 + " searches/s%n", clients, searches, warmup, base, secs, clients * (warmup + searches) / secs);
-        System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s%n", "latency, ms", "p50", "p90", "p99", "max", "n");
+        System.out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s%n", "latency, ms", "p50", "p90", "p99", "max", "n");
         for (Map.Entry<String, List<Long>> e : micros.entrySet()) {
             List<Long> v = new ArrayList<>(e.getValue());
             Collections.sort(v);
-            System.out.printf(Locale.ROOT, "%-20s %8.1f %8.1f %8.1f %8.1f %8d%n", e.getKey(), at(v, 0.50), at(v, 0.90),
+            System.out.printf(Locale.ROOT, "%-22s %8.1f %8.1f %8.1f %8.1f %8d%n", e.getKey(), at(v, 0.50), at(v, 0.90),
                     at(v, 0.99), v.get(v.size() - 1) / 1000.0, v.size());
         }
         System.exit(0);

@@ -16,6 +16,9 @@ final class TimeCounter extends SimpleCollector {
     private long[] values = new long[64];
     private boolean[] used = new boolean[64];
     private int size;
+    /** The slot of the last bucket counted, or -1: hits come in index order, mostly in time order. */
+    private int lastSlot = -1;
+    private long lastBucket;
     private NumericDocValues times;
 
     TimeCounter(long bucketMillis) {
@@ -30,11 +33,20 @@ final class TimeCounter extends SimpleCollector {
     @Override
     public void collect(int doc) throws IOException {
         if (times.advanceExact(doc)) {
-            add(Math.floorDiv(times.longValue(), bucketMillis));
+            count(times.longValue());
         }
     }
 
+    /** Counts a hit at {@code time} (milliseconds), read by a collector that reads it for more. */
+    void count(long time) {
+        add(Math.floorDiv(time, bucketMillis));
+    }
+
     private void add(long bucket) {
+        if (lastSlot >= 0 && bucket == lastBucket) {
+            values[lastSlot]++;
+            return;
+        }
         int mask = keys.length - 1;
         int i = Long.hashCode(bucket * 0x9E3779B97F4A7C15L) & mask;
         while (used[i] && keys[i] != bucket) {
@@ -51,6 +63,8 @@ final class TimeCounter extends SimpleCollector {
             size++;
         }
         values[i]++;
+        lastSlot = i;
+        lastBucket = bucket;
     }
 
     private void grow() {
@@ -61,6 +75,7 @@ final class TimeCounter extends SimpleCollector {
         values = new long[oldKeys.length * 2];
         used = new boolean[oldKeys.length * 2];
         size = 0;
+        lastSlot = -1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldUsed[j]) {
                 int mask = keys.length - 1;

@@ -112,6 +112,24 @@ public interface TraceSearch extends AutoCloseable {
      */
     SortedMap<Long, Long> countOverTime(Request request, long bucketMillis) throws IOException;
 
+    /**
+     * What the search page shows of one query: its hits and facets, and its hits counted over time.
+     *
+     * @param overTime hits by the start of their bucket, as {@link #countOverTime} gives them
+     */
+    record Counted(Result result, SortedMap<Long, Long> overTime) {}
+
+    /**
+     * Runs a search and counts its hits over time. The default asks the back end twice; the local
+     * index answers both from one pass over the hits.
+     *
+     * @throws BadQueryException when the query cannot be parsed
+     */
+    default Counted searchCounted(Request request, long bucketMillis) throws IOException {
+        Result result = search(request);
+        return new Counted(result, countOverTime(request, bucketMillis));
+    }
+
     @Override
     void close() throws IOException;
 }

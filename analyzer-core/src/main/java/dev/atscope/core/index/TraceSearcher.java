@@ -7,49 +7,44 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.queryparser.flexible.core.QueryNodeException;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.index.IndexReader;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Answers queries over a local trace index with Lucene, with snippets and facet counts. Queries are
@@ -61,11 +56,11 @@ import org.apache.lucene.store.FSDirectory;
 public final class TraceSearcher implements TraceSearch {
 
     /** Facet dimensions, as the result names them. */
-    private static final String[] FACETS = {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND,
+    static final String[] FACETS = {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND,
         IndexFields.FACET_ERROR, IndexFields.FACET_RULE, IndexFields.FACET_DEVICE, IndexFields.FACET_FIRMWARE};
 
-    /** What a hit reads of its document: the highlighter reads the raw text itself. */
-    private static final Set<String> SHOWN = Set.of(IndexFields.SHOWN);
+    /** What a hit reads of its document: its shown values, and the raw text the highlighter marks. */
+    private static final Set<String> SHOWN = Set.of(IndexFields.SHOWN, IndexFields.RAW);
 
     private final Analyzer analyzer = AtAnalyzer.perField();
     private final SearcherManager manager;
@@ -204,6 +199,19 @@ public final class TraceSearcher implements TraceSearch {
 
     @Override
     public Result search(Request request) throws IOException {
+        return run(request, 0).result();
+    }
+
+    /** One pass over the hits: the best of them, the facets and the counts over time as asked. */
+    @Override
+    public Counted searchCounted(Request request, long bucketMillis) throws IOException {
+        if (bucketMillis <= 0) {
+            throw new IllegalArgumentException("a bucket is at least a millisecond wide: " + bucketMillis);
+        }
+        return run(request, bucketMillis);
+    }
+
+    private Counted run(Request request, long bucketMillis) throws IOException {
         long t0 = System.nanoTime();
         ReaderSearcher searcher = acquire();
         try {
@@ -216,30 +224,38 @@ public final class TraceSearcher implements TraceSearch {
             Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.TIME, SortField.Type.LONG));
             TopDocs top;
             Map<String, Map<String, Long>> facets = Map.of();
-            if (request.facets()) {
-                // one pass over the hits for both: the facets visit every hit anyway, so the total is exact too
-                CollectorManager<?, ? extends TopDocs> best;
-                if (request.order() == Order.TIME) {
-                    best = new TopFieldCollectorManager(byTime, n, null, Integer.MAX_VALUE);
-                } else {
-                    best = new TopFieldCollectorManager(byScore, n, null, Integer.MAX_VALUE);
+            SortedMap<Long, Long> overTime = null;
+            if (request.facets() || bucketMillis > 0) {
+                // one pass over the hits for all: the facets visit every hit anyway, so the total is exact
+                // too, and each hit is counted over time where it is collected
+                PageCollector.Page page = searcher.search(q, PageCollector.manager(n, request.order() != Order.TIME,
+                        request.facets() ? searcher.facetState() : null, bucketMillis));
+                top = page.top();
+                if (page.facets() != null) {
+                    facets = page.facets();
                 }
-                Object[] both = searcher.search(q, new MultiCollectorManager(best, new FacetsCollectorManager()));
-                top = (TopDocs) both[0];
-                facets = facets(searcher, (FacetsCollector) both[1]);
+                overTime = page.overTime();
             } else {
                 top = searcher.search(q, n, request.order() == Order.TIME ? byTime : byScore);
-            }
-            if (request.order() != Order.TIME) {
-                TopFieldCollector.populateScores(top.scoreDocs, searcher, q);
+                if (request.order() != Order.TIME) {
+                    TopFieldCollector.populateScores(top.scoreDocs, searcher, q);
+                }
             }
             List<Hit> hits = new ArrayList<>();
-            Object[] snippets = snippets(searcher, q, top, limit);
-            // one reader of stored fields for all hits: each new one allocates its decompression buffers
+            // one reader of stored fields for all hits: each new one allocates its decompression buffers;
+            // each hit's document is read once, for its values and the highlighter's raw text
             StoredFields stored = searcher.storedFields();
-            for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
+            int shown = Math.min(limit, top.scoreDocs.length);
+            Document[] documents = new Document[shown];
+            Map<Integer, String> raw = new HashMap<>();
+            for (int i = 0; i < shown; i++) {
+                documents[i] = stored.document(top.scoreDocs[i].doc, SHOWN);
+                raw.put(top.scoreDocs[i].doc, documents[i].get(IndexFields.RAW));
+            }
+            Object[] snippets = snippets(searcher, q, top, shown, raw);
+            for (int i = 0; i < shown; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
-                Map<String, Object> d = ShownValues.read(stored.document(sd.doc, SHOWN).getBinaryValue(IndexFields.SHOWN));
+                Map<String, Object> d = ShownValues.read(documents[i].getBinaryValue(IndexFields.SHOWN));
                 String session = (String) d.get(IndexFields.SESSION);
                 hits.add(new Hit(
                         (String) d.get(IndexFields.TYPE),
@@ -259,7 +275,7 @@ public final class TraceSearcher implements TraceSearch {
             long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
                     ? top.totalHits.value
                     : searcher.count(q);
-            return new Result(total, hits, facets, (System.nanoTime() - t0) / 1000, warnings);
+            return new Counted(new Result(total, hits, facets, (System.nanoTime() - t0) / 1000, warnings), overTime);
         } finally {
             release(searcher);
         }
@@ -293,8 +309,8 @@ public final class TraceSearcher implements TraceSearch {
         }
     }
 
-    private Object[] snippets(IndexSearcher searcher, Query q, TopDocs top, int limit) throws IOException {
-        int n = Math.min(limit, top.scoreDocs.length);
+    private Object[] snippets(IndexSearcher searcher, Query q, TopDocs top, int n, Map<Integer, String> raw)
+            throws IOException {
         if (n == 0) {
             return null;
         }
@@ -303,44 +319,43 @@ public final class TraceSearcher implements TraceSearch {
             docs[i] = top.scoreDocs[i].doc;
         }
         SnippetHighlighter h = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, analyzer).withMaxLength(4096)
-                .withFormatter(new SnippetFormatter()));
+                .withFormatter(new SnippetFormatter()), raw);
         return h.objects(q, docs);
     }
 
-    /** The unified highlighter, giving the formatter's objects rather than strings. */
+    /** The unified highlighter, giving the formatter's objects rather than strings, over raw text already read. */
     private static final class SnippetHighlighter extends UnifiedHighlighter {
-        SnippetHighlighter(Builder builder) {
+        private final Map<Integer, String> raw;
+
+        SnippetHighlighter(Builder builder, Map<Integer, String> raw) {
             super(builder);
+            this.raw = raw;
+        }
+
+        /** The hits' raw text as read with their values, not read again (as Lucene's own loop, in its batches). */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> out = new ArrayList<>();
+            int chars = 0;
+            do {
+                int doc = docs.nextDoc();
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                if (!raw.containsKey(doc)) {
+                    throw new IllegalStateException("no raw text read for document " + doc);
+                }
+                String text = raw.get(doc) == null ? "" : raw.get(doc); // a session has no raw text
+                out.add(new CharSequence[] {text});
+                chars += text.length();
+            } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+            return out;
         }
 
         Object[] objects(Query q, int[] docs) throws IOException {
             return highlightFieldsAsObjects(new String[] {IndexFields.RAW}, q, docs, new int[] {1}).get(IndexFields.RAW);
         }
-    }
-
-    private static Map<String, Map<String, Long>> facets(ReaderSearcher searcher, FacetsCollector fc) throws IOException {
-        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        DefaultSortedSetDocValuesReaderState state = searcher.facetState();
-        if (state == null) {
-            return out;
-        }
-        Facets counts = new SortedSetDocValuesFacetCounts(state, fc);
-        for (String dim : FACETS) {
-            Map<String, Long> m = new LinkedHashMap<>();
-            FacetResult r;
-            try {
-                r = counts.getTopChildren(20, dim);
-            } catch (IllegalArgumentException e) {
-                r = null; // a dimension no document has
-            }
-            if (r != null) {
-                for (LabelAndValue lv : r.labelValues) {
-                    m.put(lv.label, lv.value.longValue());
-                }
-            }
-            out.put(dim.substring(2), m);
-        }
-        return out;
     }
 
     private static long number(Map<String, Object> values, String field) {

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * search} reads it; empty for everything), {@code from} and {@code to} (ISO instants: the time range,
  * {@code to} excluded), {@code sessions=1} (search sessions instead of transactions). {@code
  * /api/search} adds {@code page} (from 1) and {@code size} and answers the JSON Lines of {@code
- * atscope search --json}; {@code explain=1} adds each hit's error code and its meaning. {@code
+ * atscope search --json}; {@code explain=1} adds each hit's error code and its meaning, {@code
+ * histogram=1} the histogram (as {@code /api/histogram} answers it) to the summary line: the page's
+ * search in one request. {@code
  * /api/facets} answers the summary line with the facet counts, {@code /api/histogram} the hits by
  * hour or, over more than three days, by day.
  */
@@ -137,8 +139,18 @@ final class SearchApi {
             case "time" -> TraceSearch.Order.TIME;
             default -> throw new SearchServer.Problem(400, "sort=" + sort + ": expected score or time");
         };
-        TraceSearch.Result r = search.search(new TraceSearch.Request(query(p), page * size, order,
-                "1".equals(p.get("facets")), scope(p)));
+        TraceSearch.Request request = new TraceSearch.Request(query(p), page * size, order, "1".equals(p.get("facets")),
+                scope(p));
+        ObjectNode histogram = null;
+        TraceSearch.Result r;
+        if ("1".equals(p.get("histogram"))) {
+            // the page's search: hits, facets and histogram from one request (one pass over the hits)
+            TraceSearch.Counted counted = search.searchCounted(request, HOUR);
+            r = counted.result();
+            histogram = histogram(counted.overTime());
+        } else {
+            r = search.search(request);
+        }
         StringBuilder out = new StringBuilder();
         int first = (page - 1) * size;
         for (int i = first; i < r.hits().size(); i++) {
@@ -149,7 +161,11 @@ final class SearchApi {
             }
             out.append(o).append('\n');
         }
-        out.append(SearchJson.summary(r)).append('\n');
+        ObjectNode summary = SearchJson.summary(r);
+        if (histogram != null) {
+            summary.set("histogram", histogram);
+        }
+        out.append(summary).append('\n');
         json(exchange, out.toString(), "application/x-ndjson; charset=utf-8");
     }
 
@@ -190,7 +206,11 @@ final class SearchApi {
     void histogram(HttpExchange exchange) throws IOException {
         Map<String, String> p = parameters(exchange);
         TraceSearch.Request request = new TraceSearch.Request(query(p), 0, TraceSearch.Order.TIME, false, scope(p));
-        SortedMap<Long, Long> hours = search.countOverTime(request, HOUR);
+        json(exchange, histogram(search.countOverTime(request, HOUR)) + "\n", "application/json; charset=utf-8");
+    }
+
+    /** The histogram's JSON from hits counted by the hour: by day (or days) when they span over three days. */
+    private static ObjectNode histogram(SortedMap<Long, Long> hours) {
         long width = HOUR;
         SortedMap<Long, Long> counts = hours;
         if (!hours.isEmpty() && hours.lastKey() - hours.firstKey() > HOURLY_SPAN) {
@@ -212,7 +232,7 @@ final class SearchApi {
                 bucket.put("count", counts.getOrDefault(b, 0L));
             }
         }
-        json(exchange, o + "\n", "application/json; charset=utf-8");
+        return o;
     }
 
     private static void json(HttpExchange exchange, String body, String type) throws IOException {

@@ -186,6 +186,23 @@ class SearchApiTest {
     }
 
     @Test
+    void thePagesOneRequestAnswersWhatItsThreeCallsAnswer() throws Exception {
+        String range = "&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z";
+        for (String q : List.of("q=" + enc("type:transaction"), "q=" + enc("type:transaction") + range,
+                "q=" + enc("outcome:tls-handshake-failed"), "sessions=1&q=" + enc("error:3815"),
+                "q=" + enc("nothing-like-this"))) {
+            List<JsonNode> one = lines(get("/api/search?size=25&page=2&explain=1&facets=1&histogram=1&" + q).body());
+            List<JsonNode> hits = lines(get("/api/search?size=25&page=2&explain=1&facets=1&" + q).body());
+            JsonNode histogram = DecodedJson.MAPPER.readTree(get("/api/histogram?" + q).body());
+            JsonNode summary = one.get(one.size() - 1);
+            assertThat(summary.get("histogram")).as(q).isEqualTo(histogram);
+            ((ObjectNode) summary).remove(List.of("histogram", "took_us"));
+            ((ObjectNode) hits.get(hits.size() - 1)).remove("took_us");
+            assertThat(one).as(q).isEqualTo(hits);
+        }
+    }
+
+    @Test
     void badInputIsA400WithTheReasonInJson() throws Exception {
         HttpResponse<String> r = get("/api/search?q=" + enc("outcome:(ok"));
         assertThat(r.statusCode()).isEqualTo(400);

@@ -145,6 +145,7 @@ class SolrServeTest {
                 "device:meter-03", "firmware:M66FAR02A01 AND QHTTPGET", "cmnet", "", "outcome:eror", "outcome:(ok")) {
             if (!q.isEmpty()) { // everything is more than a page
                 calls.add("/api/search?size=100&sort=time&facets=1&explain=1&q=" + enc(q));
+                calls.add("/api/search?size=25&facets=1&histogram=1&q=" + enc(q));
             }
             calls.add("/api/facets?q=" + enc(q));
             calls.add("/api/histogram?q=" + enc(q));
