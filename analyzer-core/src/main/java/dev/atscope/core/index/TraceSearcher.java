@@ -103,11 +103,14 @@ public final class TraceSearcher implements TraceSearch {
         private final TraceQueries queries;
         private volatile DefaultSortedSetDocValuesReaderState facetState;
         private volatile boolean noFacets;
+        /** The raw text's field as all segments have it, for the highlighter; null when no document has it. */
+        private final FieldInfo raw;
 
         ReaderSearcher(IndexReader reader) throws IOException {
             super(reader);
             this.generation = ((DirectoryReader) reader).getIndexCommit().getGeneration();
             this.queries = vocabulary(reader);
+            this.raw = FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexFields.RAW);
         }
 
         /** The query as {@code atscope search} reads it, with its warnings. */
@@ -309,7 +312,7 @@ public final class TraceSearcher implements TraceSearch {
         }
     }
 
-    private Object[] snippets(IndexSearcher searcher, Query q, TopDocs top, int n, Map<Integer, String> raw)
+    private Object[] snippets(ReaderSearcher searcher, Query q, TopDocs top, int n, Map<Integer, String> raw)
             throws IOException {
         if (n == 0) {
             return null;
@@ -319,17 +322,25 @@ public final class TraceSearcher implements TraceSearch {
             docs[i] = top.scoreDocs[i].doc;
         }
         SnippetHighlighter h = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, analyzer).withMaxLength(4096)
-                .withFormatter(new SnippetFormatter()), raw);
+                .withFormatter(new SnippetFormatter()), raw, searcher.raw);
         return h.objects(q, docs);
     }
 
     /** The unified highlighter, giving the formatter's objects rather than strings, over raw text already read. */
     private static final class SnippetHighlighter extends UnifiedHighlighter {
         private final Map<Integer, String> raw;
+        private final FieldInfo rawField;
 
-        SnippetHighlighter(Builder builder, Map<Integer, String> raw) {
+        SnippetHighlighter(Builder builder, Map<Integer, String> raw, FieldInfo rawField) {
             super(builder);
             this.raw = raw;
+            this.rawField = rawField;
+        }
+
+        /** The field as the reader's segments have it, merged once per reader rather than once per search. */
+        @Override
+        protected FieldInfo getFieldInfo(String field) {
+            return IndexFields.RAW.equals(field) ? rawField : super.getFieldInfo(field);
         }
 
         /** The hits' raw text as read with their values, not read again (as Lucene's own loop, in its batches). */
