@@ -1,6 +1,9 @@
 package dev.atscope.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -23,6 +26,7 @@ final class Screen {
     private static Terminal stdout;
     private static boolean stdoutAsked;
     private static Terminal stderr;
+    private static final int STDERR = 2;
     private static boolean stderrAsked;
 
     private Screen() {}
@@ -69,10 +73,29 @@ final class Screen {
                 // is a terminal too (then the same one, as far as a person can tell)
                 stderr = stderrIsTerminal() ? out : null;
             } else {
-                stderr = open(TerminalBuilder.SystemOutput.SysErr);
+                stderr = mayBeTerminal(STDERR) ? open(TerminalBuilder.SystemOutput.SysErr) : null;
             }
         }
         return stderr;
+    }
+
+    /**
+     * Whether a standard stream may be a terminal, from what the system shows its descriptor to be
+     * ({@code /proc/self/fd/N} on Linux): a pipe, a socket, a file or {@code /dev/null} is not, and
+     * then JLine is not asked at all (its probe costs the thread that asks a fifth of a second).
+     * True where the system does not tell.
+     */
+    static boolean mayBeTerminal(int fd) {
+        try {
+            return mayBeTerminal(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString());
+        } catch (IOException | UnsupportedOperationException | SecurityException | InvalidPathException e) {
+            return true;
+        }
+    }
+
+    /** Whether a descriptor pointing at {@code target} may be a terminal: a device, other than the null device. */
+    static boolean mayBeTerminal(String target) {
+        return target.startsWith("/dev/") && !target.equals("/dev/null");
     }
 
     private static boolean stderrIsTerminal() {

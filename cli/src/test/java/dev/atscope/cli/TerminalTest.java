@@ -2,6 +2,7 @@ package dev.atscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,5 +82,51 @@ class TerminalTest {
         assertThat(quiet).doesNotContain(" MB, ").doesNotContain("/s, ");
         // and nothing asked the terminal a question whose answer would be left in the shell's input
         assertThat(shown).doesNotContain("\u001b[6n").doesNotContain("\u001b[c");
+    }
+
+    @Test
+    void progressToAFileOrPipeNeverAsksForATerminal() throws Exception {
+        // a check of standard input that still reads after the quiet start, so it would draw progress;
+        // with standard error in a file or a pipe, JLine (whose probe costs a fifth of a second) is never loaded
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> trace = Files.readAllLines(Path.of("../samples/traces/https-get.csv"));
+        for (boolean pipe : new boolean[] {false, true}) {
+            Path classes = Files.createTempFile(dir, "classes", ".txt");
+            Path err = Files.createTempFile(dir, "stderr", ".txt");
+            ProcessBuilder b = new ProcessBuilder(java, "-Xlog:class+load=info:file=" + classes, "-cp",
+                    System.getProperty("java.class.path"), "dev.atscope.cli.Main", "check", "-")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            if (!pipe) {
+                b.redirectError(err.toFile());
+            }
+            Process p = b.start();
+            try (var in = p.getOutputStream()) {
+                in.write((String.join("\n", trace.subList(0, 8)) + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                // the progress display's clock starts when the check opens its input: wait for that, then past
+                // its quiet start
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!Files.readString(classes).contains("dev.atscope.cli.ProgressDisplay")
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(ProgressDisplay.QUIET_START_NANOS / 1_000_000 + 500);
+                in.write((String.join("\n", trace.subList(8, trace.size())) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (pipe) {
+                p.getErrorStream().transferTo(OutputStream.nullOutputStream());
+            }
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("atscope ended").isTrue();
+            assertThat(p.exitValue()).as("warnings only: exit 0").isZero();
+            String loaded = Files.readString(classes);
+            assertThat(loaded).as("the check ran").contains("dev.atscope.cli.ProgressDisplay");
+            assertThat(loaded).as(pipe ? "standard error a pipe" : "standard error a file").doesNotContain("org.jline");
+        }
+        assertThat(Screen.mayBeTerminal("/dev/pts/3")).isTrue();
+        assertThat(Screen.mayBeTerminal("/dev/tty1")).isTrue();
+        assertThat(Screen.mayBeTerminal("pipe:[4026]")).isFalse();
+        assertThat(Screen.mayBeTerminal("socket:[77]")).isFalse();
+        assertThat(Screen.mayBeTerminal("/dev/null")).isFalse();
+        assertThat(Screen.mayBeTerminal("/tmp/atscope.log")).isFalse();
     }
 }
