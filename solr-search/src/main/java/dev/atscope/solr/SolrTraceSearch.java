@@ -38,8 +38,6 @@ public final class SolrTraceSearch implements TraceSearch {
     private static final String[][] FACETS = {{"outcome", IndexFields.FACET_OUTCOME},
         {"command", IndexFields.FACET_COMMAND}, {"error", IndexFields.FACET_ERROR}, {"rule", IndexFields.FACET_RULE},
         {"device", IndexFields.FACET_DEVICE}, {"firmware", IndexFields.FACET_FIRMWARE}};
-    /** Facet values counted per dimension, as locally. */
-    private static final int FACET_LIMIT = 20;
     /** Around each match in a highlighted snippet: characters no escaped trace text contains. */
     private static final String PRE = "\u0002";
     private static final String POST = "\u0003";
@@ -145,7 +143,7 @@ public final class SolrTraceSearch implements TraceSearch {
             StringBuilder json = new StringBuilder("{");
             for (String[] d : FACETS) {
                 json.append(json.length() > 1 ? "," : "").append(d[0]).append(":{type:terms,field:").append(d[1])
-                        .append(",limit:").append(FACET_LIMIT).append(",refine:true}");
+                        .append(",limit:").append(TraceSearch.FACET_VALUES).append(",refine:true}");
             }
             q.add("json.facet", json.append('}').toString());
         }

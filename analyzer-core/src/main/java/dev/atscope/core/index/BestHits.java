@@ -1,9 +1,7 @@
 package dev.atscope.core.index;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -38,10 +36,7 @@ final class BestHits {
         this.heapDocs = new int[initial];
     }
 
-    /**
-     * Offers a hit; {@code doc} is its index-wide number and grows from one call to the next, so a hit
-     * equal in score and time to the worst kept one never displaces it.
-     */
+    /** Offers a hit; {@code doc} is its index-wide number, which decides between equal scores and times. */
     void offer(int doc, float score, long time) {
         total++;
         if (size < n) {
@@ -93,10 +88,6 @@ final class BestHits {
         heapDocs[i] = doc;
     }
 
-    boolean byScore() {
-        return byScore;
-    }
-
     /** Whether hit a comes after hit b in the search's order. */
     private boolean worse(float scoreA, long timeA, int docA, float scoreB, long timeB, int docB) {
         if (byScore && scoreA != scoreB) {
@@ -109,32 +100,30 @@ final class BestHits {
     }
 
     /** The best {@code n} of all slices' hits, best first, with the exact total of hits. */
-    static TopDocs merge(Collection<BestHits> slices, int n) {
-        List<long[]> all = new ArrayList<>();
+    static TopDocs merge(Collection<BestHits> slices, int n, boolean byScore) {
+        BestHits all = new BestHits(n, byScore);
         long total = 0;
-        boolean byScore = true;
         for (BestHits s : slices) {
             total += s.total;
-            byScore = s.byScore;
             for (int i = 0; i < s.size; i++) {
-                all.add(new long[] {Float.floatToRawIntBits(s.heapScores[i]), s.heapTimes[i], s.heapDocs[i]});
+                all.offer(s.heapDocs[i], s.heapScores[i], s.heapTimes[i]);
             }
         }
-        boolean scored = byScore;
-        all.sort((a, b) -> {
-            if (scored) {
-                int c = Float.compare(Float.intBitsToFloat((int) b[0]), Float.intBitsToFloat((int) a[0]));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]);
-        });
-        ScoreDoc[] best = new ScoreDoc[Math.min(n, all.size())];
+        Integer[] order = new Integer[all.size];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> all.worse(a, b) ? 1 : all.worse(b, a) ? -1 : 0);
+        ScoreDoc[] best = new ScoreDoc[order.length];
         for (int i = 0; i < best.length; i++) {
-            long[] h = all.get(i);
-            best[i] = new ScoreDoc((int) h[2], scored ? Float.intBitsToFloat((int) h[0]) : Float.NaN);
+            int h = order[i];
+            best[i] = new ScoreDoc(all.heapDocs[h], byScore ? all.heapScores[h] : Float.NaN);
         }
         return new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), best);
+    }
+
+    /** Whether the kept hit in slot a comes after the one in slot b. */
+    private boolean worse(int a, int b) {
+        return worse(heapScores[a], heapTimes[a], heapDocs[a], heapScores[b], heapTimes[b], heapDocs[b]);
     }
 }

@@ -33,66 +33,52 @@ import org.apache.lucene.util.LongValues;
  */
 final class PageCollector implements Collector {
 
-    /** The most values a facet dimension lists, largest first. */
-    static final int TOP_VALUES = 20;
-
+    private final Manager search;
     private final BestHits best;
-    private final SortedSetDocValuesReaderState facetState;
-    /** Segment ordinals to the reader's: null when the reader has one segment. */
-    private final OrdinalMap ordinals;
     /** Hits a facet value (by the reader's ordinal) has, or null when facets are not asked. */
     private final int[] counts;
     /** Hits by bucket of time, or null when not asked. */
     private final TimeCounter overTime;
 
-    private PageCollector(BestHits best, SortedSetDocValuesReaderState facetState, OrdinalMap ordinals,
-            long bucketMillis) {
-        this.best = best;
-        this.facetState = facetState;
-        this.ordinals = ordinals;
-        this.counts = facetState == null ? null : new int[facetState.getSize()];
-        this.overTime = bucketMillis > 0 ? new TimeCounter(bucketMillis) : null;
-    }
-
-    /**
-     * A manager of page collectors.
-     *
-     * @param n how many of the best hits to keep
-     * @param byScore best by score, then time; or by time alone
-     * @param facetState the facets' ordinals of the searched reader, or null for no facet counts
-     * @param bucketMillis the width of the histogram's buckets, or 0 for no histogram
-     */
-    static Manager manager(int n, boolean byScore, SortedSetDocValuesReaderState facetState, long bucketMillis)
-            throws IOException {
-        OrdinalMap ordinals = null;
-        if (facetState != null && facetState.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi) {
-            ordinals = multi.mapping;
-        }
-        return new Manager(n, byScore, facetState, ordinals, bucketMillis);
+    private PageCollector(Manager search) {
+        this.search = search;
+        this.best = new BestHits(search.n, search.byScore);
+        this.counts = search.facetState == null ? null : new int[search.facetState.getSize()];
+        this.overTime = search.bucketMillis > 0 ? new TimeCounter(search.bucketMillis) : null;
     }
 
     /** What one search collected. */
     record Page(TopDocs top, Map<String, Map<String, Long>> facets, SortedMap<Long, Long> overTime) {}
 
+    /** What one search asks for, and its collectors' reduction. */
     static final class Manager implements CollectorManager<PageCollector, Page> {
         private final int n;
         private final boolean byScore;
         private final SortedSetDocValuesReaderState facetState;
+        /** Segment ordinals to the reader's: null when the reader has one segment or facets are not asked. */
         private final OrdinalMap ordinals;
         private final long bucketMillis;
 
-        private Manager(int n, boolean byScore, SortedSetDocValuesReaderState facetState, OrdinalMap ordinals,
-                long bucketMillis) {
+        /**
+         * @param n how many of the best hits to keep
+         * @param byScore best by score, then time; or by time alone
+         * @param facetState the facets' ordinals of the searched reader, or null for no facet counts
+         * @param bucketMillis the width of the histogram's buckets, or 0 for no histogram
+         */
+        Manager(int n, boolean byScore, SortedSetDocValuesReaderState facetState, long bucketMillis)
+                throws IOException {
             this.n = n;
             this.byScore = byScore;
             this.facetState = facetState;
-            this.ordinals = ordinals;
+            this.ordinals = facetState != null
+                    && facetState.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi
+                    ? multi.mapping : null;
             this.bucketMillis = bucketMillis;
         }
 
         @Override
         public PageCollector newCollector() {
-            return new PageCollector(new BestHits(n, byScore), facetState, ordinals, bucketMillis);
+            return new PageCollector(this);
         }
 
         @Override
@@ -111,7 +97,7 @@ final class PageCollector implements Collector {
                     c.overTime.addTo(overTime);
                 }
             }
-            return new Page(BestHits.merge(tops, n), counts == null ? null : facets(counts), overTime);
+            return new Page(BestHits.merge(tops, n, byScore), counts == null ? null : facets(counts), overTime);
         }
 
         /** Each dimension's values with the most hits, largest first, ties in the order of the values. */
@@ -129,7 +115,7 @@ final class PageCollector implements Collector {
                         }
                     }
                     hit.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
-                    for (int i = 0; i < hit.size() && i < TOP_VALUES; i++) {
+                    for (int i = 0; i < hit.size() && i < TraceSearch.FACET_VALUES; i++) {
                         BytesRef label = labels.lookupOrd(hit.get(i)[0]);
                         String[] path = FacetsConfig.stringToPath(label.utf8ToString());
                         m.put(path[path.length - 1], (long) hit.get(i)[1]);
@@ -145,12 +131,13 @@ final class PageCollector implements Collector {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         NumericDocValues times = DocValues.getNumeric(context.reader(), IndexFields.TIME);
         int docBase = context.docBase;
-        SortedSetDocValues facets = counts == null ? null : DocValues.getSortedSet(context.reader(), facetState.getField());
-        LongValues toGlobal = ordinals == null ? LongValues.IDENTITY : ordinals.getGlobalOrds(context.ord);
+        SortedSetDocValues facets = counts == null ? null
+                : DocValues.getSortedSet(context.reader(), search.facetState.getField());
+        LongValues toGlobal = search.ordinals == null ? LongValues.IDENTITY : search.ordinals.getGlobalOrds(context.ord);
         int[] counted = counts;
         TimeCounter histogram = overTime;
         BestHits kept = best;
-        boolean scored = best.byScore();
+        boolean scored = search.byScore;
         return new LeafCollector() {
             private Scorable scorer;
 
@@ -181,6 +168,6 @@ final class PageCollector implements Collector {
     @Override
     public ScoreMode scoreMode() {
         // every hit is visited: the facets and the histogram count them all
-        return best.byScore() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+        return search.byScore ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
     }
 }

@@ -73,13 +73,16 @@ public interface TraceSearch extends AutoCloseable {
     record Hit(String type, String file, String device, Instant time, long transaction, int session, String command,
             String outcome, String result, long durationMicros, Snippet snippet, float score) {}
 
+    /** The most values a facet dimension lists, largest first: the same in every back end. */
+    int FACET_VALUES = 20;
+
     /**
      * What a search gave.
      *
      * @param total all matching documents
      * @param hits the first of them, as many as asked for
      * @param facets counts by dimension ({@code outcome}, {@code command}, {@code error}, {@code rule}, {@code
-     *     device}, {@code firmware}), largest first
+     *     device}, {@code firmware}), largest first, at most {@link #FACET_VALUES} a dimension
      * @param warnings what in the query likely finds nothing (an unknown field, a value no document has), with
      *     the nearest valid ones
      */

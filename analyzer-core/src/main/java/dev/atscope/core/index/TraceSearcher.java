@@ -62,6 +62,11 @@ public final class TraceSearcher implements TraceSearch {
     /** What a hit reads of its document: its shown values, and the raw text the highlighter marks. */
     private static final Set<String> SHOWN = Set.of(IndexFields.SHOWN, IndexFields.RAW);
 
+    private static final Sort BY_TIME = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG));
+    /** Equal scores (a keyword matched alone) in time order, as every back end orders them. */
+    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE,
+            new SortField(IndexFields.TIME, SortField.Type.LONG));
+
     private final Analyzer analyzer = AtAnalyzer.perField();
     private final SearcherManager manager;
     private final Directory directory;
@@ -222,16 +227,13 @@ public final class TraceSearcher implements TraceSearch {
             Query q = parse(searcher, request, warnings);
             int limit = Math.max(0, request.limit());
             int n = Math.max(1, limit);
-            Sort byTime = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG));
-            // equal scores (a keyword matched alone) in time order, as every back end orders them
-            Sort byScore = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.TIME, SortField.Type.LONG));
             TopDocs top;
             Map<String, Map<String, Long>> facets = Map.of();
             SortedMap<Long, Long> overTime = null;
             if (request.facets() || bucketMillis > 0) {
                 // one pass over the hits for all: the facets visit every hit anyway, so the total is exact
                 // too, and each hit is counted over time where it is collected
-                PageCollector.Page page = searcher.search(q, PageCollector.manager(n, request.order() != Order.TIME,
+                PageCollector.Page page = searcher.search(q, new PageCollector.Manager(n, request.order() != Order.TIME,
                         request.facets() ? searcher.facetState() : null, bucketMillis));
                 top = page.top();
                 if (page.facets() != null) {
@@ -239,7 +241,7 @@ public final class TraceSearcher implements TraceSearch {
                 }
                 overTime = page.overTime();
             } else {
-                top = searcher.search(q, n, request.order() == Order.TIME ? byTime : byScore);
+                top = searcher.search(q, n, request.order() == Order.TIME ? BY_TIME : BY_SCORE);
                 if (request.order() != Order.TIME) {
                     TopFieldCollector.populateScores(top.scoreDocs, searcher, q);
                 }
@@ -253,7 +255,8 @@ public final class TraceSearcher implements TraceSearch {
             Map<Integer, String> raw = new HashMap<>();
             for (int i = 0; i < shown; i++) {
                 documents[i] = stored.document(top.scoreDocs[i].doc, SHOWN);
-                raw.put(top.scoreDocs[i].doc, documents[i].get(IndexFields.RAW));
+                String text = documents[i].get(IndexFields.RAW);
+                raw.put(top.scoreDocs[i].doc, text == null ? "" : text); // a session has no raw text
             }
             Object[] snippets = snippets(searcher, q, top, shown, raw);
             for (int i = 0; i < shown; i++) {
@@ -354,10 +357,10 @@ public final class TraceSearcher implements TraceSearch {
                 if (doc == DocIdSetIterator.NO_MORE_DOCS) {
                     break;
                 }
-                if (!raw.containsKey(doc)) {
+                String text = raw.get(doc);
+                if (text == null) {
                     throw new IllegalStateException("no raw text read for document " + doc);
                 }
-                String text = raw.get(doc) == null ? "" : raw.get(doc); // a session has no raw text
                 out.add(new CharSequence[] {text});
                 chars += text.length();
             } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);

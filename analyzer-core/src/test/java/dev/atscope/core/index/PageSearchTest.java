@@ -107,7 +107,7 @@ class PageSearchTest {
             Map<String, Long> m = new LinkedHashMap<>();
             FacetResult r;
             try {
-                r = counts.getTopChildren(PageCollector.TOP_VALUES, dim);
+                r = counts.getTopChildren(TraceSearch.FACET_VALUES, dim);
             } catch (IllegalArgumentException e) {
                 r = null; // no document has the dimension
             }
