@@ -102,7 +102,7 @@ public final class TraceQueries {
 
     /**
      * Reads a request's query within its scope: the documents of the scope's type unless the query
-     * names a type itself.
+     * names a type itself. Every document is of one of the scopes' types ({@link TransactionDocuments}).
      *
      * @throws TraceSearch.BadQueryException when the query cannot be parsed
      */
@@ -114,9 +114,15 @@ public final class TraceQueries {
             throw new TraceSearch.BadQueryException(e.getMessage(), e);
         }
         if (request.scope() != null && !understanding.namedType()) {
-            q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.TYPE, request.scope().type())), BooleanClause.Occur.FILTER)
-                    .add(q, BooleanClause.Occur.MUST).build();
+            // the scope's documents are those of no other type: excluding the few sessions costs a search
+            // less than requiring the type of nearly every document, whose postings the search would step through
+            BooleanQuery.Builder scoped = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+            for (TraceSearch.Scope other : TraceSearch.Scope.values()) {
+                if (other != request.scope()) {
+                    scoped.add(new TermQuery(new Term(IndexFields.TYPE, other.type())), BooleanClause.Occur.MUST_NOT);
+                }
+            }
+            q = scoped.build();
         }
         return new Parsed(q, understanding.warnings());
     }

@@ -65,7 +65,7 @@ final class TransactionDocuments {
     TraceDocument of(Transaction t, String file, String device, long startMillis, int session,
             java.util.Collection<String> rules) {
         TraceDocument d = new TraceDocument();
-        common(d, "transaction", file + "#" + t.id(), file, device, startMillis * 1000 + t.startMicros());
+        common(d, TraceSearch.Scope.TRANSACTIONS.type(), file + "#" + t.id(), file, device, startMillis * 1000 + t.startMicros());
         d.add(IndexFields.SESSION, Kind.EXACT, Integer.toString(session));
         d.add(IndexFields.TX_ID, Kind.STORED, t.id());
         d.add(IndexFields.OFFSET, Kind.STORED, t.command().startOffset());
@@ -107,7 +107,7 @@ final class TransactionDocuments {
     /** A session with its outcome and the transactions that decided it. */
     TraceDocument of(SessionSummary s, String file, String device, long startMillis) {
         TraceDocument d = new TraceDocument();
-        common(d, "session", file + "#s" + s.index(), file, device, startMillis * 1000 + s.startMicros());
+        common(d, TraceSearch.Scope.SESSIONS.type(), file + "#s" + s.index(), file, device, startMillis * 1000 + s.startMicros());
         d.add(IndexFields.SESSION, Kind.EXACT, Integer.toString(s.index()));
         duration(d, s.endMicros() - s.startMicros());
         d.add(IndexFields.OUTCOME, Kind.EXACT, s.outcome().word());
