@@ -34,10 +34,6 @@ import org.apache.solr.common.util.NamedList;
  */
 public final class SolrTraceSearch implements TraceSearch {
 
-    /** Facet dimensions: the name in the result, the Solr field. */
-    private static final String[][] FACETS = {{"outcome", IndexFields.FACET_OUTCOME},
-        {"command", IndexFields.FACET_COMMAND}, {"error", IndexFields.FACET_ERROR}, {"rule", IndexFields.FACET_RULE},
-        {"device", IndexFields.FACET_DEVICE}, {"firmware", IndexFields.FACET_FIRMWARE}};
     /** Around each match in a highlighted snippet: characters no escaped trace text contains. */
     private static final String PRE = "\u0002";
     private static final String POST = "\u0003";
@@ -141,8 +137,9 @@ public final class SolrTraceSearch implements TraceSearch {
         }
         if (request.facets()) {
             StringBuilder json = new StringBuilder("{");
-            for (String[] d : FACETS) {
-                json.append(json.length() > 1 ? "," : "").append(d[0]).append(":{type:terms,field:").append(d[1])
+            for (String field : IndexFields.FACETS) {
+                json.append(json.length() > 1 ? "," : "").append(IndexFields.facetName(field))
+                        .append(":{type:terms,field:").append(field)
                         .append(",limit:").append(TraceSearch.FACET_VALUES).append(",refine:true}");
             }
             q.add("json.facet", json.append('}').toString());
@@ -173,7 +170,7 @@ public final class SolrTraceSearch implements TraceSearch {
                     score instanceof Number n ? n.floatValue() : 0));
         }
         Map<String, Map<String, Long>> facets = request.facets()
-                ? buckets(r, List.of(FACETS).stream().map(d -> d[0]).toList()) : Map.of();
+                ? buckets(r, IndexFields.FACETS.stream().map(IndexFields::facetName).toList()) : Map.of();
         return new Result(r.getResults().getNumFound(), hits, facets, (System.nanoTime() - t0) / 1000,
                 parsed.warnings());
     }

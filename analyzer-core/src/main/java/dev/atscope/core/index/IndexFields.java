@@ -64,6 +64,15 @@ public final class IndexFields {
     /** The trace's {@code firmware} tag. */
     public static final String FACET_FIRMWARE = "f_firmware";
 
+    /** The facet dimensions in the order results list them, whichever back end counts them. */
+    public static final java.util.List<String> FACETS = java.util.List.of(FACET_OUTCOME, FACET_COMMAND, FACET_ERROR,
+            FACET_RULE, FACET_DEVICE, FACET_FIRMWARE);
+
+    /** A facet dimension's name in a result ({@code outcome} for {@link #FACET_OUTCOME}). */
+    public static String facetName(String facetField) {
+        return facetField.substring(2);
+    }
+
     /** Fields holding one lower-case keyword per value; queries on them are lower-cased too. */
     static final String[] KEYWORDS = {TYPE, KEY, DEVICE, SESSION, COMMAND, SUBCOMMAND, RESULT, OUTCOME, RULE, FIRMWARE};
 }

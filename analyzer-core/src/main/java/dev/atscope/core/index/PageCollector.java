@@ -104,7 +104,7 @@ final class PageCollector implements Collector {
         private Map<String, Map<String, Long>> facets(int[] counts) throws IOException {
             Map<String, Map<String, Long>> out = new LinkedHashMap<>();
             SortedSetDocValues labels = facetState.getDocValues();
-            for (String dim : TraceSearcher.FACETS) {
+            for (String dim : IndexFields.FACETS) {
                 Map<String, Long> m = new LinkedHashMap<>();
                 SortedSetDocValuesReaderState.OrdRange range = facetState.getOrdRange(dim);
                 if (range != null) {
@@ -121,7 +121,7 @@ final class PageCollector implements Collector {
                         m.put(path[path.length - 1], (long) hit.get(i)[1]);
                     }
                 }
-                out.put(dim.substring(2), m);
+                out.put(IndexFields.facetName(dim), m);
             }
             return out;
         }

@@ -55,10 +55,6 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class TraceSearcher implements TraceSearch {
 
-    /** Facet dimensions, as the result names them. */
-    static final String[] FACETS = {IndexFields.FACET_OUTCOME, IndexFields.FACET_COMMAND,
-        IndexFields.FACET_ERROR, IndexFields.FACET_RULE, IndexFields.FACET_DEVICE, IndexFields.FACET_FIRMWARE};
-
     /** What a hit reads of its document: its shown values, and the raw text the highlighter marks. */
     private static final Set<String> SHOWN = Set.of(IndexFields.SHOWN, IndexFields.RAW);
 

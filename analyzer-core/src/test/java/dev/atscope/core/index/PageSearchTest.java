@@ -103,7 +103,7 @@ class PageSearchTest {
         SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(
                 new DefaultSortedSetDocValuesReaderState(reader, new FacetsConfig()), hits);
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (String dim : TraceSearcher.FACETS) {
+        for (String dim : IndexFields.FACETS) {
             Map<String, Long> m = new LinkedHashMap<>();
             FacetResult r;
             try {
