@@ -14,14 +14,16 @@ import java.util.stream.Stream;
 
 /**
  * The training runs of the launcher's class-data sharing archives: everyday commands, run in one JVM
- * on a sample trace, so the archive dumped at its exit holds the classes they load. Two archives,
+ * on a sample trace, so the archive made from the classes it loaded holds what they need. Two archives,
  * because a larger archive costs every start that maps it: {@code stream} (check, decode, export,
  * native and pcapng, text and JSON) for the commands that stream a trace, and {@code index} (index,
- * search, report: Lucene and the report's renderer) for the others. Started by the launcher after
- * each build with {@code -XX:ArchiveClassesAtExit}; the work goes to a temporary folder, deleted
- * after, and its output is thrown away.
+ * search, report: Lucene and the report's renderer) for the others. The launcher runs it after each
+ * build with {@code -XX:DumpLoadedClassList} and dumps the list with {@code java -Xshare:dump} (a
+ * static archive: it can hold picocli's Java 5 class files, which a dynamic one cannot); the work goes
+ * to a temporary folder, deleted after, and its output is thrown away.
  *
- * <pre>java -XX:ArchiveClassesAtExit=atscope.jsa -cp atscope-cli.jar dev.atscope.cli.ArchiveTraining stream|index TRACE</pre>
+ * <pre>java -XX:DumpLoadedClassList=atscope.classes -cp atscope-cli.jar dev.atscope.cli.ArchiveTraining stream|index TRACE
+ *java -Xshare:dump -XX:SharedClassListFile=atscope.classes -XX:SharedArchiveFile=atscope.jsa -cp atscope-cli.jar</pre>
  */
 public final class ArchiveTraining {
 
