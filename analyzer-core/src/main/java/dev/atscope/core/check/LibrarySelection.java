@@ -6,6 +6,7 @@ import dev.atscope.core.decode.ResponseModel;
 import dev.atscope.core.decode.ResponseShape;
 import dev.atscope.core.decode.Transaction;
 import dev.atscope.core.decode.UrcKind;
+import dev.atscope.core.protocol.ModuleStates;
 import dev.atscope.core.protocol.ProtocolLibrary;
 import dev.atscope.core.protocol.ProtocolRegistry;
 import java.util.ArrayList;
@@ -103,6 +104,8 @@ public final class LibrarySelection implements ResponseModel {
     private AtCommand lastObserved;
     /** The transaction observed last: observing it again changes nothing (see {@link #observe(AtCommand)}). */
     private Transaction lastTransaction;
+    /** The module's states for this trace, made on first use ({@link #states}). */
+    private ModuleStates states;
 
     /** A selection among the registry's libraries, decided from the traffic. */
     public LibrarySelection(ProtocolRegistry registry) {
@@ -146,6 +149,18 @@ public final class LibrarySelection implements ResponseModel {
     /** Every loaded library, whether in use or not. */
     public ProtocolRegistry all() {
         return all;
+    }
+
+    /**
+     * The states of the module this trace drives, read with the libraries in use: one model for
+     * the trace, which its session tracker and its checker share (each applies an item after
+     * judging it with {@link ModuleStates#defer}, so the item is applied once).
+     */
+    public ModuleStates states() {
+        if (states == null) {
+            states = new ModuleStates(all, this::view);
+        }
+        return states;
     }
 
     /** The libraries in use: the base ones and the chosen vendor's; all of them while none is chosen. */

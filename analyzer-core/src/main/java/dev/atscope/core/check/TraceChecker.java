@@ -63,7 +63,7 @@ public final class TraceChecker {
             assert catalogue.defines(d) : "a finding of a rule no library lists as such: " + d;
             sink.accept(d);
         };
-        this.states = new ModuleStates(selection.all(), selection::view);
+        this.states = selection.states();
         this.results = new ResultFindings(selection::view, this.sink, this::hints, this::explainedByRules);
         for (ProtocolLibrary lib : selection.all().basesFirst()) {
             if (lib instanceof LibraryRules r) {
@@ -86,6 +86,7 @@ public final class TraceChecker {
 
     /** Takes the next item the decoder handed out, in order. */
     public void accept(Decoded item) {
+        states.before(item); // what was judged before it is applied now, once for all readers
         if (item instanceof Transaction t) {
             selection.observe(t);
             if (selection.mixed().isPresent() && (selection.mixed().get().command() == null
@@ -94,7 +95,7 @@ public final class TraceChecker {
             }
             states.settle(t);
             transaction(t);
-            states.apply(t);
+            states.defer(t);
             urcsSinceCommand = 0;
             return;
         }
@@ -113,11 +114,12 @@ public final class TraceChecker {
         for (RuleSet r : ruleSets) {
             r.rules().event(e);
         }
-        states.event(e);
+        states.defer(e);
     }
 
     /** The end of the trace. */
     public void finish() {
+        states.before(null);
         for (RuleSet r : ruleSets) {
             r.rules().finish();
         }

@@ -31,6 +31,8 @@ public final class ModuleStates {
     private final List<ModuleState> all = new ArrayList<>();
     private final PendingCompletions completions;
     private boolean restartPending;
+    /** The item its readers have judged and not yet applied ({@link #defer}); null when none. */
+    private dev.atscope.core.decode.Decoded deferred;
 
     /** The states of the registry's libraries, for a trace read with all of them. */
     public ModuleStates(ProtocolRegistry registry) {
@@ -126,6 +128,35 @@ public final class ModuleStates {
     public void restart() {
         restartPending = false;
         all.forEach(ModuleState::restart);
+    }
+
+    /**
+     * For the readers of a trace that share these states (its session tracker and its checker):
+     * the item each has judged is applied once, when one of them takes the next item ({@link
+     * #before}), so that every reader judges an item against the states from before it. Calling
+     * it again with the same item does nothing.
+     */
+    public void defer(dev.atscope.core.decode.Decoded item) {
+        if (item != deferred) {
+            before(item);
+            deferred = item;
+        }
+    }
+
+    /**
+     * Applies the item deferred before {@code next}, unless it is {@code next} itself: a reader
+     * calls it first when it takes an item, and with null at the end of the trace.
+     */
+    public void before(dev.atscope.core.decode.Decoded next) {
+        dev.atscope.core.decode.Decoded d = deferred;
+        if (d != null && d != next) {
+            deferred = null;
+            if (d instanceof Transaction t) {
+                apply(t);
+            } else {
+                event((Event) d);
+            }
+        }
     }
 
     /** Applies a transaction to every state. */

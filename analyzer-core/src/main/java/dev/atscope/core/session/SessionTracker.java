@@ -60,7 +60,7 @@ public final class SessionTracker {
     public SessionTracker(LibrarySelection selection, Consumer<SessionSummary> sink) {
         this.selection = selection;
         this.sink = sink;
-        this.states = new ModuleStates(selection.all(), selection::view);
+        this.states = selection.states();
         this.generic = new Verdict(session, new JudgeContext(null, selection, states), GENERIC);
         for (ProtocolLibrary lib : selection.all().basesFirst()) {
             if (lib instanceof LibraryOutcomes o) {
@@ -74,6 +74,7 @@ public final class SessionTracker {
 
     /** Feeds one decoded item. */
     public void accept(Decoded d) {
+        states.before(d); // what was judged before it is applied now, once for all readers
         if (d instanceof Transaction t) {
             if (closing != null && !(t.outcome() == Outcome.INTERRUPTED && t.startMicros() <= closingTime)) {
                 close(closing);
@@ -81,7 +82,7 @@ public final class SessionTracker {
             selection.observe(t);
             states.settle(t);
             transaction(t);
-            states.apply(t);
+            states.defer(t);
             if (t.outcome() == Outcome.OK) {
                 for (Judge j : judges) {
                     String ends = active(j) ? j.judge().ends(t) : null;
@@ -110,7 +111,7 @@ public final class SessionTracker {
                     closingTime = e.startMicros();
                 }
                 touch(e.startMicros(), e.endMicros(), closing == null);
-                states.event(e);
+                states.defer(e);
                 return;
             }
             if (closing != null) {
@@ -120,7 +121,7 @@ public final class SessionTracker {
                 j.judge().event(e, j.verdict());
             }
         }
-        states.event(e);
+        states.defer(e);
         touch(e.startMicros(), e.endMicros(), true);
     }
 
@@ -131,6 +132,7 @@ public final class SessionTracker {
 
     /** The end of the trace: the last session is closed. */
     public void finish() {
+        states.before(null);
         if (transactions > 0 || start >= 0) {
             close(closing != null ? closing : "end of trace");
         }
