@@ -78,6 +78,7 @@ public final class LibrarySelection implements ResponseModel {
 
     private final ProtocolRegistry all;
     private final List<String> baseIds = new ArrayList<>();
+
     private final List<ProtocolLibrary> vendors = new ArrayList<>();
     private final Map<String, List<ProtocolLibrary>> vendorsByCommand = new HashMap<>();
     private final Map<ProtocolLibrary, CommandValidator> validators = new HashMap<>();
@@ -207,6 +208,16 @@ public final class LibrarySelection implements ResponseModel {
 
     /** Whether a library's rules and outcomes apply now: a base library always, a vendor library while chosen. */
     public boolean active(String libraryId) {
+        // asked for every judge and rule set on every transaction: the ids passed are the libraries' own
+        // strings, so a comparison of references answers before any comparison of text
+        for (int i = 0; i < baseIds.size(); i++) {
+            if (baseIds.get(i) == libraryId) {
+                return true;
+            }
+        }
+        if (chosen != null && chosen.id() == libraryId) {
+            return true;
+        }
         return baseIds.contains(libraryId) || chosen != null && chosen.id().equals(libraryId);
     }
 

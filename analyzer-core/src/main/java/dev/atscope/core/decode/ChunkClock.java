@@ -51,6 +51,17 @@ final class ChunkClock {
         return c < 0 ? fallback : times[c];
     }
 
+    /**
+     * The time and the source line of the chunk that brought the byte at {@code offset}, found
+     * once: {@code out[0]} the time ({@code fallback} when no chunk is held), {@code out[1]} the line
+     * (-1 when none).
+     */
+    void timeAndLineAt(long offset, long fallback, long[] out) {
+        int c = chunkAt(offset);
+        out[0] = c < 0 ? fallback : times[c];
+        out[1] = c < 0 ? -1 : lines[c];
+    }
+
     /** The source line of the chunk that brought the byte at {@code offset}, or -1. */
     long lineAt(long offset) {
         int c = chunkAt(offset);

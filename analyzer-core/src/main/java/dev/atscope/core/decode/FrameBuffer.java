@@ -17,6 +17,8 @@ final class FrameBuffer {
     /** The time of the latest entry fed, for a byte whose chunk is no longer held. */
     private final LongSupplier lastTime;
     private final ChunkClock clock = new ChunkClock();
+    /** The time and line of an event's first byte, as {@link ChunkClock#timeAndLineAt} gives them. */
+    private final long[] firstAt = new long[2];
 
     byte[] buf = new byte[8192];
     /** Index in {@code buf} of the first byte not yet decoded. */
@@ -104,7 +106,8 @@ final class FrameBuffer {
     Event event(EventKind kind, long spanFrom, int from, int to, long spanTo, String note, String text) {
         long first = offsetOf(from);
         long last = Math.max(first, offsetOf(to) - 1);
-        return new Event(kind, direction, spanFrom, spanTo, timeAt(first), timeAt(Math.max(last, spanTo - 1)),
-                lineAt(first), Arrays.copyOfRange(buf, from, to), note, text);
+        clock.timeAndLineAt(first, lastTime.getAsLong(), firstAt);
+        return new Event(kind, direction, spanFrom, spanTo, firstAt[0], timeAt(Math.max(last, spanTo - 1)),
+                firstAt[1], Arrays.copyOfRange(buf, from, to), note, text);
     }
 }

@@ -101,7 +101,10 @@ public final class GsmSslContexts {
             return;
         }
         String name = sub.get().name();
-        boolean perContext = sub.get().params().stream().anyMatch(p -> p.name().equals("ctxindex"));
+        boolean perContext = false;
+        for (var p : sub.get().params()) { // a loop: this runs for every AT+QSSLCFG the trace sends
+            perContext |= p.name().equals("ctxindex");
+        }
         List<NamedParam> ps = registry.parameters(c);
         String index = null;
         for (int i = 1; i < ps.size(); i++) {
