@@ -41,8 +41,11 @@ public final class CommandValidator {
      * ({@link AtCommand#derived}): a command line repeated through a trace is checked once.
      */
     public List<Diagnostic> validate(AtCommand command) {
-        return command.derived(this, this::problems);
+        return command.derived(this, problemsOf);
     }
+
+    /** {@link #problems} as a function made once: a method reference made at each call is an object each time. */
+    private final java.util.function.Function<AtCommand, List<Diagnostic>> problemsOf = this::problems;
 
     /** The problems of one command, found afresh: for a command that is asked about once. */
     List<Diagnostic> problems(AtCommand command) {

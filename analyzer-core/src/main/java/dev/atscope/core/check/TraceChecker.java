@@ -172,7 +172,9 @@ public final class TraceChecker {
                 sink.accept(d.withWhere(d.where().shifted(shift).at(t)));
             }
         }
-        for (Event e : t.responses()) {
+        List<Event> responses = t.responses();
+        for (int i = 0; i < responses.size(); i++) { // by index: no iterator for every transaction
+            Event e = responses.get(i);
             if (e.kind() == EventKind.RESPONSE && !registry.responseSpecs(t.last()).isEmpty()) {
                 String text = e.text();
                 for (Diagnostic d : validator.validateResponse(owner(t, text), text)) {

@@ -77,7 +77,8 @@ public record Transaction(
     /** The responses of one kind; asked for every transaction by the checker, so without a stream or a copy when none. */
     private List<Event> responsesOf(EventKind kind) {
         List<Event> out = null;
-        for (Event e : responses) {
+        for (int i = 0; i < responses.size(); i++) { // by index: no iterator for every transaction
+            Event e = responses.get(i);
             if (e.kind() == kind) {
                 if (out == null) {
                     out = new java.util.ArrayList<>(responses.size());

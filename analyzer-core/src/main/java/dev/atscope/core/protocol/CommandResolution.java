@@ -79,8 +79,11 @@ final class CommandResolution {
 
     /** The command resolved against this grammar, from the command itself after the first time. */
     Resolved resolved(AtCommand command) {
-        return command.derived(registry, this::resolve);
+        return command.derived(registry, resolver);
     }
+
+    /** {@link #resolve} as a function made once: a method reference made at each call is an object each time. */
+    private final java.util.function.Function<AtCommand, Resolved> resolver = this::resolve;
 
     private Resolved resolve(AtCommand command) {
         Grammar.CommandSpec spec = commands.get(command.name()); // decoded names are upper case already

@@ -102,8 +102,9 @@ public final class GsmSslContexts {
         }
         String name = sub.get().name();
         boolean perContext = false;
-        for (var p : sub.get().params()) { // a loop: this runs for every AT+QSSLCFG the trace sends
-            perContext |= p.name().equals("ctxindex");
+        var specs = sub.get().params();
+        for (int i = 0; i < specs.size(); i++) { // by index, no stream: this runs for every AT+QSSLCFG
+            perContext |= specs.get(i).name().equals("ctxindex");
         }
         List<NamedParam> ps = registry.parameters(c);
         String index = null;
