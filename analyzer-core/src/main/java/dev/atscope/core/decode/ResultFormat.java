@@ -67,7 +67,7 @@ final class ResultFormat {
         if (text.startsWith("+CME ERROR:") || text.startsWith("+CMS ERROR:")) {
             return Outcome.ERROR;
         }
-        if (target != null) {
+        if (target != null && !target.shape.extraFinals().isEmpty()) { // most have none: no iterator then
             for (String f : target.shape.extraFinals()) {
                 if (f.equalsIgnoreCase(text)) {
                     String u = f.toUpperCase(Locale.ROOT);

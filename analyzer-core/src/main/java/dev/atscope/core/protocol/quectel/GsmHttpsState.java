@@ -146,7 +146,9 @@ public final class GsmHttpsState implements ModuleState {
     @Override
     public void apply(Transaction t) {
         boolean ok = t.outcome() == Outcome.OK;
-        for (AtCommand c : t.commands()) {
+        List<AtCommand> commands = t.commands();
+        for (int i = 0; i < commands.size(); i++) { // by index: no iterator for every transaction
+            AtCommand c = commands.get(i);
             switch (c.name()) {
                 case "+QSSLCFG" -> {
                     if (ok && c.form() == CommandForm.WRITE) {

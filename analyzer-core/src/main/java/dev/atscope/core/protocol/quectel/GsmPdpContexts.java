@@ -95,7 +95,11 @@ public final class GsmPdpContexts {
 
     /** How many contexts AT+QIACT activated and nothing deactivated since. */
     public int activeCount() {
-        return (int) contexts.values().stream().filter(PdpContext::active).count();
+        int n = 0;
+        for (PdpContext c : contexts.values()) { // no stream: asked for every transaction
+            n += c.active() ? 1 : 0;
+        }
+        return n;
     }
 
     /** The command line that set the APN, or null. */
