@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher ({@code ./atscope}) chooses the JVM's settings by command and input: the JIT's first
  * compiler alone for a streaming command with under 8 MB of input (the second one's compilations
- * cost more than they save there) and for a search; both for standard input, long inputs and serve.
+ * cost more than they save there) and for a search; both for standard input, long inputs and serve,
+ * the second inlining less than its defaults in the streaming commands (least in check and index).
  * Its dry run prints the java command line it would run, without building or running anything.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -34,7 +35,13 @@ class LauncherTest {
         Path large = sparse(dir.resolve("large.pcapng"), 9L << 20);
         assertThat(launch("decode", small.toString())).contains(C1_ONLY).endsWith("decode", small.toString());
         assertThat(launch("check", "--json", small.toString())).contains(C1_ONLY);
-        assertThat(launch("check", large.toString())).doesNotContain(C1_ONLY);
+        assertThat(launch("check", large.toString())).doesNotContain(C1_ONLY)
+                .contains("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500");
+        assertThat(launch("index", "--index", dir.resolve("i").toString(), large.toString()))
+                .contains("-XX:FreqInlineSize=50", "-XX:InlineSmallCode=500");
+        assertThat(launch("decode", "--json", large.toString())).doesNotContain(C1_ONLY)
+                .contains("-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+        assertThat(launch("decode", small.toString())).noneMatch(a -> a.startsWith("-XX:FreqInlineSize"));
         assertThat(launch("check", small.toString(), large.toString())).as("the inputs' total").doesNotContain(C1_ONLY);
         // standard input: its size is unknown
         assertThat(launch("check", "-")).doesNotContain(C1_ONLY);
@@ -60,7 +67,8 @@ class LauncherTest {
     void searchRunsWithTheFirstCompilerServeWithBothAndTheParallelCollector() throws Exception {
         assertThat(launch("search", "--index", dir.toString(), "error:3815")).contains(C1_ONLY, "-XX:+UseSerialGC");
         List<String> serve = launch("serve", "--index", dir.toString());
-        assertThat(serve).contains("-XX:+UseParallelGC").doesNotContain(C1_ONLY, "-XX:+UseSerialGC");
+        assertThat(serve).contains("-XX:+UseParallelGC").doesNotContain(C1_ONLY, "-XX:+UseSerialGC")
+                .noneMatch(a -> a.startsWith("-XX:FreqInlineSize"));
         assertThat(serve.stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")))
                 .singleElement().asString().endsWith("atscope-index.jsa");
         assertThat(launch("decode", "x").stream().filter(a -> a.startsWith("-XX:SharedArchiveFile=")).toList())
